@@ -1,0 +1,62 @@
+/**
+ * The IndexedDB schema (Dexie). Owns: tables, indexes, versions and upgrades, all in this file.
+ * Only the background worker and extension pages open it: a content script's IndexedDB would be
+ * the web page's. Primary keys are chosen once (Dexie cannot change them): `papers.id` is the
+ * arXiv id without version or a slug; `readingList.paperId` is that same id.
+ */
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { Paper } from './digest/schema';
+
+export interface PaperRow extends Paper {
+  /** The source that last wrote this row (`bundled`, later `hf-daily`, `import`, ...). */
+  sourceId: string;
+}
+
+/**
+ * User data. Each entry keeps its own copy of the paper so it survives the paper leaving the
+ * digest; no digest load ever writes this table.
+ */
+export interface ReadingListEntry {
+  paperId: string;
+  arxivId?: string;
+  title: string;
+  authors: string[];
+  repos: string[];
+  links: string[];
+  addedAt: number;
+  status: 'unread' | 'read';
+  tags: string[];
+  note: string;
+}
+
+export interface SourceState {
+  id: string;
+  /** Content hash of the digest last applied from this source. */
+  revision?: string;
+  generatedAt?: string;
+  paperCount: number;
+  lastSuccessAt?: number;
+  lastError?: string;
+  lastErrorAt?: number;
+}
+
+export const DATABASE_NAME = 'paperpeek';
+
+export type PaperPeekDatabase = Dexie & {
+  papers: EntityTable<PaperRow, 'id'>;
+  readingList: EntityTable<ReadingListEntry, 'paperId'>;
+  sources: EntityTable<SourceState, 'id'>;
+};
+
+export function openDatabase(
+  name: string = DATABASE_NAME,
+  options?: DexieOptions,
+): PaperPeekDatabase {
+  const db = new Dexie(name, options) as PaperPeekDatabase;
+  db.version(1).stores({
+    papers: 'id, *repos, publishedAt, sourceId',
+    readingList: 'paperId, addedAt, status, *tags',
+    sources: 'id',
+  });
+  return db;
+}

@@ -1,0 +1,32 @@
+/**
+ * arXiv identifiers. Owns: recognising an id in any of its spellings and reducing it to the
+ * canonical key form (no version, no `arXiv:` prefix). Never: looks at hosts or paths; URL
+ * forms live in the link parsers that call this.
+ */
+
+// New scheme since 2007: YYMM.NNNN (to 2014) or YYMM.NNNNN (2015 on), month 01-12.
+const NEW_STYLE = /^(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?$/;
+// Old scheme (to March 2007): archive(.SUBJECT-CLASS)/YYMMNNN, e.g. hep-th/9901001,
+// math.GT/0309136. Only the real archive names count, so `owner/9901001` is never an arXiv id.
+const OLD_ARCHIVES =
+  'acc-phys|adap-org|alg-geom|ao-sci|astro-ph|atom-ph|bayes-an|chao-dyn|chem-ph|cmp-lg|comp-gas|' +
+  'cond-mat|cs|dg-ga|funct-an|gr-qc|hep-ex|hep-lat|hep-ph|hep-th|math-ph|math|mtrl-th|nlin|' +
+  'nucl-ex|nucl-th|patt-sol|physics|plasm-ph|q-alg|q-bio|quant-ph|solv-int|supr-con';
+const OLD_STYLE = new RegExp(
+  `^(${OLD_ARCHIVES})(\\.[A-Z]{2})?\\/(\\d{2}(?:0[1-9]|1[0-2])\\d{3})(?:v\\d+)?$`,
+  'i',
+);
+
+/**
+ * Returns the canonical id (`2005.14165`, `hep-th/9901001`) or null when `value` is not an arXiv
+ * id. Accepts an optional `arXiv:` prefix and version suffix; the subject class of an old-style id
+ * is dropped because arXiv itself resolves `math.GT/0309136` and `math/0309136` to one paper.
+ */
+export function canonicalArxivId(value: string): string | null {
+  const trimmed = value.trim().replace(/^arxiv:/i, '');
+  const modern = NEW_STYLE.exec(trimmed);
+  if (modern) return modern[1] ?? null;
+  const old = OLD_STYLE.exec(trimmed);
+  if (old) return `${(old[1] ?? '').toLowerCase()}/${old[3] ?? ''}`;
+  return null;
+}

@@ -1,0 +1,63 @@
+/**
+ * Launches Debian's (or CHROME_PATH's) Chromium with the built extension through playwright-core,
+ * headless, in a throwaway profile. Tests talk to the real worker through the real protocol.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { extensionLaunchArgs, findBrowser, NO_BROWSER_HELP } from '../../scripts/lib/find-browser';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Opens an extension page (e.g. `popup.html`). */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(): Promise<ExtensionSession> {
+  const executablePath = findBrowser();
+  if (!executablePath) throw new Error(NO_BROWSER_HELP);
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const profile = await mkdtemp(join(tmpdir(), 'paperpeek-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: [...extensionLaunchArgs(EXTENSION_DIR), '--disable-gpu'],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Sends a protocol message from an extension page, exactly as the popup does. */
+export async function request(page: Page, message: unknown): Promise<unknown> {
+  return page.evaluate(
+    (body) => (globalThis as unknown as ExtensionPageGlobals).chrome.runtime.sendMessage(body),
+    message,
+  );
+}
+
+interface ExtensionPageGlobals {
+  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createMessageListener,
+  MAX_LOOKUP_KEYS,
+  parseRequest,
+  ProtocolRequestError,
+  sendRequest,
+  type Handlers,
+  type Reply,
+} from '@/lib/messages';
+
+describe('parseRequest', () => {
+  it.each([
+    [{ type: 'lookup', data: { keys: ['arxiv:2005.14165', 'github:owner/repo'] } }],
+    [{ type: 'lookup', data: { keys: ['arxiv:hep-th/9901001'] } }],
+    [{ type: 'status', data: {} }],
+    [{ type: 'status' }],
+  ])('accepts %j', (message) => {
+    expect(parseRequest(message)).not.toHaveProperty('code');
+  });
+
+  it.each([
+    [null, 'not an object'],
+    ['lookup', 'not an object'],
+    [{ type: 'dropDatabase' }, 'unknown message type: dropDatabase'],
+    [{ type: 'lookup' }, 'data.keys must be an array'],
+    [{ type: 'lookup', data: { keys: 'arxiv:2005.14165' } }, 'data.keys must be an array'],
+    [
+      { type: 'lookup', data: { keys: ['arxiv:2005.14165v2'] } },
+      'not a paper key: arxiv:2005.14165v2',
+    ],
+    [
+      { type: 'lookup', data: { keys: ['github:Owner/Repo'] } },
+      'not a paper key: github:Owner/Repo',
+    ],
+    [{ type: 'lookup', data: { keys: ['github:topics/x'] } }, 'not a paper key'],
+    [{ type: 'lookup', data: { keys: [{ toString: 1 }] } }, 'not a paper key'],
+    [
+      { type: 'lookup', data: { keys: Array(MAX_LOOKUP_KEYS + 1).fill('arxiv:2005.14165') } },
+      'at most 500 keys',
+    ],
+  ])('rejects %j', (message, problem) => {
+    expect(parseRequest(message)).toMatchObject({
+      code: 'bad-request',
+      message: expect.stringContaining(problem),
+    });
+  });
+});
+
+describe('the worker listener', () => {
+  const handlers: Handlers = {
+    lookup: vi.fn(async () => ({})),
+    status: vi.fn(async () => {
+      throw new Error('disk on fire');
+    }),
+  };
+  const listener = createMessageListener(handlers, 'our-id');
+  const ask = (message: unknown, sender: { id?: string }) =>
+    new Promise<Reply<unknown>>((resolve) => {
+      expect(listener(message, sender, resolve)).toBe(true);
+    });
+
+  it('answers our own contexts', async () => {
+    expect(await ask({ type: 'lookup', data: { keys: [] } }, { id: 'our-id' })).toEqual({
+      ok: true,
+      value: {},
+    });
+  });
+
+  it('refuses other senders before looking at the message', async () => {
+    expect(await ask({ type: 'lookup', data: { keys: [] } }, { id: 'evil' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await ask({ type: 'lookup', data: { keys: [] } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(handlers.lookup).toHaveBeenCalledTimes(1);
+  });
+
+  it('turns a bad request and a failing handler into error replies, never exceptions', async () => {
+    expect(await ask({ type: 'nope' }, { id: 'our-id' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    expect(await ask({ type: 'status' }, { id: 'our-id' })).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'disk on fire' },
+    });
+  });
+});
+
+describe('sendRequest', () => {
+  it('unwraps a value and throws a typed error for an error reply or no reply', async () => {
+    expect(
+      await sendRequest(
+        async () => ({ ok: true, value: { paperCount: 1, sources: [] } }),
+        'status',
+        {},
+      ),
+    ).toEqual({ paperCount: 1, sources: [] });
+    await expect(
+      sendRequest(
+        async () => ({ ok: false, error: { code: 'failed', message: 'x' } }),
+        'status',
+        {},
+      ),
+    ).rejects.toBeInstanceOf(ProtocolRequestError);
+    await expect(sendRequest(async () => undefined, 'status', {})).rejects.toThrow(
+      'no answer from PaperPeek',
+    );
+  });
+});
