@@ -4,8 +4,8 @@
  * forms live in the link parsers that call this.
  */
 
-// New scheme since 2007: YYMM.NNNN (to 2014) or YYMM.NNNNN (2015 on), month 01-12.
-const NEW_STYLE = /^(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?$/;
+// New scheme since April 2007: YYMM.NNNN to 1412, YYMM.NNNNN from 1501 on; month 01-12.
+const NEW_STYLE = /^((\d{2})(?:0[1-9]|1[0-2])\.(\d{4,5}))(?:v\d+)?$/;
 // Old scheme (to March 2007): archive(.SUBJECT-CLASS)/YYMMNNN, e.g. hep-th/9901001,
 // math.GT/0309136. Only the real archive names count, so `owner/9901001` is never an arXiv id.
 const OLD_ARCHIVES =
@@ -25,7 +25,10 @@ const OLD_STYLE = new RegExp(
 export function canonicalArxivId(value: string): string | null {
   const trimmed = value.trim().replace(/^arxiv:/i, '');
   const modern = NEW_STYLE.exec(trimmed);
-  if (modern) return modern[1] ?? null;
+  if (modern) {
+    const fiveDigits = Number(modern[2]) >= 15;
+    return (modern[3]?.length === 5) === fiveDigits ? (modern[1] ?? null) : null;
+  }
   const old = OLD_STYLE.exec(trimmed);
   if (old) return `${(old[1] ?? '').toLowerCase()}/${old[3] ?? ''}`;
   return null;

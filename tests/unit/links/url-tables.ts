@@ -1,0 +1,170 @@
+/**
+ * Real link forms, one table per detector, in the style of refined-github/github-url-detection:
+ * each table's entries are positive cases for its own detector and negative cases for the others.
+ */
+import type { LinkFacts } from '@/lib/links/paper-link';
+
+/** URL → canonical arXiv id. */
+export const ARXIV_URLS: Record<string, string> = {
+  'https://arxiv.org/abs/2005.14165': '2005.14165',
+  'https://arxiv.org/abs/2005.14165v4': '2005.14165',
+  'http://arxiv.org/abs/2005.14165': '2005.14165',
+  'https://www.arxiv.org/abs/2005.14165': '2005.14165',
+  'https://export.arxiv.org/abs/2005.14165v1': '2005.14165',
+  'https://browse.arxiv.org/abs/2307.06948': '2307.06948',
+  'https://arxiv.org/abs/arXiv:2307.06948': '2307.06948',
+  'https://arxiv.org/abs/2307.06948/': '2307.06948',
+  'https://arxiv.org/abs/2307.06948?context=cs': '2307.06948',
+  'https://arxiv.org/pdf/2005.14165': '2005.14165',
+  'https://arxiv.org/pdf/2005.14165v2': '2005.14165',
+  'https://arxiv.org/pdf/2005.14165.pdf': '2005.14165',
+  'https://arxiv.org/pdf/2005.14165v3.pdf': '2005.14165',
+  'https://arxiv.org/html/2307.06948': '2307.06948',
+  'https://arxiv.org/html/2307.06948v2#S3': '2307.06948',
+  'https://arxiv.org/html/2307.06948v2#S3.SS1.p2': '2307.06948',
+  'https://arxiv.org/format/2005.14165': '2005.14165',
+  'https://arxiv.org/ftp/arxiv/papers/1207/1207.0580.pdf': '1207.0580',
+  'https://arxiv.org/ftp/hep-th/papers/9901/9901001.pdf': 'hep-th/9901001',
+  'https://arxiv.org/abs/0704.0001': '0704.0001',
+  'https://arxiv.org/abs/1501.00001v1': '1501.00001',
+  'https://arxiv.org/abs/hep-th/9901001': 'hep-th/9901001',
+  'https://arxiv.org/abs/hep-th/9901001v3': 'hep-th/9901001',
+  'https://arxiv.org/pdf/hep-th/9901001v1': 'hep-th/9901001',
+  'https://arxiv.org/abs/math.GT/0309136': 'math/0309136',
+  'https://arxiv.org/abs/math.GT/0309136v2': 'math/0309136',
+  'https://arxiv.org/abs/atom-ph/9601001': 'atom-ph/9601001',
+  'https://arxiv.org/abs/cond-mat/0102536v1': 'cond-mat/0102536',
+  'https://ar5iv.labs.arxiv.org/html/2005.14165': '2005.14165',
+  'https://ar5iv.labs.arxiv.org/html/hep-th/9901001': 'hep-th/9901001',
+  'https://ar5iv.org/abs/2005.14165': '2005.14165',
+  'https://ar5iv.org/html/2005.14165v2': '2005.14165',
+  'https://www.alphaxiv.org/abs/2307.06948': '2307.06948',
+  'https://alphaxiv.org/abs/2307.06948v1': '2307.06948',
+  'https://www.alphaxiv.org/pdf/2307.06948': '2307.06948',
+  'https://www.alphaxiv.org/overview/2307.06948': '2307.06948',
+  'https://huggingface.co/papers/2307.06948': '2307.06948',
+  'https://huggingface.co/papers/2307.06948#community': '2307.06948',
+  'https://hf.co/papers/2005.14165': '2005.14165',
+  'https://scirate.com/arxiv/2005.14165': '2005.14165',
+  'https://scirate.com/arxiv/hep-th/9901001': 'hep-th/9901001',
+  'https://www.arxiv-vanity.com/papers/2005.14165/': '2005.14165',
+  'https://doi.org/10.48550/arXiv.2005.14165': '2005.14165',
+  'https://doi.org/10.48550/ARXIV.2005.14165': '2005.14165',
+  'https://dx.doi.org/10.48550/arxiv.2307.06948': '2307.06948',
+  'HTTPS://ARXIV.ORG/abs/2005.14165': '2005.14165',
+};
+
+/** URL → lowercased owner/name. */
+export const GITHUB_URLS: Record<string, string> = {
+  'https://github.com/muzairkhattak/PromptSRC': 'muzairkhattak/promptsrc',
+  'https://github.com/muzairkhattak/PromptSRC/': 'muzairkhattak/promptsrc',
+  'https://github.com/muzairkhattak/PromptSRC.git': 'muzairkhattak/promptsrc',
+  'https://github.com/muzairkhattak/PromptSRC/tree/main/configs': 'muzairkhattak/promptsrc',
+  'https://github.com/muzairkhattak/PromptSRC/blob/main/README.md#installation':
+    'muzairkhattak/promptsrc',
+  'https://github.com/muzairkhattak/PromptSRC/issues/12': 'muzairkhattak/promptsrc',
+  'https://github.com/muzairkhattak/PromptSRC?tab=readme-ov-file': 'muzairkhattak/promptsrc',
+  'https://www.github.com/HazyResearch/TART': 'hazyresearch/tart',
+  'http://github.com/hazyresearch/tart': 'hazyresearch/tart',
+  'https://GitHub.com/Haiyang-W/GiT': 'haiyang-w/git',
+  'https://github.com/socketio/socket.io': 'socketio/socket.io',
+  'https://github.com/openai/gpt-3/releases/tag/v1': 'openai/gpt-3',
+};
+
+/** Redirect links → the key of what they wrap. */
+export const WRAPPED_URLS: Record<string, string> = {
+  'https://www.google.com/url?q=https://arxiv.org/abs/2005.14165&sa=D&source=docs':
+    'arxiv:2005.14165',
+  'https://www.google.com/url?sa=t&url=https%3A%2F%2Farxiv.org%2Fpdf%2F2005.14165&usg=x':
+    'arxiv:2005.14165',
+  'https://www.google.co.uk/url?q=https://github.com/HazyResearch/TART': 'github:hazyresearch/tart',
+  'https://scholar.google.com/scholar_url?url=https://arxiv.org/pdf/2307.06948&hl=en':
+    'arxiv:2307.06948',
+  'https://l.facebook.com/l.php?u=https%3A%2F%2Farxiv.org%2Fabs%2F2005.14165': 'arxiv:2005.14165',
+  'https://out.reddit.com/?url=https%3A%2F%2Fhuggingface.co%2Fpapers%2F2307.06948':
+    'arxiv:2307.06948',
+  'https://www.youtube.com/redirect?event=video_description&q=https%3A%2F%2Farxiv.org%2Fabs%2F2005.14165':
+    'arxiv:2005.14165',
+  'https://duckduckgo.com/l/?uddg=https%3A%2F%2Farxiv.org%2Fabs%2F2005.14165': 'arxiv:2005.14165',
+  'https://slack-redir.net/link?url=https%3A%2F%2Fgithub.com%2Fmuzairkhattak%2FPromptSRC':
+    'github:muzairkhattak/promptsrc',
+  'https://link.zhihu.com/?target=https%3A//arxiv.org/abs/2005.14165': 'arxiv:2005.14165',
+  'https://href.li/?https://arxiv.org/abs/2005.14165': 'arxiv:2005.14165',
+};
+
+/** Shortened links with what the page shows of their target → key. */
+export const SHORTENED_LINKS: [LinkFacts, string][] = [
+  [{ href: 'https://t.co/AbC123', text: 'arxiv.org/abs/2005.14165' }, 'arxiv:2005.14165'],
+  [{ href: 'https://t.co/AbC123', text: 'arxiv.org/abs/2005.1416…' }, ''],
+  [
+    { href: 'https://t.co/AbC123', text: 'paper', title: 'https://arxiv.org/abs/2307.06948' },
+    'arxiv:2307.06948',
+  ],
+  [
+    {
+      href: 'https://t.co/AbC123',
+      text: 'code',
+      expandedUrl: 'https://github.com/HazyResearch/TART',
+    },
+    'github:hazyresearch/tart',
+  ],
+  [{ href: 'https://t.co/AbC123', text: 'huggingface.co/papers/2307.06948' }, 'arxiv:2307.06948'],
+  [{ href: 'https://bit.ly/xyz', text: 'https://arxiv.org/pdf/2005.14165v1' }, 'arxiv:2005.14165'],
+  [{ href: 'https://t.co/AbC123', text: 'a great paper' }, ''],
+];
+
+/** Relative links on arXiv and GitHub themselves. */
+export const RELATIVE_LINKS: [LinkFacts, string][] = [
+  [{ href: '/abs/2005.14165', baseUrl: 'https://arxiv.org/list/cs.CL/recent' }, 'arxiv:2005.14165'],
+  [{ href: '/pdf/2005.14165v2', baseUrl: 'https://arxiv.org/abs/2005.14165' }, 'arxiv:2005.14165'],
+  [
+    { href: '/HazyResearch/TART', baseUrl: 'https://github.com/trending' },
+    'github:hazyresearch/tart',
+  ],
+  [
+    { href: 'tree/main', baseUrl: 'https://github.com/HazyResearch/TART/' },
+    'github:hazyresearch/tart',
+  ],
+];
+
+/** Links that look close but name no paper or repository. */
+export const NOT_PAPER_URLS: string[] = [
+  'https://arxiv.org/',
+  'https://arxiv.org/list/cs.CL/recent',
+  'https://arxiv.org/abs/',
+  'https://arxiv.org/abs/2013.14165',
+  'https://arxiv.org/abs/2005.141',
+  'https://arxiv.org/a/brown_t_1',
+  'https://arxiv.org/help/api',
+  'https://arxiv.org.evil.example/abs/2005.14165',
+  'https://evil.example/abs/2005.14165',
+  'https://evil.example/?q=arxiv.org/abs/2005.14165',
+  'https://www.alphaxiv.org/abs/my-cool-notes',
+  'https://www.alphaxiv.org/explore',
+  'https://huggingface.co/papers',
+  'https://huggingface.co/papers/trending',
+  'https://huggingface.co/datasets/furonghuang-lab/Easy2Hard-Bench',
+  'https://doi.org/10.1038/nature14539',
+  'https://github.com/',
+  'https://github.com/HazyResearch',
+  'https://github.com/orgs/HazyResearch/repositories',
+  'https://github.com/topics/llm',
+  'https://github.com/marketplace/actions',
+  'https://github.com/settings/profile',
+  'https://github.com/features/copilot',
+  'https://github.com/sponsors/someone',
+  'https://github.com/login',
+  'https://github.com/about',
+  'https://gist.github.com/user/abc123',
+  'https://raw.githubusercontent.com/a/b/main/x.py',
+  'https://embodied-codebook.github.io/',
+  'https://www.google.com/search?q=arxiv+2005.14165',
+  'https://www.google.com/url?q=https://example.org/',
+  'https://t.co/AbC123',
+  'javascript:alert("https://arxiv.org/abs/2005.14165")',
+  'data:text/html,https://arxiv.org/abs/2005.14165',
+  'mailto:someone@arxiv.org',
+  'ftp://arxiv.org/abs/2005.14165',
+  '#top',
+  '',
+];
