@@ -8,6 +8,15 @@ export default defineConfig({
     description:
       "Hover an arXiv or GitHub link to read the paper's abstract; search papers and keep a reading list.",
     permissions: ['storage', 'unlimitedStorage'],
+    // entrypoints/link-previews.ts: an unlisted script, so the manifest lists it here.
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        js: ['link-previews.js'],
+        all_frames: true,
+        run_at: 'document_idle',
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

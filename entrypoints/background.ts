@@ -1,12 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import bundledDigest from '@/assets/digest.json';
+import { createBadgeTracker } from '@/lib/badge';
 import { openDatabase } from '@/lib/db';
 import { createMessageListener } from '@/lib/messages';
 import { createPaperService } from '@/lib/paper-service';
 
 export default defineBackground(() => {
-  const service = createPaperService(openDatabase(), { bundledDigest: () => bundledDigest });
+  const badge = createBadgeTracker(async (tabId, text) => {
+    await browser.action.setBadgeText({ tabId, text }).catch(() => undefined); // tab closed meanwhile
+  });
+  void browser.action.setBadgeBackgroundColor({ color: '#b31b1b' });
+  browser.tabs.onRemoved.addListener((tabId) => badge.forget(tabId));
+
+  const service = createPaperService(openDatabase(), {
+    bundledDigest: () => bundledDigest,
+    reportPageSummary: badge.report,
+  });
   browser.runtime.onMessage.addListener(createMessageListener(service, browser.runtime.id));
   // Every worker start (install, update, browser start, wake-up) checks the bundled digest: a
   // same-revision check is one hash and one read, and it repairs a load that failed last time.

@@ -3,20 +3,42 @@
  * response shapes, validation of incoming requests, and the sender check. Never: trusts a message
  * it has not validated, or lets an exception cross the boundary (errors travel as data).
  */
-import type { Paper } from './digest/schema';
+import type { CardView } from './card-view';
 import type { SourceState } from './db';
+import type { Paper } from './digest/schema';
+import type { LinkFacts } from './links/paper-link';
 import { parsePaperKey, type PaperKey } from './paper-key';
+import { ProtocolRequestError } from './protocol-client';
 
-export const MAX_LOOKUP_KEYS = 500;
+export const MAX_KEYS_PER_MESSAGE = 500;
+const MAX_FIELD_LENGTH = 4_000;
 
 export interface DigestStatus {
   paperCount: number;
   sources: SourceState[];
 }
 
+/** A paper, and whether it is in the reading list. */
+export interface PaperHit {
+  paper: Paper;
+  saved: boolean;
+}
+
 export interface ProtocolMap {
   /** Papers for the given keys; keys with no paper are absent from the answer. */
-  lookup: { request: { keys: PaperKey[] }; response: Partial<Record<PaperKey, Paper>> };
+  lookup: { request: { keys: PaperKey[] }; response: Partial<Record<PaperKey, PaperHit>> };
+  /**
+   * The content script's question about links on a page: which paper each names (`keys`, aligned
+   * with `links`, null for none) and the papers of those in the digest (`hits`).
+   */
+  resolveLinks: {
+    request: { links: LinkFacts[] };
+    response: { keys: (PaperKey | null)[]; cards: Partial<Record<PaperKey, CardView>> };
+  };
+  /** Adds a digest paper to the reading list (an entry already there is left as it is). */
+  save: { request: { paperId: string }; response: { saved: true } };
+  /** How many distinct digest papers a frame links to, for the toolbar badge. */
+  pageSummary: { request: { knownKeys: PaperKey[] }; response: null };
   status: { request: Record<string, never>; response: DigestStatus };
 }
 
@@ -26,43 +48,66 @@ export type Request<K extends MessageType = MessageType> = {
 }[K];
 
 export interface ProtocolError {
-  code: 'bad-request' | 'forbidden' | 'failed';
+  code: 'bad-request' | 'forbidden' | 'not-found' | 'failed';
   message: string;
 }
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
 
+/** What the worker knows of who sent a message. */
+export interface MessageSender {
+  id?: string;
+  tab?: { id?: number };
+  frameId?: number;
+  documentId?: string;
+}
+
 export type Handlers = {
-  [K in MessageType]: (data: ProtocolMap[K]['request']) => Promise<ProtocolMap[K]['response']>;
+  [K in MessageType]: (
+    data: ProtocolMap[K]['request'],
+    sender: MessageSender,
+  ) => Promise<ProtocolMap[K]['response']>;
 };
 
 /** Checks an incoming message against the protocol; returns the typed request or why not. */
 export function parseRequest(raw: unknown): Request | ProtocolError {
-  if (typeof raw !== 'object' || raw === null) return badRequest('not an object');
-  const { type, data } = raw as { type?: unknown; data?: unknown };
+  if (!isRecord(raw)) return badRequest('not an object');
+  const { type } = raw;
+  const data = isRecord(raw.data) ? raw.data : {};
   switch (type) {
     case 'lookup': {
-      const keys = (data as { keys?: unknown } | undefined)?.keys;
-      if (!Array.isArray(keys)) return badRequest('lookup: data.keys must be an array');
-      if (keys.length > MAX_LOOKUP_KEYS) {
-        return badRequest(`lookup: at most ${MAX_LOOKUP_KEYS} keys per message`);
+      const keys = readKeys(data.keys, 'lookup: data.keys');
+      return Array.isArray(keys) ? { type, data: { keys } } : keys;
+    }
+    case 'pageSummary': {
+      const keys = readKeys(data.knownKeys, 'pageSummary: data.knownKeys');
+      return Array.isArray(keys) ? { type, data: { knownKeys: keys } } : keys;
+    }
+    case 'resolveLinks': {
+      const { links } = data;
+      if (!Array.isArray(links)) return badRequest('resolveLinks: data.links must be an array');
+      if (links.length > MAX_KEYS_PER_MESSAGE) {
+        return badRequest(`resolveLinks: at most ${MAX_KEYS_PER_MESSAGE} links per message`);
       }
-      const parsed: PaperKey[] = [];
-      for (const key of keys) {
-        const paperKey = parsePaperKey(key);
-        if (!paperKey) return badRequest(`lookup: not a paper key: ${preview(key)}`);
-        parsed.push(paperKey);
+      const facts: LinkFacts[] = [];
+      for (const link of links) {
+        const read = readLinkFacts(link);
+        if (!read) return badRequest('resolveLinks: each link needs a string href');
+        facts.push(read);
       }
-      return { type, data: { keys: parsed } };
+      return { type, data: { links: facts } };
+    }
+    case 'save': {
+      const { paperId } = data;
+      if (typeof paperId !== 'string' || paperId.length === 0 || paperId.length > 200) {
+        return badRequest('save: data.paperId must be a paper id');
+      }
+      return { type, data: { paperId } };
     }
     case 'status':
       return { type, data: {} };
     default:
       return badRequest(`unknown message type: ${preview(type)}`);
   }
-}
-
-export interface MessageSender {
-  id?: string;
 }
 
 /**
@@ -93,36 +138,44 @@ async function answer(
   const request = parseRequest(raw);
   if ('code' in request) return { ok: false, error: request };
   try {
-    const handler = handlers[request.type] as (data: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(request.data) };
+    const handler = handlers[request.type] as (
+      data: unknown,
+      sender: MessageSender,
+    ) => Promise<unknown>;
+    return { ok: true, value: await handler(request.data, sender) };
   } catch (error) {
+    if (error instanceof ProtocolRequestError) return { ok: false, error: error.error };
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { code: 'failed', message } };
   }
 }
 
-export class ProtocolRequestError extends Error {
-  constructor(readonly error: ProtocolError) {
-    super(error.message);
-    this.name = 'ProtocolRequestError';
+function readKeys(value: unknown, path: string): PaperKey[] | ProtocolError {
+  if (!Array.isArray(value)) return badRequest(`${path} must be an array`);
+  if (value.length > MAX_KEYS_PER_MESSAGE) {
+    return badRequest(`${path}: at most ${MAX_KEYS_PER_MESSAGE} keys per message`);
   }
+  const keys: PaperKey[] = [];
+  for (const key of value) {
+    const paperKey = parsePaperKey(key);
+    if (!paperKey) return badRequest(`${path}: not a paper key: ${preview(key)}`);
+    keys.push(paperKey);
+  }
+  return keys;
 }
 
-type Send = (message: Request) => Promise<unknown>;
-
-/** Sends a typed request and unwraps the reply; an error reply becomes a ProtocolRequestError. */
-export async function sendRequest<K extends MessageType>(
-  send: Send,
-  type: K,
-  data: ProtocolMap[K]['request'],
-): Promise<ProtocolMap[K]['response']> {
-  const reply = (await send({ type, data } as Request)) as
-    Reply<ProtocolMap[K]['response']> | undefined;
-  if (!reply) {
-    throw new ProtocolRequestError({ code: 'failed', message: 'no answer from PaperPeek' });
+function readLinkFacts(value: unknown): LinkFacts | null {
+  if (!isRecord(value) || typeof value.href !== 'string') return null;
+  const facts: LinkFacts = { href: value.href.slice(0, MAX_FIELD_LENGTH) };
+  for (const field of ['baseUrl', 'text', 'title', 'expandedUrl'] as const) {
+    const fieldValue = value[field];
+    if (typeof fieldValue === 'string') facts[field] = fieldValue.slice(0, MAX_FIELD_LENGTH);
   }
-  if (!reply.ok) throw new ProtocolRequestError(reply.error);
-  return reply.value;
+  return facts;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A value from an untrusted message, for an error text; never calls the value's own methods. */

@@ -1,14 +1,19 @@
 /**
  * The background's paper service. Owns: answering the message protocol from the database and
  * keeping the bundled digest loaded. Never: writes the reading list during a digest load, or
- * answers a lookup from a half-applied digest (loads are transactions; lookups wait for them).
+ * answers from a half-applied digest (loads are transactions; requests wait for a running load).
  */
 import Dexie from 'dexie';
-import type { PaperPeekDatabase } from './db';
+import type { PaperPeekDatabase, PaperRow } from './db';
 import { loadDigest, type LoadResult } from './digest/load';
 import type { Paper } from './digest/schema';
-import type { DigestStatus, Handlers } from './messages';
+import { paperKeyFromLink } from './links/paper-link';
+import { toCardView, type CardView } from './card-view';
+import type { DigestStatus, Handlers, MessageSender, PaperHit } from './messages';
+import { ProtocolRequestError } from './protocol-client';
 import type { PaperKey } from './paper-key';
+import { entryFromPaper } from './reading-list/entry';
+import { readableTex } from './tex';
 
 export const BUNDLED_SOURCE_ID = 'bundled';
 
@@ -17,15 +22,22 @@ export interface PaperService extends Handlers {
   ensureBundledDigest(): Promise<LoadResult>;
 }
 
+export interface PaperServiceDependencies {
+  bundledDigest: () => unknown;
+  reportPageSummary?: (knownKeys: PaperKey[], sender: MessageSender) => Promise<null>;
+  now?: () => number;
+}
+
 export function createPaperService(
   db: PaperPeekDatabase,
-  options: { bundledDigest: () => unknown | Promise<unknown> },
+  { bundledDigest, reportPageSummary, now = Date.now }: PaperServiceDependencies,
 ): PaperService {
   let bundledLoad: Promise<LoadResult> | null = null;
 
   // A worker that was stopped and woken may find the connection closed (by a version change or
   // by the browser); Dexie then throws DatabaseClosedError instead of reopening by itself.
   async function withOpenDatabase<T>(work: () => Promise<T>): Promise<T> {
+    await bundledLoad;
     try {
       return await work();
     } catch (error) {
@@ -35,12 +47,17 @@ export function createPaperService(
     }
   }
 
-  async function ensureBundledDigest(): Promise<LoadResult> {
+  function ensureBundledDigest(): Promise<LoadResult> {
     bundledLoad ??= (async () => {
       try {
-        return await withOpenDatabase(async () =>
-          loadDigest(db, await options.bundledDigest(), BUNDLED_SOURCE_ID),
-        );
+        const load = () => loadDigest(db, bundledDigest(), BUNDLED_SOURCE_ID, now);
+        try {
+          return await load();
+        } catch (error) {
+          if (!(error instanceof Dexie.DatabaseClosedError)) throw error;
+          await db.open();
+          return await load();
+        }
       } finally {
         bundledLoad = null;
       }
@@ -48,48 +65,88 @@ export function createPaperService(
     return bundledLoad;
   }
 
-  async function lookup({ keys }: { keys: PaperKey[] }): Promise<Partial<Record<PaperKey, Paper>>> {
-    await bundledLoad; // never answer while a load is being applied
-    return withOpenDatabase(async () => {
-      const arxivKeys = keys.filter((key) => key.startsWith('arxiv:'));
-      const githubKeys = keys.filter((key) => key.startsWith('github:'));
-      const found: Partial<Record<PaperKey, Paper>> = {};
-      const rows = await db.papers.bulkGet(arxivKeys.map((key) => key.slice('arxiv:'.length)));
-      rows.forEach((row, index) => {
-        const key = arxivKeys[index];
-        if (row && key) found[key] = withoutSource(row);
-      });
-      if (githubKeys.length > 0) {
-        const repos = githubKeys.map((key) => key.slice('github:'.length));
-        const byRepo = await db.papers.where('repos').anyOf(repos).toArray();
-        for (const row of byRepo) {
-          for (const repo of row.repos) {
-            const key: PaperKey = `github:${repo}`;
-            // Several papers may share a repo: the newest (or, undated, the first) wins.
-            const current = found[key];
-            if (githubKeys.includes(key) && (!current || isNewer(row, current))) {
-              found[key] = withoutSource(row);
-            }
-          }
+  /** The rows for keys, and which are saved; one indexed query per kind of key. */
+  async function rowsFor(
+    keys: PaperKey[],
+  ): Promise<{ found: Map<PaperKey, PaperRow>; savedIds: Set<string> }> {
+    const unique = [...new Set(keys)];
+    const arxivKeys = unique.filter((key) => key.startsWith('arxiv:'));
+    const repos = unique.filter((key) => key.startsWith('github:')).map((key) => key.slice(7));
+    const found = new Map<PaperKey, PaperRow>();
+    const rows = await db.papers.bulkGet(arxivKeys.map((key) => key.slice('arxiv:'.length)));
+    rows.forEach((row, index) => {
+      const key = arxivKeys[index];
+      if (row && key) found.set(key, row);
+    });
+    if (repos.length > 0) {
+      const wanted = new Set(repos);
+      for (const row of await db.papers.where('repos').anyOf(repos).toArray()) {
+        for (const repo of row.repos) {
+          if (!wanted.has(repo)) continue;
+          const key: PaperKey = `github:${repo}`;
+          // Several papers may share a repo: the newest (or, undated, the first) wins.
+          const current = found.get(key);
+          if (!current || (row.publishedAt ?? '') > (current.publishedAt ?? ''))
+            found.set(key, row);
         }
       }
-      return found;
-    });
+    }
+    const paperIds = [...new Set([...found.values()].map((row) => row.id))];
+    const savedIds = new Set(await db.readingList.where('paperId').anyOf(paperIds).primaryKeys());
+    return { found, savedIds };
   }
 
-  async function status(): Promise<DigestStatus> {
-    await bundledLoad;
-    return withOpenDatabase(async () => ({
+  const lookup: Handlers['lookup'] = ({ keys }) =>
+    withOpenDatabase(async () => {
+      const { found, savedIds } = await rowsFor(keys);
+      const hits: Partial<Record<PaperKey, PaperHit>> = {};
+      for (const [key, row] of found) {
+        hits[key] = { paper: forDisplay(row), saved: savedIds.has(row.id) };
+      }
+      return hits;
+    });
+
+  const resolveLinks: Handlers['resolveLinks'] = ({ links }) =>
+    withOpenDatabase(async () => {
+      const keys = links.map((link) => paperKeyFromLink(link));
+      const named = keys.filter((key): key is PaperKey => key !== null);
+      const { found, savedIds } = await rowsFor(named);
+      const cards: Partial<Record<PaperKey, CardView>> = {};
+      for (const [key, row] of found) cards[key] = toCardView(row, savedIds.has(row.id));
+      return { keys, cards };
+    });
+
+  const save: Handlers['save'] = ({ paperId }) =>
+    withOpenDatabase(async () => {
+      await db.transaction('rw', db.papers, db.readingList, async () => {
+        if (await db.readingList.get(paperId)) return; // saved before: never overwrite notes
+        const row = await db.papers.get(paperId);
+        if (!row) {
+          throw new ProtocolRequestError({
+            code: 'not-found',
+            message: 'This paper is no longer in your digest, so it cannot be saved from here.',
+          });
+        }
+        await db.readingList.add(entryFromPaper(withoutSource(row), now()));
+      });
+      return { saved: true as const };
+    });
+
+  const status = async (): Promise<DigestStatus> =>
+    withOpenDatabase(async () => ({
       paperCount: await db.papers.count(),
       sources: await db.sources.toArray(),
     }));
-  }
 
-  return { ensureBundledDigest, lookup, status };
+  const pageSummary: Handlers['pageSummary'] = async ({ knownKeys }, sender) =>
+    reportPageSummary ? reportPageSummary(knownKeys, sender) : null;
+
+  return { ensureBundledDigest, lookup, resolveLinks, save, status, pageSummary };
 }
 
-function isNewer(a: Paper, b: Paper): boolean {
-  return (a.publishedAt ?? '') > (b.publishedAt ?? '');
+function forDisplay(row: PaperRow): Paper {
+  const paper = withoutSource(row);
+  return { ...paper, title: readableTex(paper.title), abstract: readableTex(paper.abstract) };
 }
 
 function withoutSource(row: Paper & { sourceId?: string }): Paper {

@@ -1,9 +1,10 @@
 /**
  * The sending side of the protocol for extension pages and content scripts, bound to the real
- * `browser.runtime`. Owns nothing else; lib/messages.ts holds the protocol itself.
+ * `browser.runtime`.
  */
 import { browser } from 'wxt/browser';
-import { sendRequest, type MessageType, type ProtocolMap, type Request } from './messages';
+import type { MessageType, ProtocolMap, Request } from './messages';
+import { sendRequest } from './protocol-client';
 
 export function requestFromWorker<K extends MessageType>(
   type: K,

@@ -12,7 +12,7 @@ const OLD_ARCHIVES =
   'acc-phys|adap-org|alg-geom|ao-sci|astro-ph|atom-ph|bayes-an|chao-dyn|chem-ph|cmp-lg|comp-gas|' +
   'cond-mat|cs|dg-ga|funct-an|gr-qc|hep-ex|hep-lat|hep-ph|hep-th|math-ph|math|mtrl-th|nlin|' +
   'nucl-ex|nucl-th|patt-sol|physics|plasm-ph|q-alg|q-bio|quant-ph|solv-int|supr-con';
-const OLD_STYLE = new RegExp(
+const OLD_STYLE = /* @__PURE__ */ new RegExp(
   `^(${OLD_ARCHIVES})(\\.[A-Z]{2})?\\/(\\d{2}(?:0[1-9]|1[0-2])\\d{3})(?:v\\d+)?$`,
   'i',
 );

@@ -5,7 +5,8 @@
 import { arxivKey, githubKey, type PaperKey } from '../paper-key';
 import { arxivIdFromUrl } from './arxiv';
 import { repoFromGithubUrl } from './github';
-import { isShortener, parseAbsolute, unwrapRedirect } from './unwrap';
+import { isShortenerHref } from './shorteners';
+import { parseAbsolute, unwrapRedirect } from './unwrap';
 
 /** What a link offers: its `href`, and for shorteners the places that show the real target. */
 export interface LinkFacts {
@@ -34,7 +35,7 @@ export function paperKeyFromLink(link: LinkFacts): PaperKey | null {
   const url = parseAbsolute(link.href, link.baseUrl);
   if (!url) return null;
   const direct = paperKeyFromUrl(url);
-  if (direct || !isShortener(url)) return direct;
+  if (direct || !isShortenerHref(url.href)) return direct;
   // A shortened link: social sites put the real URL in a data attribute, the title or the text
   // (often without the scheme). Text cut with an ellipsis is skipped: a cut id may be another id.
   for (const candidate of [link.expandedUrl, link.title, link.text]) {

@@ -19,21 +19,6 @@ const REDIRECTORS: [host: RegExp, path: string, params: string[]][] = [
   [/^href\.li$/, '/', []],
 ];
 
-/** Hosts that shorten links without saying where to; the page often shows the target as text. */
-const SHORTENERS = new Set([
-  't.co',
-  'bit.ly',
-  'buff.ly',
-  'ow.ly',
-  'lnkd.in',
-  'tinyurl.com',
-  'dlvr.it',
-]);
-
-export function isShortener(url: URL): boolean {
-  return SHORTENERS.has(url.hostname.toLowerCase());
-}
-
 /** The wrapped target of a redirect URL, or null when `url` is not a known redirector. */
 export function unwrapRedirect(url: URL): URL | null {
   const host = url.hostname.toLowerCase();

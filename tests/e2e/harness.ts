@@ -61,3 +61,26 @@ export async function request(page: Page, message: unknown): Promise<unknown> {
 interface ExtensionPageGlobals {
   chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 }
+
+/** Polls `check` until it returns true (for hooks, where expect.poll is not available). */
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until the worker has loaded the bundled digest. */
+export function waitForDigest(page: Page): Promise<void> {
+  return waitUntil(async () => {
+    const reply = (await request(page, { type: 'status', data: {} })) as {
+      value?: { paperCount: number };
+    };
+    return (reply.value?.paperCount ?? 0) > 0;
+  }, 'the bundled digest');
+}

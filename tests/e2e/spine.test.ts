@@ -25,17 +25,19 @@ describe('the built extension in Chromium', () => {
       type: 'lookup',
       data: { keys: ['arxiv:2005.14165'] },
     })) as {
-      value: Record<string, { title: string }>;
+      value: Record<string, { paper: { title: string } }>;
     };
-    expect(reply.value['arxiv:2005.14165']?.title).toBe('Language Models are Few-Shot Learners');
+    expect(reply.value['arxiv:2005.14165']?.paper.title).toBe(
+      'Language Models are Few-Shot Learners',
+    );
   });
 
   it('looks up a paper by its GitHub repo, whatever the case of the link', async () => {
     const reply = (await request(page, {
       type: 'lookup',
       data: { keys: ['github:muzairkhattak/promptsrc'] },
-    })) as { value: Record<string, { title: string; id: string }> };
-    expect(reply.value['github:muzairkhattak/promptsrc']).toMatchObject({
+    })) as { value: Record<string, { paper: { title: string; id: string } }> };
+    expect(reply.value['github:muzairkhattak/promptsrc']?.paper).toMatchObject({
       id: '2307.06948',
       title: 'Self-regulating Prompts: Foundational Model Adaptation without Forgetting',
     });
@@ -63,8 +65,10 @@ describe('the built extension in Chromium', () => {
       type: 'lookup',
       data: { keys: ['arxiv:2005.14165'] },
     })) as {
-      value: Record<string, { title: string }>;
+      value: Record<string, { paper: { title: string } }>;
     };
-    expect(reply.value['arxiv:2005.14165']?.title).toBe('Language Models are Few-Shot Learners');
+    expect(reply.value['arxiv:2005.14165']?.paper.title).toBe(
+      'Language Models are Few-Shot Learners',
+    );
   });
 });

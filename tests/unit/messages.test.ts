@@ -1,10 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import { ProtocolRequestError, sendRequest } from '@/lib/protocol-client';
 import {
   createMessageListener,
-  MAX_LOOKUP_KEYS,
+  MAX_KEYS_PER_MESSAGE,
   parseRequest,
-  ProtocolRequestError,
-  sendRequest,
   type Handlers,
   type Reply,
 } from '@/lib/messages';
@@ -14,6 +13,9 @@ describe('parseRequest', () => {
     [{ type: 'lookup', data: { keys: ['arxiv:2005.14165', 'github:owner/repo'] } }],
     [{ type: 'lookup', data: { keys: ['arxiv:hep-th/9901001'] } }],
     [{ type: 'status', data: {} }],
+    [{ type: 'resolveLinks', data: { links: [{ href: 'https://arxiv.org/abs/1', text: 'x' }] } }],
+    [{ type: 'save', data: { paperId: '2005.14165' } }],
+    [{ type: 'pageSummary', data: { knownKeys: ['github:a/b'] } }],
     [{ type: 'status' }],
   ])('accepts %j', (message) => {
     expect(parseRequest(message)).not.toHaveProperty('code');
@@ -36,9 +38,17 @@ describe('parseRequest', () => {
     [{ type: 'lookup', data: { keys: ['github:topics/x'] } }, 'not a paper key'],
     [{ type: 'lookup', data: { keys: [{ toString: 1 }] } }, 'not a paper key'],
     [
-      { type: 'lookup', data: { keys: Array(MAX_LOOKUP_KEYS + 1).fill('arxiv:2005.14165') } },
+      { type: 'lookup', data: { keys: Array(MAX_KEYS_PER_MESSAGE + 1).fill('arxiv:2005.14165') } },
       'at most 500 keys',
     ],
+    [
+      { type: 'resolveLinks', data: { links: [{ text: 'no href' }] } },
+      'each link needs a string href',
+    ],
+    [{ type: 'resolveLinks', data: { links: 'https://arxiv.org' } }, 'data.links must be an array'],
+    [{ type: 'save', data: { paperId: 7 } }, 'save: data.paperId must be a paper id'],
+    [{ type: 'save', data: { paperId: '' } }, 'save: data.paperId must be a paper id'],
+    [{ type: 'pageSummary', data: { knownKeys: ['nope'] } }, 'not a paper key: nope'],
   ])('rejects %j', (message, problem) => {
     expect(parseRequest(message)).toMatchObject({
       code: 'bad-request',
@@ -50,6 +60,11 @@ describe('parseRequest', () => {
 describe('the worker listener', () => {
   const handlers: Handlers = {
     lookup: vi.fn(async () => ({})),
+    resolveLinks: vi.fn(async () => ({ keys: [], cards: {} })),
+    save: vi.fn(async () => {
+      throw new ProtocolRequestError({ code: 'not-found', message: 'gone' });
+    }),
+    pageSummary: vi.fn(async () => null),
     status: vi.fn(async () => {
       throw new Error('disk on fire');
     }),
@@ -87,6 +102,10 @@ describe('the worker listener', () => {
     expect(await ask({ type: 'status' }, { id: 'our-id' })).toEqual({
       ok: false,
       error: { code: 'failed', message: 'disk on fire' },
+    });
+    expect(await ask({ type: 'save', data: { paperId: 'x' } }, { id: 'our-id' })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'gone' },
     });
   });
 });

@@ -1,11 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import bundled from '@/assets/digest.json';
+import { createBadgeTracker } from '@/lib/badge';
 import { createPaperService } from '@/lib/paper-service';
-import { freshDatabase } from '../helpers/db';
+import { freshDatabase, snapshot } from '../helpers/db';
+import { paper } from '../helpers/digests';
+
+const sender = { id: 'ext' };
 
 describe('the paper service on the bundled digest', () => {
   const db = freshDatabase();
-  const service = createPaperService(db, { bundledDigest: () => bundled });
+  const service = createPaperService(db, { bundledDigest: () => bundled, now: () => 1_000 });
   afterEach(async () => {
     await db.delete();
     await db.open();
@@ -18,40 +22,130 @@ describe('the paper service on the bundled digest', () => {
       paperCount: 71,
     });
     expect(await service.ensureBundledDigest()).toMatchObject({ ok: true, changed: false });
-    expect((await service.status({})).paperCount).toBe(71);
+    expect((await service.status({}, sender)).paperCount).toBe(71);
   });
 
   it('finds papers by arXiv id and by repo', async () => {
     await service.ensureBundledDigest();
-    const found = await service.lookup({
-      keys: [
-        'arxiv:2005.14165',
-        'github:muzairkhattak/promptsrc',
-        'arxiv:2101.99999',
-        'github:a/b',
-      ],
-    });
+    const found = await service.lookup(
+      {
+        keys: [
+          'arxiv:2005.14165',
+          'github:muzairkhattak/promptsrc',
+          'arxiv:2101.99999',
+          'github:a/b',
+        ],
+      },
+      sender,
+    );
     expect(Object.keys(found).sort()).toEqual([
       'arxiv:2005.14165',
       'github:muzairkhattak/promptsrc',
     ]);
-    expect(found['arxiv:2005.14165']?.title).toBe('Language Models are Few-Shot Learners');
-    expect(found['github:muzairkhattak/promptsrc']?.id).toBe('2307.06948');
-    expect(found['arxiv:2005.14165']).not.toHaveProperty('sourceId');
+    expect(found['arxiv:2005.14165']).toMatchObject({
+      paper: { title: 'Language Models are Few-Shot Learners' },
+      saved: false,
+    });
+    expect(found['github:muzairkhattak/promptsrc']?.paper.id).toBe('2307.06948');
+    expect(found['arxiv:2005.14165']?.paper).not.toHaveProperty('sourceId');
+  });
+
+  it('resolves the links of a page to keys and the hits among them', async () => {
+    await service.ensureBundledDigest();
+    const { keys, cards } = await service.resolveLinks(
+      {
+        links: [
+          { href: 'https://arxiv.org/pdf/2005.14165v2.pdf' },
+          { href: 'https://example.org/' },
+          { href: '/muzairkhattak/PromptSRC/tree/main', baseUrl: 'https://github.com/x' },
+          { href: 'https://arxiv.org/abs/1706.03762' },
+          { href: 'https://t.co/x', text: 'huggingface.co/papers/2005.14165' },
+        ],
+      },
+      sender,
+    );
+    expect(keys).toEqual([
+      'arxiv:2005.14165',
+      null,
+      'github:muzairkhattak/promptsrc',
+      'arxiv:1706.03762',
+      'arxiv:2005.14165',
+    ]);
+    expect(Object.keys(cards).sort()).toEqual([
+      'arxiv:2005.14165',
+      'github:muzairkhattak/promptsrc',
+    ]);
+    expect(cards['github:muzairkhattak/promptsrc']).toMatchObject({
+      paperId: '2307.06948',
+      meta: 'Jul 2023',
+      saved: false,
+      links: [
+        { label: 'arXiv', href: 'https://arxiv.org/abs/2307.06948' },
+        { label: 'PDF', href: 'https://arxiv.org/pdf/2307.06948' },
+        { label: 'Hugging Face', href: 'https://huggingface.co/papers/2307.06948' },
+        {
+          label: 'Code: muzairkhattak/promptsrc',
+          href: 'https://github.com/muzairkhattak/promptsrc',
+        },
+      ],
+    });
+  });
+
+  it('makes TeX readable in what it returns, not in what it stores', async () => {
+    await db.papers.put({
+      ...paper({ id: '2401.00001', arxivId: '2401.00001', title: 'On $\\alpha$-nets' }),
+      sourceId: 'x',
+    });
+    const found = await service.lookup({ keys: ['arxiv:2401.00001'] }, sender);
+    expect(found['arxiv:2401.00001']?.paper.title).toBe('On α-nets');
+    expect((await db.papers.get('2401.00001'))?.title).toBe('On $\\alpha$-nets');
+  });
+
+  it('saves a paper with its own copy of the paper, once, and reports it saved', async () => {
+    await service.ensureBundledDigest();
+    await service.save({ paperId: '2005.14165' }, sender);
+    const entry = await db.readingList.get('2005.14165');
+    expect(entry).toEqual({
+      paperId: '2005.14165',
+      arxivId: '2005.14165',
+      title: 'Language Models are Few-Shot Learners',
+      authors: [],
+      repos: [],
+      links: [],
+      addedAt: 1_000,
+      status: 'unread',
+      tags: [],
+      note: '',
+    });
+    await db.readingList.update('2005.14165', { note: 'mine' });
+    await service.save({ paperId: '2005.14165' }, sender);
+    expect((await db.readingList.get('2005.14165'))?.note).toBe('mine');
+    expect(
+      (await service.lookup({ keys: ['arxiv:2005.14165'] }, sender))['arxiv:2005.14165']?.saved,
+    ).toBe(true);
+  });
+
+  it('refuses to save a paper that is not in the digest, and changes nothing', async () => {
+    await service.ensureBundledDigest();
+    const before = await snapshot(db);
+    await expect(service.save({ paperId: '1706.03762' }, sender)).rejects.toMatchObject({
+      error: { code: 'not-found' },
+    });
+    expect(await snapshot(db)).toBe(before);
   });
 
   it('answers a lookup sent while the load is running with the loaded digest', async () => {
     const loading = service.ensureBundledDigest();
-    const found = await service.lookup({ keys: ['arxiv:2307.06948'] });
+    const found = await service.lookup({ keys: ['arxiv:2307.06948'] }, sender);
     await loading;
-    expect(found['arxiv:2307.06948']?.title).toMatch(/^Self-regulating Prompts/);
+    expect(found['arxiv:2307.06948']?.paper.title).toMatch(/^Self-regulating Prompts/);
   });
 
   it('reopens a database that was closed under it (a stopped and woken worker)', async () => {
     await service.ensureBundledDigest();
     db.close({ disableAutoOpen: true });
     expect(
-      (await service.lookup({ keys: ['arxiv:2005.14165'] }))['arxiv:2005.14165'],
+      (await service.lookup({ keys: ['arxiv:2005.14165'] }, sender))['arxiv:2005.14165'],
     ).toBeDefined();
   });
 
@@ -61,6 +155,24 @@ describe('the paper service on the bundled digest', () => {
       bundledDigest: () => ({ ...bundled, papers: 'oops' }),
     });
     expect(await broken.ensureBundledDigest()).toMatchObject({ ok: false });
-    expect((await broken.status({})).paperCount).toBe(71);
+    expect((await broken.status({}, sender)).paperCount).toBe(71);
+  });
+});
+
+describe('the toolbar badge', () => {
+  it('counts distinct papers over all frames of a tab, and resets on a new top document', async () => {
+    const setBadge = vi.fn();
+    const badge = createBadgeTracker(setBadge);
+    await badge.report(['arxiv:1', 'arxiv:2'] as never, {
+      tab: { id: 5 },
+      frameId: 0,
+      documentId: 'a',
+    });
+    await badge.report(['arxiv:2', 'github:x/y'] as never, { tab: { id: 5 }, frameId: 3 });
+    expect(setBadge).toHaveBeenLastCalledWith(5, '3');
+    await badge.report([], { tab: { id: 5 }, frameId: 0, documentId: 'b' });
+    expect(setBadge).toHaveBeenLastCalledWith(5, '');
+    await badge.report(['arxiv:1'] as never, {});
+    expect(setBadge).toHaveBeenCalledTimes(3);
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arxivIdFromUrl } from '@/lib/links/arxiv';
 import { repoFromGithubUrl } from '@/lib/links/github';
+import { mightNamePaper } from '@/lib/links/candidate';
 import { paperKeyFromLink, paperKeyFromUrl } from '@/lib/links/paper-link';
 import { unwrapRedirect } from '@/lib/links/unwrap';
 import {
@@ -120,4 +121,21 @@ describe('properties', () => {
       { numRuns: 1_000 },
     );
   });
+});
+
+describe('mightNamePaper, the content script’s first look', () => {
+  const positives = [
+    ...Object.keys(ARXIV_URLS),
+    ...Object.keys(GITHUB_URLS),
+    ...Object.keys(WRAPPED_URLS),
+    ...SHORTENED_LINKS.map(([link]) => link.href),
+    ...RELATIVE_LINKS.map(([link]) => new URL(link.href, link.baseUrl).href),
+  ];
+  it.each(positives)('lets %s through', (href) => expect(mightNamePaper(href)).toBe(true));
+  it.each([
+    'https://example.org/',
+    'https://news.ycombinator.com/item?id=1',
+    'mailto:a@b.c',
+    '#top',
+  ])('stops %s', (href) => expect(mightNamePaper(href)).toBe(false));
 });

@@ -1,0 +1,36 @@
+/**
+ * The content script (every page, every frame): listed in the manifest by wxt.config.ts. An
+ * unlisted script rather than defineContentScript: see lib/content/script-context.ts for why.
+ */
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import cardCss from '@/components/hover-card.css?inline';
+import { startPaperPeek } from '@/lib/content/paper-peek';
+import { createScriptContext } from '@/lib/content/script-context';
+import { requestFromWorker } from '@/lib/runtime-messaging';
+import { readSettings, SETTINGS_KEY, settingsFrom, updateSettings } from '@/lib/settings';
+
+export default defineUnlistedScript(async () => {
+  // SVG and XML documents have no HTML links to preview and cannot host the card.
+  if (!(document.documentElement instanceof HTMLElement)) return;
+  const ctx = createScriptContext(browser.runtime);
+  const area = browser.storage.local;
+  const peek = startPaperPeek({
+    ctx,
+    document,
+    cardCss,
+    settings: await readSettings(area),
+    resolveLinks: (request) => requestFromWorker('resolveLinks', request),
+    save: (paperId) => requestFromWorker('save', { paperId }),
+    reportKnownKeys: (knownKeys) =>
+      void requestFromWorker('pageSummary', { knownKeys }).catch(() => undefined),
+    updateSettings: (changes) => updateSettings(area, changes),
+  });
+  // Open tabs follow a settings change at once, without a reload.
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
+    const change = changes[SETTINGS_KEY];
+    if (areaName === 'local' && change) peek.applySettings(settingsFrom(change.newValue));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+});

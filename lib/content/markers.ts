@@ -1,0 +1,126 @@
+/**
+ * Markers on links whose paper is in the digest. Owns: finding links cheaply (one idle-time pass,
+ * then only nodes a MutationObserver reports as added), in slices of at most ~4 ms, with one
+ * batched question to the worker per slice. Never: changes a link's layout box (the marker is a
+ * text decoration), or scans the whole document again.
+ */
+import type { PaperKey } from '../paper-key';
+import type { LinkResolver } from './link-resolver';
+
+export const MARKER_ATTRIBUTE = 'data-paperpeek';
+const MARKER_CSS = `a[${MARKER_ATTRIBUTE}]{text-decoration-line:underline!important;text-decoration-style:dotted!important;text-decoration-color:#b31b1b!important;text-decoration-thickness:from-font;text-underline-offset:.18em}`;
+const SLICE_MS = 4;
+
+export interface MarkerDependencies {
+  document: Document;
+  resolver: LinkResolver;
+  /** Runs work when the page is idle (requestIdleCallback, or a timeout where there is none). */
+  whenIdle(work: () => void): void;
+  now(): number;
+  /** The distinct digest papers linked so far, whenever that set grows. */
+  onKnownKeys(keys: PaperKey[]): void;
+  /** Whether to decorate links; the resolving and counting go on either way for the badge. */
+  decorate(): boolean;
+}
+
+export function createMarkers(deps: MarkerDependencies) {
+  const { document: doc, resolver } = deps;
+  const queue: Node[] = [];
+  const knownKeys = new Set<PaperKey>();
+  let scheduled = false;
+  let stopped = false;
+  let sheet: CSSStyleSheet | null = null;
+
+  const observer = new MutationObserver((mutations) => {
+    for (const mutation of mutations) for (const node of mutation.addedNodes) queue.push(node);
+    schedule();
+  });
+
+  function schedule(): void {
+    if (scheduled || stopped || queue.length === 0) return;
+    scheduled = true;
+    deps.whenIdle(() => {
+      scheduled = false;
+      void runSlice();
+    });
+  }
+
+  /** Takes anchors from the queue for up to SLICE_MS, then asks about them in one message. */
+  async function runSlice(): Promise<void> {
+    const started = deps.now();
+    const anchors: HTMLAnchorElement[] = [];
+    while (queue.length > 0 && deps.now() - started < SLICE_MS) {
+      const node = queue.pop() as Node;
+      if (node instanceof HTMLAnchorElement) anchors.push(node);
+      else if (node instanceof Element || node instanceof Document) {
+        const found = node.getElementsByTagName('a');
+        // Large subtrees are split so that no single slice walks them whole.
+        if (found.length > 200) queue.push(...Array.from(found));
+        else
+          for (const anchor of found) if (anchor instanceof HTMLAnchorElement) anchors.push(anchor);
+      }
+    }
+    if (anchors.length > 0) {
+      try {
+        await resolver.resolveAnchors(anchors);
+      } catch {
+        // The worker is gone (extension updated or reloaded): the new content script takes over.
+        stopped = true;
+        return;
+      }
+      if (stopped) return;
+      const sizeBefore = knownKeys.size;
+      for (const anchor of anchors) {
+        if (!resolver.cardFor(anchor)) continue;
+        const key = resolver.keyFor(anchor);
+        if (key) knownKeys.add(key);
+        if (deps.decorate() && !anchor.hasAttribute(MARKER_ATTRIBUTE))
+          anchor.setAttribute(MARKER_ATTRIBUTE, '');
+      }
+      if (knownKeys.size !== sizeBefore) deps.onKnownKeys([...knownKeys]);
+    }
+    schedule();
+  }
+
+  function installSheet(): void {
+    if (sheet || !deps.decorate()) return;
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(MARKER_CSS);
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    } catch {
+      sheet = null; // very old engines: links still get cards, just no marker
+    }
+  }
+
+  function removeDecorations(): void {
+    if (sheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    sheet = null;
+    for (const anchor of doc.querySelectorAll(`a[${MARKER_ATTRIBUTE}]`))
+      anchor.removeAttribute(MARKER_ATTRIBUTE);
+  }
+
+  return {
+    start(): void {
+      installSheet();
+      observer.observe(doc, { childList: true, subtree: true });
+      queue.push(doc);
+      schedule();
+    },
+    /** Re-reads the decorate setting: adds or removes the markers. */
+    refresh(): void {
+      if (!deps.decorate()) removeDecorations();
+      else {
+        installSheet();
+        queue.push(doc);
+        schedule();
+      }
+    },
+    stop(): void {
+      stopped = true;
+      observer.disconnect();
+      queue.length = 0;
+      removeDecorations();
+    },
+  };
+}

@@ -1,0 +1,260 @@
+/**
+ * The content script's controller: delegated listeners, hover intent, the card and the markers.
+ * Owns: wiring those together for one frame. Never: touches IndexedDB, renders HTML from strings,
+ * acts on an event the user did not make (`isTrusted`), or leaves anything behind when the
+ * extension is updated or switched off.
+ */
+import { render } from 'preact';
+import { HoverCard, type HoverCardState } from '../../components/HoverCard';
+import type { CardView } from '../card-view';
+import type { ProtocolMap } from '../messages';
+import type { PaperKey } from '../paper-key';
+import { isSiteDisabled, type Settings } from '../settings';
+import { createCardHost, HOST_TAG, type CardHost } from './card-host';
+import { placeCard } from './card-position';
+import type { ScriptContext } from './script-context';
+import { createHoverIntent } from './hover-intent';
+import { createLinkResolver } from './link-resolver';
+import { createMarkers } from './markers';
+
+export const GRACE_MS = 300;
+
+export interface PaperPeekEnvironment {
+  ctx: ScriptContext;
+  document: Document;
+  cardCss: string;
+  resolveLinks(
+    request: ProtocolMap['resolveLinks']['request'],
+  ): Promise<ProtocolMap['resolveLinks']['response']>;
+  save(paperId: string): Promise<unknown>;
+  reportKnownKeys(keys: PaperKey[]): void;
+  settings: Settings;
+  updateSettings(changes: Partial<Settings>): Promise<void>;
+}
+
+export function startPaperPeek(env: PaperPeekEnvironment) {
+  const { ctx, document: doc } = env;
+  let settings = env.settings;
+  const hostname = doc.location?.hostname ?? '';
+  const active = () => settings.previewsEnabled && !isSiteDisabled(settings, hostname);
+
+  // A previous copy of this script (before an update) may have left its card: remove it.
+  for (const stale of doc.querySelectorAll(HOST_TAG)) stale.remove();
+
+  const resolver = createLinkResolver(env.resolveLinks);
+  let card: CardHost | null = null;
+  let shown: { anchor: HTMLAnchorElement; view: CardView; title: string | null } | null = null;
+  let cardState: HoverCardState = { expanded: false, menuOpen: false, saving: false, error: null };
+  let cardFocused = false;
+
+  const intent = createHoverIntent<HTMLAnchorElement>({
+    dwellMs: () => settings.hoverDelayMs,
+    graceMs: GRACE_MS,
+    timers: {
+      set: (callback, ms) => ctx.setTimeout(callback, ms),
+      clear: (id) => clearTimeout(id),
+    },
+    open: (anchor) => void openCard(anchor),
+    close: () => closeCard(),
+  });
+
+  async function openCard(anchor: HTMLAnchorElement): Promise<void> {
+    let view = resolver.cardFor(anchor);
+    if (view === undefined) {
+      try {
+        await resolver.resolveAnchors([anchor]);
+      } catch {
+        return; // the extension was reloaded under us
+      }
+      view = resolver.cardFor(anchor);
+    }
+    // The user may have moved on while the answer was on its way: then it is never shown.
+    if (!view || intent.opened !== anchor || ctx.isInvalid || !active()) return;
+    const title = anchor.getAttribute('title');
+    // The link's own tooltip would cover the card: suppressed while open, restored afterwards.
+    if (title !== null) anchor.removeAttribute('title');
+    shown = { anchor, view, title };
+    cardState = { expanded: false, menuOpen: false, saving: false, error: null };
+    paint();
+  }
+
+  function closeCard(): void {
+    if (!shown) return;
+    const { anchor, title } = shown;
+    if (title !== null && !anchor.hasAttribute('title')) anchor.setAttribute('title', title);
+    if (cardFocused) anchor.focus({ preventScroll: true });
+    shown = null;
+    cardFocused = false;
+    card?.hide();
+  }
+
+  /** Renders the card for `shown` and places it next to its link. */
+  function paint(): void {
+    if (!shown) return;
+    card ??= createCard();
+    render(<HoverCard view={shown.view} state={cardState} on={handlers} />, card.root);
+    const element = card.root.querySelector<HTMLElement>('.card');
+    if (!element) return;
+    element.style.maxHeight = '';
+    card.show(0, 0);
+    const rects = shown.anchor.getClientRects();
+    const link = rects[0] ?? shown.anchor.getBoundingClientRect();
+    const size = element.getBoundingClientRect();
+    const view = doc.documentElement;
+    const placement = placeCard(link, size, { width: view.clientWidth, height: view.clientHeight });
+    element.style.maxHeight = `${placement.maxHeight}px`;
+    card.show(placement.top, placement.left);
+  }
+
+  function createCard(): CardHost {
+    const host = createCardHost(doc, env.cardCss);
+    const { root } = host;
+    ctx.addEventListener(root, 'focusin', () => {
+      cardFocused = true;
+      intent.enterCard();
+    });
+    ctx.addEventListener(root, 'focusout', (event) => {
+      const next = (event as FocusEvent).relatedTarget as Node | null;
+      if (next && (root.contains(next) || next === shown?.anchor)) return;
+      cardFocused = false;
+      intent.leaveCard();
+    });
+    ctx.addEventListener(root, 'keydown', (event) => onCardKey(event as KeyboardEvent));
+    ctx.onInvalidated(() => host.remove());
+    return host;
+  }
+
+  /** Tab out of the card's last control (or Shift+Tab out of its first) goes back to the link. */
+  function onCardKey(event: KeyboardEvent): void {
+    if (event.key !== 'Tab' || !card || !shown) return;
+    const focusable = [
+      ...card.root.querySelectorAll<HTMLElement>('a[href],button:not([disabled])'),
+    ];
+    const edge = event.shiftKey ? focusable[0] : focusable.at(-1);
+    if (card.root.activeElement !== edge) return;
+    event.preventDefault();
+    const { anchor } = shown;
+    if (event.shiftKey) anchor.focus();
+    else {
+      intent.dismiss();
+      anchor.focus();
+    }
+  }
+
+  /** Every card action: only for real user input, never for a page's scripted click(). */
+  const trusted = (action: () => void) => (event: Event) => {
+    if (event.isTrusted) action();
+  };
+  const update = (changes: Partial<HoverCardState>) => {
+    cardState = { ...cardState, ...changes };
+    paint();
+  };
+  const handlers = {
+    toggleExpanded: trusted(() => update({ expanded: !cardState.expanded })),
+    toggleMenu: trusted(() => update({ menuOpen: !cardState.menuOpen })),
+    save: trusted(() => {
+      const current = shown;
+      if (!current || current.view.saved) return;
+      update({ saving: true, error: null });
+      env.save(current.view.paperId).then(
+        () => {
+          resolver.markSaved(current.view.paperId);
+          if (shown === current) update({ saving: false });
+        },
+        (error: unknown) => {
+          if (shown === current) {
+            update({
+              saving: false,
+              error: error instanceof Error ? error.message : 'Could not save this paper.',
+            });
+          }
+        },
+      );
+    }),
+    disableSite: trusted(() => {
+      intent.dismiss();
+      void env.updateSettings({ disabledSites: [...settings.disabledSites, hostname] });
+    }),
+    turnOff: trusted(() => {
+      intent.dismiss();
+      void env.updateSettings({ previewsEnabled: false });
+    }),
+  };
+
+  const anchorOf = (target: EventTarget | null): HTMLAnchorElement | null => {
+    const anchor = target instanceof Element ? target.closest('a[href]') : null;
+    return anchor instanceof HTMLAnchorElement ? anchor : null;
+  };
+
+  // One delegated set of listeners for the whole document; the per-event work is a closest()
+  // and a WeakMap read. The worker is asked about a link as soon as the pointer reaches it, so
+  // the answer is usually there before the dwell ends.
+  function onEnter(event: Event): void {
+    // A page's synthetic events never open a card: it could otherwise read what it shows.
+    if (!event.isTrusted || !active()) return;
+    // Events from inside the card reach the document retargeted to its host element.
+    if (card?.contains(event.target as Node)) return intent.enterCard();
+    const anchor = anchorOf(event.target);
+    if (!anchor) return;
+    const view = resolver.cardFor(anchor);
+    if (view === null) return;
+    if (view === undefined) void resolver.resolveAnchors([anchor]).catch(() => undefined);
+    intent.enterLink(anchor);
+  }
+  function onLeave(event: Event): void {
+    const next = (event as PointerEvent | FocusEvent).relatedTarget as Node | null;
+    if (event.type === 'pointerout' && card?.contains(event.target as Node)) {
+      if (!card.contains(next) && !(next && shown?.anchor.contains(next))) intent.leaveCard();
+      return;
+    }
+    const anchor = anchorOf(event.target);
+    if (!anchor) return;
+    if (next && (anchor.contains(next) || card?.contains(next))) return;
+    intent.leaveLink(anchor);
+  }
+  function onKey(event: KeyboardEvent): void {
+    if (!shown) return;
+    if (event.key === 'Escape') {
+      intent.dismiss();
+    } else if (event.key === 'Tab' && !event.shiftKey && event.target === shown.anchor && card) {
+      const first = card.root.querySelector<HTMLElement>('a[href],button:not([disabled])');
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  }
+
+  const passive = { capture: true, passive: true };
+  ctx.addEventListener(doc, 'pointerover', onEnter, passive);
+  ctx.addEventListener(doc, 'pointerout', onLeave, passive);
+  ctx.addEventListener(doc, 'focusin', onEnter, passive);
+  ctx.addEventListener(doc, 'focusout', onLeave, passive);
+  ctx.addEventListener(doc, 'keydown', (event) => onKey(event as KeyboardEvent), { capture: true });
+
+  const markers = createMarkers({
+    document: doc,
+    resolver,
+    whenIdle: (work) =>
+      'requestIdleCallback' in globalThis
+        ? requestIdleCallback(work, { timeout: 500 })
+        : ctx.setTimeout(work, 16),
+    now: () => performance.now(),
+    onKnownKeys: env.reportKnownKeys,
+    decorate: () => settings.markersEnabled && active(),
+  });
+  markers.start();
+  ctx.onInvalidated(() => {
+    intent.dismiss();
+    markers.stop();
+  });
+
+  return {
+    /** Applies changed settings at once, without a reload. */
+    applySettings(next: Settings): void {
+      settings = next;
+      if (!active()) intent.dismiss();
+      markers.refresh();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Reads the hover card the way assistive technology does: through Chromium's accessibility
+ * tree (CDP), which sees into the card's closed shadow root where page scripts and DOM queries
+ * cannot. A card the tree shows is a card a user can see and reach.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+interface AXNode {
+  role?: { value?: string };
+  name?: { value?: string };
+  ignored?: boolean;
+  backendDOMNodeId?: number;
+  childIds?: string[];
+  nodeId: string;
+  properties?: { name: string; value: { value?: unknown } }[];
+}
+
+export interface CardSnapshot {
+  title: string;
+  buttons: string[];
+  links: string[];
+  /** The card's box on screen, in CSS pixels. */
+  box: { x: number; y: number; width: number; height: number } | null;
+}
+
+export class CardInspector {
+  private constructor(private readonly cdp: CDPSession) {}
+
+  static async attach(page: Page): Promise<CardInspector> {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Accessibility.enable');
+    await cdp.send('DOM.enable');
+    return new CardInspector(cdp);
+  }
+
+  /** The open card, or null when none is showing. */
+  async card(): Promise<CardSnapshot | null> {
+    const { nodes } = (await this.cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
+    const dialog = nodes.find((node) => !node.ignored && node.role?.value === 'dialog');
+    if (!dialog) return null;
+    const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+    const inside: AXNode[] = [];
+    const walk = (node: AXNode) => {
+      for (const id of node.childIds ?? []) {
+        const child = byId.get(id);
+        if (child) {
+          inside.push(child);
+          walk(child);
+        }
+      }
+    };
+    walk(dialog);
+    const named = (role: string) =>
+      inside
+        .filter((node) => !node.ignored && node.role?.value === role)
+        .map((node) => node.name?.value ?? '');
+    return {
+      title: dialog.name?.value ?? '',
+      buttons: [...named('button'), ...named('menuitem')],
+      links: named('link'),
+      box: await this.box(dialog.backendDOMNodeId),
+    };
+  }
+
+  private async box(backendNodeId: number | undefined): Promise<CardSnapshot['box']> {
+    if (backendNodeId === undefined) return null;
+    try {
+      const { model } = (await this.cdp.send('DOM.getBoxModel', { backendNodeId })) as {
+        model: { border: number[]; width: number; height: number };
+      };
+      return {
+        x: model.border[0] ?? 0,
+        y: model.border[1] ?? 0,
+        width: model.width,
+        height: model.height,
+      };
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,225 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import bundled from '@/assets/digest.json';
+import { escapeHtml } from '../../scripts/lib/demo-page';
+import type { LinkFacts } from '@/lib/links/paper-link';
+import { ARXIV_URLS, GITHUB_URLS, SHORTENED_LINKS, WRAPPED_URLS } from '../unit/links/url-tables';
+import { CardInspector } from './card-inspector';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { launchExtension, request, waitForDigest, type ExtensionSession } from './harness';
+
+/** The title PaperPeek should show for a key, or '' when the digest does not have the paper. */
+function expectedTitle(key: string): string {
+  const [kind, value] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+  const paper = bundled.papers.find((p) =>
+    kind === 'arxiv' ? p.id === value : (p.repos as string[]).includes(value),
+  );
+  return paper?.title ?? '';
+}
+
+/** Every link form from the unit tables, as one page. */
+function linkFormsPage(): { html: string; cases: { id: string; label: string; title: string }[] } {
+  const links: [LinkFacts, string][] = [
+    ...Object.entries(ARXIV_URLS).map(([href, id]): [LinkFacts, string] => [
+      { href },
+      `arxiv:${id}`,
+    ]),
+    ...Object.entries(GITHUB_URLS).map(([href, repo]): [LinkFacts, string] => [
+      { href },
+      `github:${repo}`,
+    ]),
+    ...Object.entries(WRAPPED_URLS).map(([href, key]): [LinkFacts, string] => [{ href }, key]),
+    ...SHORTENED_LINKS.filter(([, key]) => key),
+  ];
+  const cases = links.map(([link, key], index) => ({
+    id: `l${index}`,
+    label: link.href,
+    title: expectedTitle(key),
+  }));
+  const items = links.map(([link], index) => {
+    const title = link.title ? ` title="${escapeHtml(link.title)}"` : '';
+    const expanded = link.expandedUrl ? ` data-expanded-url="${escapeHtml(link.expandedUrl)}"` : '';
+    return `<li><a id="l${index}" href="${escapeHtml(link.href)}"${title}${expanded}>${escapeHtml(link.text ?? link.href)}</a></li>`;
+  });
+  return {
+    cases,
+    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Link forms</title>
+<style>body{margin:20px;font:14px sans-serif}li{margin:6px 0}</style></head><body><ul>${items.join('')}</ul></body></html>`,
+  };
+}
+
+describe('hover cards in Chromium', () => {
+  let session: ExtensionSession;
+  let server: FixtureServer;
+  let extensionPage: Page;
+
+  const setSettings = (settings: Record<string, unknown>) =>
+    extensionPage.evaluate(
+      (value) =>
+        (
+          globalThis as unknown as {
+            chrome: { storage: { local: { set(v: object): Promise<void> } } };
+          }
+        ).chrome.storage.local.set({ settings: value }),
+      settings,
+    );
+
+  async function open(path: string): Promise<{ page: Page; cards: CardInspector }> {
+    const page = await session.context.newPage();
+    await page.goto(server.url(path));
+    return { page, cards: await CardInspector.attach(page) };
+  }
+
+  beforeAll(async () => {
+    [session, server] = await Promise.all([launchExtension(), startFixtureServer()]);
+    extensionPage = await session.openExtensionPage('popup.html');
+    await waitForDigest(extensionPage);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('shows the right paper for every link form in the tables, and nothing for papers not in the digest', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const { html, cases } = linkFormsPage();
+    server.page('/forms.html', html);
+    const { page, cards } = await open('/forms.html');
+    const known = cases.filter((c) => c.title);
+    expect(known.length).toBeGreaterThan(50);
+    for (const { id, label, title } of known) {
+      await page.hover(`#${id}`);
+      await expect
+        .poll(async () => (await cards.card())?.title, { message: label, timeout: 3_000 })
+        .toBe(title);
+    }
+    for (const { id, label } of cases.filter((c) => !c.title)) {
+      await page.mouse.move(700, 5);
+      await expect.poll(() => cards.card(), { timeout: 3_000 }).toBeNull();
+      await page.hover(`#${id}`);
+      await page.waitForTimeout(150);
+      expect(await cards.card(), label).toBeNull();
+    }
+    await page.close();
+  });
+
+  it('waits for the dwell, survives the trip onto the card, and closes after the grace period', async () => {
+    await setSettings({ hoverDelayMs: 300 });
+    const { page, cards } = await open('/behaviour.html');
+    await page.hover('#paper');
+    await page.waitForTimeout(120);
+    expect(await cards.card()).toBeNull();
+    await expect
+      .poll(async () => (await cards.card())?.title ?? '')
+      .toMatch(/^Self-regulating Prompts/);
+    const card = await cards.card();
+    expect(card?.links).toEqual(['arXiv', 'PDF', 'Hugging Face', 'Code: muzairkhattak/promptsrc']);
+    expect(card?.buttons).toEqual(['Show more', 'Save to reading list', 'PaperPeek settings']);
+    // The link's own tooltip is out of the way while the card is open.
+    expect(await page.getAttribute('#paper', 'title')).toBeNull();
+
+    const box = card?.box;
+    expect(box).toBeTruthy();
+    await page.mouse.move((box?.x ?? 0) + 40, (box?.y ?? 0) + 40, { steps: 4 });
+    await page.waitForTimeout(600);
+    expect((await cards.card())?.title).toMatch(/^Self-regulating Prompts/);
+
+    await page.mouse.move(5, 700);
+    await page.waitForTimeout(150);
+    expect(await cards.card()).not.toBeNull();
+    await expect.poll(() => cards.card(), { timeout: 2_000 }).toBeNull();
+    expect(await page.getAttribute('#paper', 'title')).toBe('The PromptSRC paper');
+    await page.close();
+  });
+
+  it('opens from the keyboard, lets Tab into the card, and closes with Esc back on the link', async () => {
+    await setSettings({ hoverDelayMs: 100 });
+    const { page, cards } = await open('/behaviour.html');
+    await page.focus('#before');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('paper');
+    await expect
+      .poll(async () => (await cards.card())?.title ?? '')
+      .toMatch(/^Self-regulating Prompts/);
+    await page.keyboard.press('Tab');
+    // Focus is inside the card: the page only sees the card's host element.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('PAPERPEEK-CARD');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cards.card()).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('paper');
+    await page.close();
+  });
+
+  it('saves a paper to the reading list from the card', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const { page, cards } = await open('/behaviour.html');
+    await page.focus('#paper');
+    await expect.poll(async () => (await cards.card())?.buttons).toContain('Save to reading list');
+    // Show more, then four links, then Save.
+    for (let i = 0; i < 6; i += 1) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await cards.card())?.buttons).toContain('Saved');
+    const reply = (await request(extensionPage, {
+      type: 'lookup',
+      data: { keys: ['arxiv:2307.06948'] },
+    })) as {
+      value: Record<string, { saved: boolean }>;
+    };
+    expect(reply.value['arxiv:2307.06948']?.saved).toBe(true);
+    await page.close();
+  });
+
+  it('ignores a page’s synthetic events, and shows nothing for unknown and ordinary links', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const { page, cards } = await open('/behaviour.html');
+    await page.evaluate(() => (window as unknown as { fakeHover(): void }).fakeHover());
+    await page.waitForTimeout(300);
+    expect(await cards.card()).toBeNull();
+    for (const id of ['#unknown', '#plain']) {
+      await page.hover(id);
+      await page.waitForTimeout(300);
+      expect(await cards.card()).toBeNull();
+    }
+    await page.close();
+  });
+
+  it('marks known links, including links appended later, and counts them on the badge', async () => {
+    const { page } = await open('/behaviour.html');
+    await expect.poll(() => page.locator('a[data-paperpeek]').count()).toBe(1);
+    await page.evaluate(() =>
+      (window as unknown as { appendLinks(n: number): void }).appendLinks(40),
+    );
+    await expect.poll(() => page.locator('a[data-paperpeek]').count()).toBe(21);
+    expect(await page.locator('#unknown[data-paperpeek], #plain[data-paperpeek]').count()).toBe(0);
+    const badges = await extensionPage.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          tabs: { query(q: object): Promise<{ id: number }[]> };
+          action: { getBadgeText(d: object): Promise<string> };
+        };
+      };
+      const tabs = await chrome.tabs.query({});
+      return Promise.all(tabs.map((tab) => chrome.action.getBadgeText({ tabId: tab.id })));
+    });
+    expect(badges).toContain('2');
+    await setSettings({ markersEnabled: false });
+    await expect.poll(() => page.locator('a[data-paperpeek]').count()).toBe(0);
+    await setSettings({});
+    await page.close();
+  });
+
+  it.each(['/hostile-css.html', '/strict-csp.html'])('looks right on %s', async (path) => {
+    await setSettings({ hoverDelayMs: 0 });
+    const { page, cards } = await open(path);
+    await page.hover('#paper');
+    await expect
+      .poll(async () => (await cards.card())?.title)
+      .toBe('Language Models are Few-Shot Learners');
+    const card = await cards.card();
+    // Styled as designed: the card's own width, not collapsed by page CSS or a blocked stylesheet.
+    expect(card?.box?.width).toBeGreaterThan(380);
+    expect(card?.box?.width).toBeLessThanOrEqual(422);
+    expect(card?.buttons).toContain('Save to reading list');
+    await page.close();
+  });
+});

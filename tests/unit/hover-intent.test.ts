@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHoverIntent } from '@/lib/content/hover-intent';
+
+describe('hover intent', () => {
+  const events: string[] = [];
+  let intent: ReturnType<typeof createHoverIntent<string>>;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    events.length = 0;
+    intent = createHoverIntent<string>({
+      dwellMs: () => 300,
+      graceMs: 300,
+      timers: {
+        set: (callback, ms) => Number(setTimeout(callback, ms)),
+        clear: (id) => clearTimeout(id),
+      },
+      open: (link) => events.push(`open ${link}`),
+      close: (link) => events.push(`close ${link}`),
+    });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('opens after the dwell, not before', () => {
+    intent.enterLink('a');
+    vi.advanceTimersByTime(299);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open a']);
+    expect(intent.opened).toBe('a');
+  });
+
+  it('never opens when the pointer leaves during the dwell', () => {
+    intent.enterLink('a');
+    vi.advanceTimersByTime(200);
+    intent.leaveLink('a');
+    vi.advanceTimersByTime(1_000);
+    expect(events).toEqual([]);
+    expect(intent.isCurrent('a')).toBe(false);
+  });
+
+  it('stays open while the pointer travels from the link onto the card', () => {
+    intent.enterLink('a');
+    vi.advanceTimersByTime(300);
+    intent.leaveLink('a');
+    vi.advanceTimersByTime(150);
+    intent.enterCard();
+    vi.advanceTimersByTime(1_000);
+    expect(events).toEqual(['open a']);
+  });
+
+  it('closes a grace period after leaving both link and card', () => {
+    intent.enterLink('a');
+    vi.advanceTimersByTime(300);
+    intent.leaveLink('a');
+    intent.enterCard();
+    intent.leaveCard();
+    vi.advanceTimersByTime(299);
+    expect(events).toEqual(['open a']);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open a', 'close a']);
+  });
+
+  it('coming back to the link during the grace period keeps the card', () => {
+    intent.enterLink('a');
+    vi.advanceTimersByTime(300);
+    intent.leaveLink('a');
+    vi.advanceTimersByTime(100);
+    intent.enterLink('a');
+    vi.advanceTimersByTime(1_000);
+    expect(events).toEqual(['open a']);
+  });
+
+  it('moving to another link replaces the card after its own dwell', () => {
+    intent.enterLink('a');
+    vi.advanceTimersByTime(300);
+    intent.leaveLink('a');
+    intent.enterLink('b');
+    expect(intent.isCurrent('b')).toBe(true);
+    vi.advanceTimersByTime(300);
+    expect(events).toEqual(['open a', 'close a', 'open b']);
+  });
+
+  it('dismiss (Esc) closes at once and cancels a pending open', () => {
+    intent.enterLink('a');
+    vi.advanceTimersByTime(300);
+    intent.dismiss();
+    intent.enterLink('b');
+    intent.dismiss();
+    vi.advanceTimersByTime(1_000);
+    expect(events).toEqual(['open a', 'close a']);
+  });
+});
