@@ -15,15 +15,21 @@ export default defineUnlistedScript(async () => {
   if (!(document.documentElement instanceof HTMLElement)) return;
   const ctx = createScriptContext(browser.runtime);
   const area = browser.storage.local;
+  // A failed request is how an instance learns that the extension was updated or removed:
+  // reading isInvalid then ends it (listeners, timers, card and markers go).
+  const ask: typeof requestFromWorker = (type, data) =>
+    requestFromWorker(type, data).catch((error: unknown) => {
+      void ctx.isInvalid;
+      throw error;
+    });
   const peek = startPaperPeek({
     ctx,
     document,
     cardCss,
     settings: await readSettings(area),
-    resolveLinks: (request) => requestFromWorker('resolveLinks', request),
-    save: (paperId) => requestFromWorker('save', { paperId }),
-    reportKnownKeys: (knownKeys) =>
-      void requestFromWorker('pageSummary', { knownKeys }).catch(() => undefined),
+    resolveLinks: (request) => ask('resolveLinks', request),
+    save: (paperId) => ask('save', { paperId }),
+    reportKnownKeys: (knownKeys) => void ask('pageSummary', { knownKeys }).catch(() => undefined),
     updateSettings: (changes) => updateSettings(area, changes),
   });
   // Open tabs follow a settings change at once, without a reload.

@@ -13,6 +13,7 @@ export interface HoverIntentOptions<T> {
   dwellMs: () => number;
   graceMs: number;
   timers: Timers;
+  now: () => number;
   open(target: T): void;
   close(target: T): void;
 }
@@ -21,24 +22,43 @@ export function createHoverIntent<T>({
   dwellMs,
   graceMs,
   timers,
+  now,
   open,
   close,
 }: HoverIntentOptions<T>) {
   let pending: T | null = null;
   let opened: T | null = null;
+  // One dwell timer at most, re-armed lazily: a pointer sweeping across many links moves the
+  // deadline instead of creating and clearing a timer per link (timers are the costly part).
   let dwellTimer = 0;
+  let dwellDue = 0;
   let graceTimer = 0;
 
-  const cancelDwell = () => {
-    timers.clear(dwellTimer);
-    pending = null;
-  };
   const cancelGrace = () => timers.clear(graceTimer);
   const closeNow = () => {
     cancelGrace();
     const target = opened;
     opened = null;
     if (target !== null) close(target);
+  };
+  const onDwell = () => {
+    dwellTimer = 0;
+    const target = pending;
+    if (target === null) return;
+    const wait = dwellDue - now();
+    if (wait > 1) {
+      dwellTimer = timers.set(onDwell, wait);
+      return;
+    }
+    pending = null;
+    cancelGrace();
+    if (opened !== null && opened !== target) closeNow();
+    opened = target;
+    open(target);
+  };
+  const startGrace = () => {
+    cancelGrace();
+    graceTimer = timers.set(closeNow, graceMs);
   };
 
   return {
@@ -49,35 +69,28 @@ export function createHoverIntent<T>({
     },
     enterLink(target: T): void {
       if (target === opened) {
+        pending = null;
         cancelGrace();
         return;
       }
       if (target === pending) return;
-      cancelDwell();
       pending = target;
-      dwellTimer = timers.set(() => {
-        pending = null;
-        cancelGrace();
-        if (opened !== null && opened !== target) closeNow();
-        opened = target;
-        open(target);
-      }, dwellMs());
+      const dwell = dwellMs();
+      dwellDue = now() + dwell;
+      if (!dwellTimer) dwellTimer = timers.set(onDwell, dwell);
     },
     leaveLink(target: T): void {
-      if (target === pending) cancelDwell();
-      if (target === opened) {
-        cancelGrace();
-        graceTimer = timers.set(closeNow, graceMs);
-      }
+      if (target === pending) pending = null;
+      if (target === opened) startGrace();
     },
     enterCard: cancelGrace,
     leaveCard(): void {
-      if (opened === null) return;
-      cancelGrace();
-      graceTimer = timers.set(closeNow, graceMs);
+      if (opened !== null) startGrace();
     },
     dismiss(): void {
-      cancelDwell();
+      pending = null;
+      timers.clear(dwellTimer);
+      dwellTimer = 0;
       closeNow();
     },
   };

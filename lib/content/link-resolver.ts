@@ -15,7 +15,8 @@ type Resolve = (
 ) => Promise<ProtocolMap['resolveLinks']['response']>;
 
 interface Verdict {
-  href: string;
+  /** The raw `href` attribute the verdict was made for: a single-page app may change it. */
+  href: string | null;
   key: PaperKey | null;
 }
 
@@ -28,7 +29,8 @@ export function createLinkResolver(resolve: Resolve) {
   /** The verdict for an anchor, if known and its href has not changed since. */
   const known = (anchor: HTMLAnchorElement): Verdict | undefined => {
     const verdict = verdicts.get(anchor);
-    return verdict && verdict.href === anchor.href ? verdict : undefined;
+    // The attribute, not the resolved `href` property: reading that serialises a URL each time.
+    return verdict && verdict.href === anchor.getAttribute('href') ? verdict : undefined;
   };
 
   /** Asks the worker about every anchor not yet known; the cheap test settles most on the spot. */
@@ -47,7 +49,10 @@ export function createLinkResolver(resolve: Resolve) {
       for (const [key, card] of Object.entries(answer.cards))
         if (card) cards.set(key as PaperKey, card);
       batch.forEach((anchor, index) =>
-        verdicts.set(anchor, { href: anchor.href, key: answer.keys[index] ?? null }),
+        verdicts.set(anchor, {
+          href: anchor.getAttribute('href'),
+          key: answer.keys[index] ?? null,
+        }),
       );
     }
   }

@@ -10,6 +10,22 @@ import type { LinkResolver } from './link-resolver';
 export const MARKER_ATTRIBUTE = 'data-paperpeek';
 const MARKER_CSS = `a[${MARKER_ATTRIBUTE}]{text-decoration-line:underline!important;text-decoration-style:dotted!important;text-decoration-color:#b31b1b!important;text-decoration-thickness:from-font;text-underline-offset:.18em}`;
 const SLICE_MS = 4;
+/** At most one resolveLinks message per slice. */
+const SLICE_LINKS = 500;
+
+/** A run of links still to look at: an added anchor, or the links under an added subtree. */
+interface Walk {
+  links: ArrayLike<Element>;
+  next: number;
+}
+
+function walkOf(node: Node): Walk | null {
+  if (node instanceof HTMLAnchorElement) return { links: [node], next: 0 };
+  if (node instanceof Element || node instanceof Document) {
+    return { links: node.getElementsByTagName('a'), next: 0 };
+  }
+  return null;
+}
 
 export interface MarkerDependencies {
   document: Document;
@@ -25,14 +41,18 @@ export interface MarkerDependencies {
 
 export function createMarkers(deps: MarkerDependencies) {
   const { document: doc, resolver } = deps;
-  const queue: Node[] = [];
+  const queue: Walk[] = [];
+  const enqueue = (node: Node) => {
+    const walk = walkOf(node);
+    if (walk) queue.push(walk);
+  };
   const knownKeys = new Set<PaperKey>();
   let scheduled = false;
   let stopped = false;
   let sheet: CSSStyleSheet | null = null;
 
   const observer = new MutationObserver((mutations) => {
-    for (const mutation of mutations) for (const node of mutation.addedNodes) queue.push(node);
+    for (const mutation of mutations) mutation.addedNodes.forEach(enqueue);
     schedule();
   });
 
@@ -49,16 +69,20 @@ export function createMarkers(deps: MarkerDependencies) {
   async function runSlice(): Promise<void> {
     const started = deps.now();
     const anchors: HTMLAnchorElement[] = [];
-    while (queue.length > 0 && deps.now() - started < SLICE_MS) {
-      const node = queue.pop() as Node;
-      if (node instanceof HTMLAnchorElement) anchors.push(node);
-      else if (node instanceof Element || node instanceof Document) {
-        const found = node.getElementsByTagName('a');
-        // Large subtrees are split so that no single slice walks them whole.
-        if (found.length > 200) queue.push(...Array.from(found));
-        else
-          for (const anchor of found) if (anchor instanceof HTMLAnchorElement) anchors.push(anchor);
+    // Walks live collections by index, checking the clock every 64 links: a 50,000-link page
+    // is taken in many short slices, never copied or walked whole in one.
+    while (queue.length > 0 && anchors.length < SLICE_LINKS && deps.now() - started < SLICE_MS) {
+      const walk = queue[queue.length - 1] as Walk;
+      const end = Math.min(
+        walk.links.length,
+        walk.next + 64,
+        walk.next + SLICE_LINKS - anchors.length,
+      );
+      for (; walk.next < end; walk.next += 1) {
+        const link = walk.links[walk.next];
+        if (link instanceof HTMLAnchorElement) anchors.push(link);
       }
+      if (walk.next >= walk.links.length) queue.pop();
     }
     if (anchors.length > 0) {
       try {
@@ -104,7 +128,7 @@ export function createMarkers(deps: MarkerDependencies) {
     start(): void {
       installSheet();
       observer.observe(doc, { childList: true, subtree: true });
-      queue.push(doc);
+      enqueue(doc);
       schedule();
     },
     /** Re-reads the decorate setting: adds or removes the markers. */
@@ -112,7 +136,7 @@ export function createMarkers(deps: MarkerDependencies) {
       if (!deps.decorate()) removeDecorations();
       else {
         installSheet();
-        queue.push(doc);
+        enqueue(doc);
         schedule();
       }
     },

@@ -36,7 +36,13 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
   const { ctx, document: doc } = env;
   let settings = env.settings;
   const hostname = doc.location?.hostname ?? '';
-  const active = () => settings.previewsEnabled && !isSiteDisabled(settings, hostname);
+  // Read on every pointer event, so computed once per settings change.
+  let enabled = false;
+  const applySettings = (next: Settings) => {
+    settings = next;
+    enabled = settings.previewsEnabled && !isSiteDisabled(settings, hostname);
+  };
+  applySettings(settings);
 
   // A previous copy of this script (before an update) may have left its card: remove it.
   for (const stale of doc.querySelectorAll(HOST_TAG)) stale.remove();
@@ -50,9 +56,10 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
   const intent = createHoverIntent<HTMLAnchorElement>({
     dwellMs: () => settings.hoverDelayMs,
     graceMs: GRACE_MS,
+    now: () => performance.now(),
     timers: {
       set: (callback, ms) => ctx.setTimeout(callback, ms),
-      clear: (id) => clearTimeout(id),
+      clear: (id) => ctx.clearTimeout(id),
     },
     open: (anchor) => void openCard(anchor),
     close: () => closeCard(),
@@ -69,7 +76,7 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
       view = resolver.cardFor(anchor);
     }
     // The user may have moved on while the answer was on its way: then it is never shown.
-    if (!view || intent.opened !== anchor || ctx.isInvalid || !active()) return;
+    if (!view || intent.opened !== anchor || ctx.isInvalid || !enabled) return;
     const title = anchor.getAttribute('title');
     // The link's own tooltip would cover the card: suppressed while open, restored afterwards.
     if (title !== null) anchor.removeAttribute('title');
@@ -165,7 +172,7 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
           if (shown === current) {
             update({
               saving: false,
-              error: error instanceof Error ? error.message : 'Could not save this paper.',
+              error: (error as Error).message,
             });
           }
         },
@@ -191,7 +198,7 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
   // the answer is usually there before the dwell ends.
   function onEnter(event: Event): void {
     // A page's synthetic events never open a card: it could otherwise read what it shows.
-    if (!event.isTrusted || !active()) return;
+    if (!event.isTrusted || !enabled) return;
     // Events from inside the card reach the document retargeted to its host element.
     if (card?.contains(event.target as Node)) return intent.enterCard();
     const anchor = anchorOf(event.target);
@@ -241,7 +248,7 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
         : ctx.setTimeout(work, 16),
     now: () => performance.now(),
     onKnownKeys: env.reportKnownKeys,
-    decorate: () => settings.markersEnabled && active(),
+    decorate: () => settings.markersEnabled && enabled,
   });
   markers.start();
   ctx.onInvalidated(() => {
@@ -252,8 +259,8 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
   return {
     /** Applies changed settings at once, without a reload. */
     applySettings(next: Settings): void {
-      settings = next;
-      if (!active()) intent.dismiss();
+      applySettings(next);
+      if (!enabled) intent.dismiss();
       markers.refresh();
     },
   };

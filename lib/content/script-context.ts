@@ -14,31 +14,42 @@ export interface ScriptContext {
     options?: AddEventListenerOptions,
   ): void;
   setTimeout(handler: () => void, ms: number): number;
+  clearTimeout(id: number): void;
   onInvalidated(callback: () => void): void;
+  /** Ends this instance now (a message to the worker failed: the extension is gone). */
+  invalidate(): void;
   readonly isInvalid: boolean;
 }
 
 export function createScriptContext(runtime: { id?: string }): ScriptContext {
   const controller = new AbortController();
   const { signal } = controller;
+  // Live timers only: a timer leaves the set when it fires or is cleared, so hovering all day
+  // keeps nothing alive.
+  const timers = new Set<number>();
+  signal.addEventListener('abort', () => timers.forEach((id) => clearTimeout(id)));
   const context: ScriptContext = {
+    // `runtime.id` is a native binding: asked when a timer fires or a message is about to go,
+    // never on every pointer event. Listeners go with the signal, without a wrapper per call.
     get isInvalid() {
-      if (!runtime.id && !signal.aborted) controller.abort();
+      if (!signal.aborted && !runtime.id) controller.abort();
       return signal.aborted;
     },
+    invalidate: () => controller.abort(),
     addEventListener(target, type, handler, options) {
-      target.addEventListener(
-        type,
-        (event) => {
-          if (!context.isInvalid) handler(event);
-        },
-        { ...options, signal },
-      );
+      target.addEventListener(type, handler, { ...options, signal });
     },
     setTimeout(handler, ms) {
-      const id = window.setTimeout(() => context.isInvalid || handler(), ms);
-      signal.addEventListener('abort', () => clearTimeout(id));
+      const id = window.setTimeout(() => {
+        timers.delete(id);
+        if (!context.isInvalid) handler();
+      }, ms);
+      timers.add(id);
       return id;
+    },
+    clearTimeout(id) {
+      timers.delete(id);
+      clearTimeout(id);
     },
     onInvalidated(callback) {
       signal.addEventListener('abort', callback);

@@ -19,6 +19,8 @@ export interface CardSnapshot {
   title: string;
   buttons: string[];
   links: string[];
+  /** The accessible name of the control in the card that has the focus, if any. */
+  focused: string | null;
   /** The card's box on screen, in CSS pixels. */
   box: { x: number; y: number; width: number; height: number } | null;
 }
@@ -58,6 +60,10 @@ export class CardInspector {
       title: dialog.name?.value ?? '',
       buttons: [...named('button'), ...named('menuitem')],
       links: named('link'),
+      focused:
+        inside.find((node) =>
+          node.properties?.some((p) => p.name === 'focused' && p.value.value === true),
+        )?.name?.value ?? null,
       box: await this.box(dialog.backendDOMNodeId),
     };
   }

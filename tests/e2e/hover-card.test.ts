@@ -155,8 +155,9 @@ describe('hover cards in Chromium', () => {
     const { page, cards } = await open('/behaviour.html');
     await page.focus('#paper');
     await expect.poll(async () => (await cards.card())?.buttons).toContain('Save to reading list');
-    // Show more, then four links, then Save.
-    for (let i = 0; i < 6; i += 1) await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && (await cards.card())?.focused !== 'Save to reading list'; i += 1) {
+      await page.keyboard.press('Tab');
+    }
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await cards.card())?.buttons).toContain('Saved');
     const reply = (await request(extensionPage, {
@@ -166,6 +167,42 @@ describe('hover cards in Chromium', () => {
       value: Record<string, { saved: boolean }>;
     };
     expect(reply.value['arxiv:2307.06948']?.saved).toBe(true);
+    await page.close();
+  });
+
+  it('turns itself off for a site from the card’s settings menu, live in open tabs', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const { page, cards } = await open('/behaviour.html');
+    await page.focus('#paper');
+    await expect
+      .poll(async () => (await cards.card())?.buttons ?? [])
+      .toContain('PaperPeek settings');
+    for (let i = 0; i < 10 && (await cards.card())?.focused !== 'PaperPeek settings'; i += 1) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await cards.card())?.buttons ?? [])
+      .toContain('Disable on this site');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cards.card()).toBeNull();
+    const stored = await extensionPage.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          storage: {
+            local: { get(k: string): Promise<Record<string, { disabledSites?: string[] }>> };
+          };
+        };
+      };
+      return (await chrome.storage.local.get('settings')).settings?.disabledSites;
+    });
+    expect(stored).toEqual(['127.0.0.1']);
+    await page.hover('#paper');
+    await page.waitForTimeout(300);
+    expect(await cards.card()).toBeNull();
+    expect(await page.locator('a[data-paperpeek]').count()).toBe(0);
+    await setSettings({});
     await page.close();
   });
 

@@ -11,6 +11,7 @@ describe('hover intent', () => {
     intent = createHoverIntent<string>({
       dwellMs: () => 300,
       graceMs: 300,
+      now: () => Date.now(),
       timers: {
         set: (callback, ms) => Number(setTimeout(callback, ms)),
         clear: (id) => clearTimeout(id),
@@ -79,6 +80,21 @@ describe('hover intent', () => {
     expect(intent.isCurrent('b')).toBe(true);
     vi.advanceTimersByTime(300);
     expect(events).toEqual(['open a', 'close a', 'open b']);
+  });
+
+  it('a sweep across several links opens only the last one, a full dwell after reaching it', () => {
+    intent.enterLink('a');
+    vi.advanceTimersByTime(100);
+    intent.leaveLink('a');
+    intent.enterLink('b');
+    vi.advanceTimersByTime(250);
+    intent.leaveLink('b');
+    intent.enterLink('c');
+    vi.advanceTimersByTime(299);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open c']);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('dismiss (Esc) closes at once and cancels a pending open', () => {

@@ -1,0 +1,117 @@
+/**
+ * Browsers for the benchmarks: Chromium with the built extension, and the same Chromium without
+ * it, each in a fresh profile, so every figure can be given as a ratio to the page alone.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { extensionLaunchArgs, findBrowser, NO_BROWSER_HELP } from '../lib/find-browser';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  /** Replaces PaperPeek's settings (only with the extension). */
+  setSettings(settings: object): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * An extension whose content script only registers PaperPeek's four document listeners, doing
+ * nothing: what any content script listening to pointer and focus events costs.
+ */
+export async function writeNoopListenerExtension(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'paperpeek-noop-'));
+  await writeFile(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'no-op listeners',
+      version: '1.0',
+      content_scripts: [
+        { matches: ['<all_urls>'], js: ['content.js'], all_frames: true, run_at: 'document_idle' },
+      ],
+    }),
+  );
+  await writeFile(
+    join(dir, 'content.js'),
+    "for (const type of ['pointerover', 'pointerout', 'focusin', 'focusout']) document.addEventListener(type, () => {}, { capture: true, passive: true });",
+  );
+  return dir;
+}
+
+export async function launchBrowser(
+  withExtension: boolean,
+  otherExtensionDir?: string,
+): Promise<BenchBrowser> {
+  const executablePath = findBrowser();
+  if (!executablePath) throw new Error(NO_BROWSER_HELP);
+  const profile = await mkdtemp(join(tmpdir(), 'paperpeek-bench-'));
+  const base = [
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: withExtension
+      ? [...extensionLaunchArgs(EXTENSION_DIR), '--disable-gpu']
+      : otherExtensionDir
+        ? [...extensionLaunchArgs(otherExtensionDir), '--disable-gpu']
+        : base,
+  });
+  let extensionPage: import('playwright-core').Page | null = null;
+  if (withExtension) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const page = await context.newPage();
+    extensionPage = page;
+    await page.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
+    // The bundled digest is loaded before anything is measured.
+    await page.waitForFunction(async () => {
+      const chrome = (
+        globalThis as unknown as {
+          chrome: {
+            runtime: { sendMessage(m: object): Promise<{ value?: { paperCount: number } }> };
+          };
+        }
+      ).chrome;
+      const reply = await chrome.runtime.sendMessage({ type: 'status', data: {} });
+      return (reply.value?.paperCount ?? 0) > 0;
+    });
+  }
+  return {
+    context,
+    async setSettings(settings) {
+      await extensionPage?.evaluate(
+        (value) =>
+          (
+            globalThis as unknown as {
+              chrome: { storage: { local: { set(v: object): Promise<void> } } };
+            }
+          ).chrome.storage.local.set({ settings: value }),
+        settings,
+      );
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export function summarise(values: number[]): {
+  median: number;
+  p95: number;
+  max: number;
+  n: number;
+} {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return { median: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? Number.NaN, n: sorted.length };
+}

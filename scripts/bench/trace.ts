@@ -1,0 +1,87 @@
+/**
+ * Attributes main-thread work to the extension with a Chromium trace: a task counts as the
+ * extension's when it runs the extension's script (its FunctionCall / EvaluateScript events
+ * carry a chrome-extension:// URL). The page's own long tasks are not the extension's doing.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { data?: { url?: string; frame?: string } };
+}
+
+export interface ExtensionWork {
+  /** Main-thread time inside the extension's script, in ms. */
+  scriptMs: number;
+  /** The longest task that ran the extension's script, in ms (the whole task, page work included). */
+  longestTaskMs: number;
+  tasks: number;
+}
+
+export async function traceExtensionWork(
+  page: Page,
+  action: () => Promise<void>,
+): Promise<ExtensionWork> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on(
+    'Tracing.dataCollected',
+    ({ value }) => void events.push(...(value as unknown as TraceEvent[])),
+  );
+  const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+  await cdp.send('Tracing.start', {
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+      ],
+    },
+    transferMode: 'ReportEvents',
+  });
+  await action();
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+
+  const ours = (event: TraceEvent) =>
+    event.args?.data?.url?.startsWith('chrome-extension://') ?? false;
+  const scripts = events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.compile') &&
+      ours(e),
+  );
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask');
+  let longest = 0;
+  let count = 0;
+  for (const task of tasks) {
+    const end = task.ts + (task.dur ?? 0);
+    const runsOurs = scripts.some(
+      (s) => s.tid === task.tid && s.pid === task.pid && s.ts >= task.ts && s.ts < end,
+    );
+    if (!runsOurs) continue;
+    count += 1;
+    longest = Math.max(longest, (task.dur ?? 0) / 1000);
+  }
+  // Nested script events (a FunctionCall inside an EvaluateScript) are counted once.
+  let scriptUs = 0;
+  const coveredUntil = new Map<string, number>();
+  for (const s of [...scripts].sort((a, b) => a.ts - b.ts)) {
+    const thread = `${s.pid}:${s.tid}`;
+    const start = Math.max(s.ts, coveredUntil.get(thread) ?? 0);
+    const end = s.ts + (s.dur ?? 0);
+    if (end > start) scriptUs += end - start;
+    coveredUntil.set(thread, Math.max(end, coveredUntil.get(thread) ?? 0));
+  }
+  return { scriptMs: round(scriptUs / 1000), longestTaskMs: round(longest), tasks: count };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
