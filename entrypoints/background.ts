@@ -7,10 +7,12 @@ import { createMessageListener } from '@/lib/messages';
 import { createPaperService } from '@/lib/paper-service';
 
 export default defineBackground(() => {
+  // MV3 has `action`; Firefox's MV2 build has `browserAction` with the same methods.
+  const action = browser.action ?? browser.browserAction;
   const badge = createBadgeTracker(async (tabId, text) => {
-    await browser.action.setBadgeText({ tabId, text }).catch(() => undefined); // tab closed meanwhile
+    await action.setBadgeText({ tabId, text }).catch(() => undefined); // tab closed meanwhile
   });
-  void browser.action.setBadgeBackgroundColor({ color: '#b31b1b' });
+  void action.setBadgeBackgroundColor({ color: '#b31b1b' });
   browser.tabs.onRemoved.addListener((tabId) => badge.forget(tabId));
 
   const service = createPaperService(openDatabase(), {
