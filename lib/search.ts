@@ -1,0 +1,225 @@
+/**
+ * Paper search for the popup. Owns: the packed search record the worker keeps, query parsing
+ * (filters, pasted ids and URLs), a fast candidate stage and the final ranking. Never: reads
+ * database rows (the caller fetches rows for the visible results only).
+ *
+ * Two stages: uFuzzy filters the packed title+authors+repos strings (narrowing incrementally
+ * while the user types and tolerating one typo per word), then Fuse.js scores and highlights at
+ * most MAX_CANDIDATES of them. Fuse.js alone scans every paper per keystroke; see
+ * docs/ARCHITECTURE.md for the measurements behind this split.
+ */
+import uFuzzy from '@leeoniya/ufuzzy';
+import Fuse, { type FuseResultMatch } from 'fuse.js';
+import type { Paper } from './digest/schema';
+import { paperKeyFromLink } from './links/paper-link';
+import { canonicalArxivId } from './links/arxiv-id';
+import { parseRepoSlug } from './links/github';
+
+/** What the popup loads instead of the rows: one string per paper and a few facts. */
+export interface SearchRecord {
+  version: 1;
+  ids: string[];
+  titles: string[];
+  /** Authors joined with ", ". */
+  authors: string[];
+  /** Repos joined with " ". */
+  repos: string[];
+  /** Publication year, or 0 when unknown. */
+  years: number[];
+  /** Indexes into the arrays, newest paper first. */
+  newest: number[];
+}
+
+export const MAX_CANDIDATES = 300;
+
+export function buildSearchRecord(papers: Paper[]): SearchRecord {
+  const years = papers.map(paperYear);
+  const sortKeys = papers.map((paper) => paper.publishedAt ?? arxivMonth(paper.arxivId));
+  const newest = papers
+    .map((_, index) => index)
+    .sort((a, b) => ((sortKeys[b] ?? '') > (sortKeys[a] ?? '') ? 1 : -1));
+  return {
+    version: 1,
+    ids: papers.map((paper) => paper.id),
+    titles: papers.map((paper) => paper.title),
+    authors: papers.map((paper) => paper.authors.join(', ')),
+    repos: papers.map((paper) => paper.repos.join(' ')),
+    years,
+    newest,
+  };
+}
+
+export interface ParsedQuery {
+  text: string;
+  yearFrom?: number;
+  yearTo?: number;
+  author?: string;
+  hasCode: boolean;
+  isSaved: boolean;
+  /** A pasted arXiv id, paper URL or repo: that paper goes first. */
+  exact?: { arxivId?: string; repo?: string };
+}
+
+const FILTER = /(?:^|\s)(y|a|has|is):("[^"]*"|\S+)/gi;
+
+export function parseQuery(input: string): ParsedQuery {
+  const query: ParsedQuery = { text: '', hasCode: false, isSaved: false };
+  const text = input.replace(FILTER, (_whole, name: string, rawValue: string) => {
+    const value = rawValue.replace(/^"|"$/g, '').toLowerCase();
+    const kind = name.toLowerCase();
+    const years = /^(\d{4})(?:-(\d{4}))?$/.exec(value);
+    if (kind === 'y' && years) {
+      query.yearFrom = Number(years[1]);
+      query.yearTo = Number(years[2] ?? years[1]);
+    } else if (kind === 'a' && value) query.author = value;
+    else if (kind === 'has' && value === 'code') query.hasCode = true;
+    else if (kind === 'is' && value === 'saved') query.isSaved = true;
+    else return ` ${name}:${rawValue}`; // not a filter after all: keep it as text
+    return ' ';
+  });
+  query.text = text.replace(/\s+/g, ' ').trim();
+  const exact = exactTarget(query.text);
+  if (exact) query.exact = exact;
+  return query;
+}
+
+/** An arXiv id, any paper URL (through the content script's link parser) or an owner/name. */
+function exactTarget(text: string): ParsedQuery['exact'] | undefined {
+  if (!text || /\s/.test(text)) return undefined;
+  const id = canonicalArxivId(text);
+  if (id) return { arxivId: id };
+  if (/^(https?:\/\/|www\.|[\w.-]+\.[a-z]{2,}\/)/i.test(text)) {
+    const key = paperKeyFromLink({ href: /^https?:/i.test(text) ? text : `https://${text}` });
+    if (key?.startsWith('arxiv:')) return { arxivId: key.slice(6) };
+    if (key?.startsWith('github:')) return { repo: key.slice(7) };
+  }
+  const repo = text.includes('/') ? parseRepoSlug(text) : null;
+  return repo ? { repo } : undefined;
+}
+
+export interface SearchHit {
+  index: number;
+  id: string;
+  /** [start, end) ranges of the title to highlight. */
+  titleRanges: [number, number][];
+}
+
+export interface Searcher {
+  search(input: string, limit?: number): SearchHit[];
+}
+
+export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<string>): Searcher {
+  const haystack = record.titles.map(
+    (title, i) => `${title} · ${record.authors[i]} · ${record.repos[i]}`,
+  );
+  const fuzzy = new uFuzzy({ intraMode: 1, intraIns: 1, intraSub: 1, intraTrn: 1, intraDel: 1 });
+  const indexOfId = new Map(record.ids.map((id, index) => [id, index]));
+  // The last needle and its matches: typing one more character narrows them instead of
+  // scanning every paper again.
+  let previous: { needle: string; idxs: number[] } | null = null;
+
+  const passesFilters = (query: ParsedQuery, index: number): boolean => {
+    const year = record.years[index] ?? 0;
+    if (query.yearFrom !== undefined && (year < query.yearFrom || year > (query.yearTo ?? year)))
+      return false;
+    if (query.author && !(record.authors[index] ?? '').toLowerCase().includes(query.author))
+      return false;
+    if (query.hasCode && !record.repos[index]) return false;
+    if (query.isSaved && !savedIds.has(record.ids[index] ?? '')) return false;
+    return true;
+  };
+
+  function candidates(needle: string): number[] {
+    const narrowing = previous && needle.startsWith(previous.needle) ? previous.idxs : undefined;
+    const idxs = fuzzy.filter(haystack, needle, narrowing) ?? [];
+    previous = { needle, idxs };
+    const terms = fuzzy.split(needle).length;
+    if (idxs.length > 0 || terms < 2 || terms > 3) return best(idxs, needle);
+    // uFuzzy matches words in order; "brown language" names the author before the title word.
+    // For two or three words their permutations are tried too (at most 3! filters), ranked by
+    // uFuzzy itself: its info() only understands matches in the needle's own order.
+    const [permuted, info, order] = fuzzy.search(haystack, needle, 3);
+    previous = null;
+    if (info && order) return order.slice(0, MAX_CANDIDATES).map((at) => info.idx[at] ?? 0);
+    return (permuted ?? []).slice(0, MAX_CANDIDATES);
+  }
+
+  /** All matches when few; otherwise the MAX_CANDIDATES that uFuzzy ranks best. */
+  function best(idxs: number[], needle: string): number[] {
+    if (idxs.length <= MAX_CANDIDATES) return idxs;
+    const info = fuzzy.info(idxs, haystack, needle);
+    return fuzzy
+      .sort(info, haystack, needle)
+      .slice(0, MAX_CANDIDATES)
+      .map((at) => info.idx[at] ?? 0);
+  }
+
+  return {
+    search(input, limit = 50) {
+      const query = parseQuery(input);
+      const hits: SearchHit[] = [];
+      const seen = new Set<number>();
+      const add = (index: number, titleRanges: [number, number][] = []) => {
+        if (seen.has(index) || !passesFilters(query, index)) return;
+        seen.add(index);
+        hits.push({ index, id: record.ids[index] ?? '', titleRanges });
+      };
+
+      if (query.exact?.arxivId) {
+        const index = indexOfId.get(query.exact.arxivId);
+        if (index !== undefined) add(index, [[0, (record.titles[index] ?? '').length]]);
+      }
+      if (query.exact?.repo) {
+        record.repos.forEach((repos, index) => {
+          if (repos.split(' ').includes(query.exact?.repo ?? '')) add(index);
+        });
+      }
+      if (!query.text || (query.exact && hits.length > 0)) {
+        if (!query.text) for (const index of record.newest) if (hits.length < limit) add(index);
+        return hits.slice(0, limit);
+      }
+
+      const pool = candidates(query.text).filter((index) => passesFilters(query, index));
+      const items = pool.map((index) => ({
+        index,
+        title: record.titles[index] ?? '',
+        authors: record.authors[index] ?? '',
+        repos: record.repos[index] ?? '',
+      }));
+      const fuse = new Fuse(items, {
+        keys: [
+          { name: 'title', weight: 3 },
+          { name: 'authors', weight: 1 },
+          { name: 'repos', weight: 1 },
+        ],
+        includeMatches: true,
+        ignoreLocation: true,
+        threshold: 0.45,
+      });
+      const ranked = fuse.search(query.text);
+      for (const result of ranked) add(result.item.index, titleRanges(result.matches));
+      // uFuzzy matched these but Fuse scored them out: keep them, after the ranked ones.
+      for (const index of pool) add(index);
+      return hits.slice(0, limit);
+    },
+  };
+}
+
+function titleRanges(matches: readonly FuseResultMatch[] | undefined): [number, number][] {
+  const title = matches?.find((match) => match.key === 'title');
+  return (title?.indices ?? [])
+    .filter(([start, end]) => end - start >= 1)
+    .map(([start, end]): [number, number] => [start, end + 1]);
+}
+
+function paperYear(paper: Paper): number {
+  if (paper.publishedAt) return new Date(paper.publishedAt).getUTCFullYear();
+  const month = arxivMonth(paper.arxivId);
+  return month ? Number(month.slice(0, 4)) : 0;
+}
+
+/** `2023-07` for a new-style arXiv id `2307.06948`. */
+function arxivMonth(arxivId: string | undefined): string {
+  const match = /^(\d\d)(\d\d)\./.exec(arxivId ?? '');
+  return match ? `20${match[1]}-${match[2]}` : '';
+}
