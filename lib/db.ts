@@ -6,6 +6,7 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Paper } from './digest/schema';
+import { buildSearchRecord, type SearchRecord } from './search';
 
 export interface PaperRow extends Paper {
   /** The source that last wrote this row (`bundled`, later `hf-daily`, `import`, ...). */
@@ -40,12 +41,19 @@ export interface SourceState {
   lastErrorAt?: number;
 }
 
+/** Small derived records keyed by name; `search` is the popup's packed search record. */
+export interface MetaRow {
+  key: 'search';
+  value: SearchRecord;
+}
+
 export const DATABASE_NAME = 'paperpeek';
 
 export type PaperPeekDatabase = Dexie & {
   papers: EntityTable<PaperRow, 'id'>;
   readingList: EntityTable<ReadingListEntry, 'paperId'>;
   sources: EntityTable<SourceState, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
 };
 
 export function openDatabase(
@@ -58,5 +66,12 @@ export function openDatabase(
     readingList: 'paperId, addedAt, status, *tags',
     sources: 'id',
   });
+  // 2: the packed search record, so the popup opens without reading every paper.
+  db.version(2)
+    .stores({ meta: 'key' })
+    .upgrade(async (tx) => {
+      const papers = await tx.table<PaperRow>('papers').toArray();
+      await tx.table<MetaRow>('meta').put({ key: 'search', value: buildSearchRecord(papers) });
+    });
   return db;
 }

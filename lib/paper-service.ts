@@ -10,9 +10,8 @@ import type { Paper } from './digest/schema';
 import { paperKeyFromLink } from './links/paper-link';
 import { toCardView, type CardView } from './card-view';
 import type { DigestStatus, Handlers, MessageSender, PaperHit } from './messages';
-import { ProtocolRequestError } from './protocol-client';
 import type { PaperKey } from './paper-key';
-import { entryFromPaper } from './reading-list/entry';
+import { saveToReadingList } from './reading-list/store';
 import { readableTex } from './tex';
 
 export const BUNDLED_SOURCE_ID = 'bundled';
@@ -118,17 +117,7 @@ export function createPaperService(
 
   const save: Handlers['save'] = ({ paperId }) =>
     withOpenDatabase(async () => {
-      await db.transaction('rw', db.papers, db.readingList, async () => {
-        if (await db.readingList.get(paperId)) return; // saved before: never overwrite notes
-        const row = await db.papers.get(paperId);
-        if (!row) {
-          throw new ProtocolRequestError({
-            code: 'not-found',
-            message: 'This paper is no longer in your digest, so it cannot be saved from here.',
-          });
-        }
-        await db.readingList.add(entryFromPaper(withoutSource(row), now()));
-      });
+      await saveToReadingList(db, paperId, now());
       return { saved: true as const };
     });
 

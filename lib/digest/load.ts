@@ -4,6 +4,7 @@
  * (a caught BulkError would commit a partial digest).
  */
 import type { PaperPeekDatabase, PaperRow } from '../db';
+import { buildSearchRecord } from '../search';
 import { validateDigest, type Digest } from './schema';
 
 export type LoadResult =
@@ -36,10 +37,13 @@ export async function loadDigest(
   const rows: PaperRow[] = digest.papers.map((paper) => ({ ...paper, sourceId }));
   const newIds = new Set(rows.map((row) => row.id));
   try {
-    await db.transaction('rw', db.papers, db.sources, async () => {
+    await db.transaction('rw', db.papers, db.sources, db.meta, async () => {
       const oldIds = await db.papers.where('sourceId').equals(sourceId).primaryKeys();
       await db.papers.bulkDelete(oldIds.filter((id) => !newIds.has(id)));
       await db.papers.bulkPut(rows);
+      // The search record changes with the papers, in the same transaction: never out of step.
+      const all = await db.papers.toArray();
+      await db.meta.put({ key: 'search', value: buildSearchRecord(all) });
       await db.sources.put({
         id: sourceId,
         revision,
