@@ -7,7 +7,13 @@ export default defineConfig({
     name: 'PaperPeek',
     description:
       "Hover an arXiv or GitHub link to read the paper's abstract; search papers and keep a reading list.",
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Open PaperPeek',
+      },
+    },
     // entrypoints/link-previews.ts: an unlisted script, so the manifest lists it here.
     content_scripts: [
       {

@@ -2,9 +2,21 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import bundledDigest from '@/assets/digest.json';
 import { createBadgeTracker } from '@/lib/badge';
+import {
+  SAVE_MENU_ID,
+  SAVE_MENU_PATTERNS,
+  saveFromLink,
+  type SaveOutcome,
+} from '@/lib/context-menu';
 import { openDatabase } from '@/lib/db';
 import { createMessageListener } from '@/lib/messages';
 import { createPaperService } from '@/lib/paper-service';
+
+const SAVE_FEEDBACK: Record<SaveOutcome, string> = {
+  saved: '✓',
+  'not-a-paper': '?',
+  'not-in-digest': '?',
+};
 
 export default defineBackground(() => {
   // MV3 has `action`; Firefox's MV2 build has `browserAction` with the same methods.
@@ -24,5 +36,31 @@ export default defineBackground(() => {
   // same-revision check is one hash and one read, and it repairs a load that failed last time.
   void service.ensureBundledDigest().then((result) => {
     if (!result.ok) console.error('PaperPeek could not load its bundled digest:', result.problems);
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: SAVE_MENU_ID,
+      title: 'Save paper to reading list',
+      contexts: ['link'],
+      targetUrlPatterns: SAVE_MENU_PATTERNS,
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== SAVE_MENU_ID || !info.linkUrl) return;
+    const sender = { id: browser.runtime.id };
+    void saveFromLink(
+      info.linkUrl,
+      (keys) => service.lookup({ keys }, sender),
+      (paperId) => service.save({ paperId }, sender),
+    ).then(
+      async (outcome) => {
+        // The badge says what happened for a moment, then goes back to the page's count.
+        if (tab?.id === undefined) return;
+        await action.setBadgeText({ tabId: tab.id, text: SAVE_FEEDBACK[outcome] });
+        setTimeout(() => void badge.refresh(tab.id ?? -1), 2_000);
+      },
+      (error: unknown) => console.error('PaperPeek could not save the paper:', error),
+    );
   });
 });

@@ -11,6 +11,12 @@ export function createBadgeTracker(setBadge: SetBadge) {
   // tabId → frameId → the keys that frame reports; a new top document resets its tab.
   const tabs = new Map<number, { topDocumentId?: string; frames: Map<number, PaperKey[]> }>();
 
+  async function show(tabId: number): Promise<void> {
+    const frames = tabs.get(tabId)?.frames;
+    const distinct = frames ? new Set([...frames.values()].flat()).size : 0;
+    await setBadge(tabId, distinct > 0 ? String(distinct) : '');
+  }
+
   return {
     async report(knownKeys: PaperKey[], sender: MessageSender): Promise<null> {
       const tabId = sender.tab?.id;
@@ -22,10 +28,11 @@ export function createBadgeTracker(setBadge: SetBadge) {
         tabs.set(tabId, tab);
       }
       tab.frames.set(frameId, knownKeys);
-      const distinct = new Set([...tab.frames.values()].flat()).size;
-      await setBadge(tabId, distinct > 0 ? String(distinct) : '');
+      await show(tabId);
       return null;
     },
+    /** Shows the tab's count again (after a moment of other feedback on the badge). */
+    refresh: (tabId: number) => show(tabId),
     forget(tabId: number): void {
       tabs.delete(tabId);
     },

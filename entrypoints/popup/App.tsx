@@ -1,23 +1,141 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { DigestStatusView, type StatusState } from '@/components/DigestStatusView';
+import { ReadingListPanel } from '@/components/ReadingListPanel';
+import { SearchPanel } from '@/components/SearchPanel';
+import { openDatabase, type ReadingListEntry } from '@/lib/db';
+import { loadPopupData, rowsFor, type PopupData } from '@/lib/popup-data';
+import { toBibTeX, toJsonBackup, toMarkdown } from '@/lib/reading-list/export';
+import {
+  listEntries,
+  removeEntry,
+  restoreEntry,
+  updateEntry,
+  type EntryChanges,
+} from '@/lib/reading-list/store';
 import { requestFromWorker } from '@/lib/runtime-messaging';
 
+type Tab = 'search' | 'reading';
+
 export function App() {
-  const [state, setState] = useState<StatusState>({ kind: 'loading' });
+  const db = useMemo(() => openDatabase(), []);
+  const [tab, setTab] = useState<Tab>('search');
+  const [data, setData] = useState<PopupData | null>(null);
+  const [entries, setEntries] = useState<ReadingListEntry[]>([]);
+  const [status, setStatus] = useState<StatusState>({ kind: 'loading' });
+  const [undo, setUndo] = useState<{ title: string; restore(): Promise<void> } | null>(null);
+
+  const refresh = useCallback(async () => {
+    const [loaded, list] = await Promise.all([
+      loadPopupData(db, () => requestFromWorker('status', {})),
+      listEntries(db),
+    ]);
+    setData(loaded);
+    setEntries(list);
+  }, [db]);
+
   useEffect(() => {
+    refresh().catch((error: unknown) => setStatus({ kind: 'error', message: describe(error) }));
     requestFromWorker('status', {}).then(
-      (status) => setState({ kind: 'ready', status }),
-      (error: unknown) =>
-        setState({
-          kind: 'error',
-          message: error instanceof Error ? error.message : String(error),
-        }),
+      (value) => setStatus({ kind: 'ready', status: value }),
+      (error: unknown) => setStatus({ kind: 'error', message: describe(error) }),
     );
-  }, []);
+  }, [refresh]);
+
+  const rowsOf = useCallback((ids: string[]) => rowsFor(db, ids), [db]);
+  const open = (url: string) => void browser.tabs.create({ url });
+  const save = async (paperId: string) => {
+    await requestFromWorker('save', { paperId });
+    await refresh();
+  };
+  const update = async (paperId: string, changes: EntryChanges) => {
+    await updateEntry(db, paperId, changes);
+    await refresh();
+  };
+  const remove = async (paperId: string) => {
+    const removed = await removeEntry(db, paperId);
+    if (removed) {
+      setUndo({
+        title: removed.title,
+        restore: async () => {
+          await restoreEntry(db, removed);
+          setUndo(null);
+          await refresh();
+        },
+      });
+    }
+    await refresh();
+  };
+  const exportAs = (format: 'bibtex' | 'markdown' | 'json') => {
+    const [text, type, extension] =
+      format === 'bibtex'
+        ? [toBibTeX(entries), 'application/x-bibtex', 'bib']
+        : format === 'markdown'
+          ? [toMarkdown(entries), 'text/markdown', 'md']
+          : [toJsonBackup(entries, new Date()), 'application/json', 'json'];
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type }));
+    link.download = `paperpeek-reading-list.${extension}`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
+  const copyBibTeX = (entry: ReadingListEntry) =>
+    void navigator.clipboard.writeText(toBibTeX([entry]));
+
   return (
     <main class="popup">
-      <h1 class="popup__title">PaperPeek</h1>
-      <DigestStatusView state={state} />
+      <header class="popup__header">
+        <h1 class="popup__title">PaperPeek</h1>
+        <div role="tablist" aria-label="PaperPeek" class="tabs">
+          {(['search', 'reading'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`panel-${name}`}
+              class="tab"
+              onClick={() => setTab(name)}
+            >
+              {name === 'search'
+                ? 'Search'
+                : `Reading list${entries.length ? ` (${entries.length})` : ''}`}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {!data ? (
+          <p class="muted" aria-busy="true">
+            Loading papers…
+          </p>
+        ) : tab === 'search' ? (
+          <SearchPanel
+            record={data.record}
+            savedIds={data.savedIds}
+            rowsFor={rowsOf}
+            open={open}
+            save={save}
+          />
+        ) : (
+          <ReadingListPanel
+            entries={entries}
+            update={update}
+            remove={remove}
+            undo={undo}
+            exportAs={exportAs}
+            copyBibTeX={copyBibTeX}
+          />
+        )}
+      </div>
+      <footer class="popup__footer">
+        <DigestStatusView state={status} />
+      </footer>
     </main>
   );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

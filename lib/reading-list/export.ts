@@ -61,12 +61,14 @@ const SPECIAL: Record<string, string> = {
  * math in `$…$` kept as the author wrote it (so `$\alpha$` still typesets), braces balanced.
  */
 export function bibtexText(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    // Math as Pandoc reads it: `$` then no space … no space then `$`, not followed by a digit.
-    .split(/(\$(?=\S)[^$\n{}]{1,200}?(?<=\S)\$(?!\d))/)
-    .map((part, index) => (index % 2 === 1 ? part : escapeTeX(part)))
-    .join('');
+  return (
+    text
+      .replace(/[\r\n]+/g, ' ')
+      // Math as Pandoc reads it: `$` then no space … no space then `$`, not followed by a digit.
+      .split(/(\$(?=\S)[^$\n{}]{1,200}?(?<=\S)\$(?!\d))/)
+      .map((part, index) => (index % 2 === 1 ? part : escapeTeX(part)))
+      .join('')
+  );
 }
 
 function escapeTeX(text: string): string {

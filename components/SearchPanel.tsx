@@ -1,0 +1,140 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { paperDate } from '@/lib/card-view';
+import type { PaperRow } from '@/lib/db';
+import { createSearcher, type SearchHit, type SearchRecord } from '@/lib/search';
+import { readableTex } from '@/lib/tex';
+import { Highlighted } from './Highlighted';
+
+export interface SearchPanelProps {
+  record: SearchRecord;
+  savedIds: Set<string>;
+  rowsFor(ids: string[]): Promise<Map<string, PaperRow>>;
+  open(url: string): void;
+  save(paperId: string): Promise<void>;
+}
+
+const VISIBLE = 30;
+
+/** The search box and its results, a listbox driven from the keyboard. */
+export function SearchPanel({ record, savedIds, rowsFor, open, save }: SearchPanelProps) {
+  const [query, setQuery] = useState('');
+  // The active option belongs to one result list: a new list starts at its first option at
+  // once, even when an arrow key arrives before the next render.
+  const [selection, setSelection] = useState<{ hits: SearchHit[] | null; index: number }>({
+    hits: null,
+    index: 0,
+  });
+  const [rows, setRows] = useState<Map<string, PaperRow>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const searcher = useMemo(() => createSearcher(record, savedIds), [record, savedIds]);
+  const hits: SearchHit[] = useMemo(() => searcher.search(query, VISIBLE), [searcher, query]);
+  const active = selection.hits === hits ? selection.index : 0;
+  const setActive = (index: number) => setSelection({ hits, index });
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => input.current?.focus(), []);
+  // Full rows only for the results on screen; a slower answer for an older query is dropped.
+  useEffect(() => {
+    let current = true;
+    void rowsFor(hits.map((hit) => hit.id)).then((found) => current && setRows(found));
+    return () => {
+      current = false;
+    };
+  }, [hits, rowsFor]);
+
+  const openHit = (hit: SearchHit | undefined, pdf: boolean) => {
+    const row = hit && rows.get(hit.id);
+    if (row?.arxivId) open(`https://arxiv.org/${pdf ? 'pdf' : 'abs'}/${row.arxivId}`);
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive(Math.min(Math.max(active + step, 0), Math.max(hits.length - 1, 0)));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      openHit(hits[active], event.ctrlKey || event.metaKey);
+    }
+  };
+  const onSave = (paperId: string) =>
+    save(paperId).then(
+      () => setError(null),
+      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+    );
+
+  return (
+    <section class="search" aria-label="Search">
+      <input
+        ref={input}
+        type="search"
+        class="search__box"
+        aria-label="Search papers"
+        placeholder="Title, author, arXiv id or URL · y:2023 a:name has:code is:saved"
+        value={query}
+        onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+        onKeyDown={onKey}
+        aria-controls="results"
+        aria-activedescendant={hits[active] ? `result-${hits[active].index}` : undefined}
+        autocomplete="off"
+        spellcheck={false}
+      />
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      <p class="muted search__count" aria-live="polite">
+        {query
+          ? `${hits.length === VISIBLE ? `${VISIBLE}+` : hits.length} results`
+          : 'Newest papers'}
+      </p>
+      <ul id="results" role="listbox" aria-label="Results" class="results">
+        {hits.map((hit, index) => {
+          const row = rows.get(hit.id);
+          const title = record.titles[hit.index] ?? '';
+          const saved = savedIds.has(hit.id);
+          return (
+            <li
+              key={hit.id}
+              id={`result-${hit.index}`}
+              role="option"
+              aria-selected={index === active}
+              aria-label={title}
+              class={index === active ? 'result result--active' : 'result'}
+              onClick={() => openHit(hit, false)}
+              onMouseMove={() => setActive(index)}
+            >
+              <span class="result__title">
+                <Highlighted
+                  text={readableTex(title)}
+                  ranges={readableTex(title) === title ? hit.titleRanges : []}
+                />
+              </span>
+              <span class="result__meta">
+                {[record.authors[hit.index], row ? paperDate(row) : ''].filter(Boolean).join(' · ')}
+                {record.repos[hit.index] && <span class="badge">code</span>}
+                {saved && <span class="badge badge--saved">saved</span>}
+              </span>
+              {!saved && (
+                <button
+                  type="button"
+                  class="result__save"
+                  aria-label={`Save ${title}`}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    void onSave(hit.id);
+                  }}
+                >
+                  Save
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {query && hits.length === 0 && (
+        <p class="muted">No paper matches. Try fewer words or an arXiv id.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CardInspector } from './card-inspector';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { launchExtension, waitForDigest, type ExtensionSession } from './harness';
+
+describe('the popup in Chromium', () => {
+  let session: ExtensionSession;
+  let server: FixtureServer;
+  let popup: Page;
+
+  const options = () => popup.getByRole('listbox', { name: 'Results' }).getByRole('option');
+  const openPopup = async () => {
+    popup = await session.openExtensionPage('popup.html');
+    await popup.getByRole('searchbox', { name: 'Search papers' }).waitFor();
+  };
+
+  beforeAll(async () => {
+    [session, server] = await Promise.all([launchExtension(), startFixtureServer()]);
+    await waitForDigest(await session.openExtensionPage('popup.html'));
+    await openPopup();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('opens with the focus in the search box and the newest papers listed', async () => {
+    const focused = await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(focused).toBe('Search papers');
+    await expect.poll(() => options().count()).toBeGreaterThan(10);
+  });
+
+  it('finds papers as the user types, typos included, best first', async () => {
+    await popup.keyboard.type('Langauge Models are Few-Shot');
+    await expect
+      .poll(async () => options().first().getAttribute('aria-label'))
+      .toBe('Language Models are Few-Shot Learners');
+    await popup.getByRole('searchbox').fill('PromptSRC');
+    await expect
+      .poll(async () => options().first().getAttribute('aria-label'))
+      .toMatch(/^Self-regulating Prompts/);
+    await popup.getByRole('searchbox').fill('https://arxiv.org/pdf/2410.18194v1');
+    await expect.poll(async () => options().first().getAttribute('aria-label')).toMatch(/^ZIP-FIT/);
+  });
+
+  it('moves through results with the arrow keys and opens the arXiv page with Enter', async () => {
+    await popup.getByRole('searchbox').fill('generalist');
+    await expect.poll(() => options().count()).toBeGreaterThan(2);
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowDown');
+    const selected = popup.locator('[role=option][aria-selected=true]');
+    expect(await selected.getAttribute('aria-label')).toBe(
+      await options().nth(2).getAttribute('aria-label'),
+    );
+    // This machine has no internet: the new tab's request shows where it went, loaded or not.
+    const requested = session.context.waitForEvent('request', (request) =>
+      request.url().includes('arxiv.org'),
+    );
+    await popup.keyboard.press('Enter');
+    expect((await requested).url()).toMatch(/^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{4,5}$/);
+  });
+
+  it('saves from a result, from a hover card, and shows both in the reading list', async () => {
+    await popup.getByRole('searchbox').fill('TaskExpert');
+    await popup.getByRole('button', { name: /^Save TaskExpert/ }).click();
+    await expect.poll(() => popup.locator('.badge--saved').count()).toBeGreaterThan(0);
+
+    const page = await session.context.newPage();
+    server.page(
+      '/one.html',
+      '<!doctype html><p><a id="p" href="https://huggingface.co/papers/2410.18194">ZIP-FIT</a></p>',
+    );
+    await page.goto(server.url('/one.html'));
+    const cards = await CardInspector.attach(page);
+    await page.focus('#p');
+    await expect
+      .poll(async () => (await cards.card())?.buttons ?? [], { timeout: 3_000 })
+      .toContain('Save to reading list');
+    for (let i = 0; i < 10 && (await cards.card())?.focused !== 'Save to reading list'; i += 1)
+      await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await cards.card())?.buttons ?? []).toContain('Saved');
+    await page.close();
+
+    await openPopup();
+    await popup.getByRole('tab', { name: /Reading list/ }).click();
+    const saved = popup.getByRole('list', { name: 'Saved papers' }).getByRole('listitem');
+    await expect.poll(() => saved.count()).toBe(2);
+    expect(await saved.first().getAttribute('aria-label')).toMatch(/^ZIP-FIT/);
+  });
+
+  it('removes an entry with an Undo that restores its note', async () => {
+    const zip = popup.getByRole('listitem', { name: /^ZIP-FIT/ });
+    await zip.getByRole('textbox', { name: /^Note on ZIP-FIT/ }).fill('compression trick');
+    await zip.getByRole('textbox', { name: /^Note on ZIP-FIT/ }).blur();
+    await zip.getByRole('button', { name: /^Remove ZIP-FIT/ }).click();
+    await expect.poll(() => popup.getByRole('listitem', { name: /^ZIP-FIT/ }).count()).toBe(0);
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    const restored = popup.getByRole('listitem', { name: /^ZIP-FIT/ });
+    await expect.poll(() => restored.count()).toBe(1);
+    expect(await restored.getByRole('textbox', { name: /^Note on ZIP-FIT/ }).inputValue()).toBe(
+      'compression trick',
+    );
+  });
+
+  it('exports a JSON backup and BibTeX that parse', async () => {
+    const json = popup.waitForEvent('download');
+    await popup.getByRole('button', { name: 'JSON backup', exact: true }).click();
+    const backup = JSON.parse(await readFile((await (await json).path()) ?? '', 'utf8')) as {
+      format: string;
+      entries: { paperId: string; note: string }[];
+    };
+    expect(backup.format).toBe('paperpeek-reading-list');
+    expect(backup.entries.map((entry) => entry.paperId).sort()).toEqual([
+      '2307.15324',
+      '2410.18194',
+    ]);
+    expect(backup.entries.find((entry) => entry.paperId === '2410.18194')?.note).toBe(
+      'compression trick',
+    );
+
+    const bib = popup.waitForEvent('download');
+    await popup.getByRole('button', { name: 'BibTeX', exact: true }).click();
+    const text = await readFile((await (await bib).path()) ?? '', 'utf8');
+    expect(text.match(/@misc\{/g)).toHaveLength(2);
+    expect(text).toContain('eprint = {2410.18194}');
+  });
+});
