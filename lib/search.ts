@@ -31,6 +31,9 @@ export interface SearchRecord {
 }
 
 export const MAX_CANDIDATES = 300;
+const MIN_QUERY_LENGTH = 2;
+/** Above this many matches uFuzzy's ranking is skipped (it costs about 1 µs per match). */
+const MAX_RANKED_MATCHES = 5_000;
 
 export function buildSearchRecord(papers: Paper[]): SearchRecord {
   const years = papers.map(paperYear);
@@ -112,11 +115,15 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
   const haystack = record.titles.map(
     (title, i) => `${title} · ${record.authors[i]} · ${record.repos[i]}`,
   );
-  const fuzzy = new uFuzzy({ intraMode: 1, intraIns: 1, intraSub: 1, intraTrn: 1, intraDel: 1 });
+  // Exact words first (linear time); typo-tolerant matching only when that finds nothing, and
+  // then on at most three words: with more, its patterns backtrack for hundreds of ms.
+  const fuzzy = new uFuzzy();
+  const tolerant = new uFuzzy({ intraMode: 1, intraIns: 1, intraSub: 1, intraTrn: 1, intraDel: 1 });
   const indexOfId = new Map(record.ids.map((id, index) => [id, index]));
   // The last needle and its matches: typing one more character narrows them instead of
   // scanning every paper again.
   let previous: { needle: string; idxs: number[] } | null = null;
+  let previousTypos: { needle: string; idxs: number[] } | null = null;
 
   const passesFilters = (query: ParsedQuery, index: number): boolean => {
     const year = record.years[index] ?? 0;
@@ -133,13 +140,21 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
     const narrowing = previous && needle.startsWith(previous.needle) ? previous.idxs : undefined;
     const idxs = fuzzy.filter(haystack, needle, narrowing) ?? [];
     previous = { needle, idxs };
-    const terms = fuzzy.split(needle).length;
-    if (idxs.length > 0 || terms < 2 || terms > 3) return best(idxs, needle);
+    if (idxs.length > 0) return best(idxs, needle);
+    const terms = fuzzy.split(needle);
+    const longest = [...terms].sort((a, b) => b.length - a.length).slice(0, 3);
+    const typoNeedle = terms.filter((term) => longest.includes(term)).join(' ');
+    const narrowTypos =
+      previousTypos && typoNeedle.startsWith(previousTypos.needle) ? previousTypos.idxs : undefined;
+    const typoMatches = tolerant.filter(haystack, typoNeedle, narrowTypos) ?? [];
+    previousTypos = { needle: typoNeedle, idxs: typoMatches };
+    if (typoMatches.length > 0 || terms.length < 2 || terms.length > 3) {
+      return typoMatches.slice(0, MAX_CANDIDATES);
+    }
     // uFuzzy matches words in order; "brown language" names the author before the title word.
     // For two or three words their permutations are tried too (at most 3! filters), ranked by
     // uFuzzy itself: its info() only understands matches in the needle's own order.
     const [permuted, info, order] = fuzzy.search(haystack, needle, 3);
-    previous = null;
     if (info && order) return order.slice(0, MAX_CANDIDATES).map((at) => info.idx[at] ?? 0);
     return (permuted ?? []).slice(0, MAX_CANDIDATES);
   }
@@ -147,6 +162,9 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
   /** All matches when few; otherwise the MAX_CANDIDATES that uFuzzy ranks best. */
   function best(idxs: number[], needle: string): number[] {
     if (idxs.length <= MAX_CANDIDATES) return idxs;
+    // Ranking costs time per match: a one- or two-letter needle matching most of 100,000
+    // papers takes the first matches as they are, and the next keystroke narrows them.
+    if (idxs.length > MAX_RANKED_MATCHES) return idxs.slice(0, MAX_CANDIDATES);
     const info = fuzzy.info(idxs, haystack, needle);
     return fuzzy
       .sort(info, haystack, needle)
@@ -174,8 +192,11 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
           if (repos.split(' ').includes(query.exact?.repo ?? '')) add(index);
         });
       }
-      if (!query.text || (query.exact && hits.length > 0)) {
-        if (!query.text) for (const index of record.newest) if (hits.length < limit) add(index);
+      // One character names nothing yet (and would match most of a large digest): the newest
+      // papers stay on screen until the second.
+      const typed = query.text.length >= MIN_QUERY_LENGTH;
+      if (!typed || (query.exact && hits.length > 0)) {
+        if (!typed) for (const index of record.newest) if (hits.length < limit) add(index);
         return hits.slice(0, limit);
       }
 

@@ -12,6 +12,8 @@ export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-
 
 export interface BenchBrowser {
   context: BrowserContext;
+  /** An extension page's URL (only with the extension). */
+  extensionUrl(path: string): string;
   /** Replaces PaperPeek's settings (only with the extension). */
   setSettings(settings: object): Promise<void>;
   close(): Promise<void>;
@@ -66,8 +68,10 @@ export async function launchBrowser(
         : base,
   });
   let extensionPage: import('playwright-core').Page | null = null;
+  let extensionId = '';
   if (withExtension) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    extensionId = new URL(worker.url()).host;
     const page = await context.newPage();
     extensionPage = page;
     await page.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
@@ -86,6 +90,7 @@ export async function launchBrowser(
   }
   return {
     context,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     async setSettings(settings) {
       await extensionPage?.evaluate(
         (value) =>

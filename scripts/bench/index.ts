@@ -9,8 +9,12 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { findBrowser } from '../lib/find-browser';
 import { benchPages } from './pages';
+import { benchPopup } from './popup';
+import { benchSearch } from './search';
 
 const groups: Record<string, () => Promise<Record<string, unknown>>> = {
+  search: benchSearch,
+  popup: benchPopup,
   pages: benchPages,
 };
 
