@@ -9,6 +9,8 @@ export interface ReadingListPanelProps {
   remove(paperId: string): Promise<void>;
   undo: { title: string; restore(): Promise<void> } | null;
   exportAs(format: 'bibtex' | 'markdown' | 'json'): void;
+  /** Imports a JSON backup; resolves to what happened, in words. */
+  importFile(file: File): Promise<{ ok: boolean; message: string }>;
   copyBibTeX(entry: ReadingListEntry): void;
 }
 
@@ -20,6 +22,7 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
   const [status, setStatus] = useState<StatusFilter>('all');
   const [tag, setTag] = useState('');
   const [text, setText] = useState('');
+  const [imported, setImported] = useState<{ ok: boolean; message: string } | null>(null);
   const tags = useMemo(
     () => [...new Set(entries.flatMap((entry) => entry.tags))].sort(),
     [entries],
@@ -68,6 +71,11 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
           </select>
         )}
       </div>
+      {imported && (
+        <p role={imported.ok ? 'status' : 'alert'} class={imported.ok ? 'undo' : 'error'}>
+          {imported.message}
+        </p>
+      )}
       {undo && (
         <p class="undo" role="status">
           Removed “{undo.title}”.{' '}
@@ -101,6 +109,20 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
         >
           Markdown
         </button>
+        <label class="import">
+          Import…
+          <input
+            type="file"
+            accept="application/json,.json"
+            aria-label="Import reading list"
+            onChange={(event) => {
+              const input = event.target as HTMLInputElement;
+              const file = input.files?.[0];
+              if (file) void props.importFile(file).then(setImported);
+              input.value = '';
+            }}
+          />
+        </label>
         <button
           type="button"
           onClick={() => props.exportAs('json')}

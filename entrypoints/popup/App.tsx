@@ -6,6 +6,7 @@ import { SearchPanel } from '@/components/SearchPanel';
 import { openDatabase, type ReadingListEntry } from '@/lib/db';
 import { loadPopupData, rowsFor, type PopupData } from '@/lib/popup-data';
 import { toBibTeX, toJsonBackup, toMarkdown } from '@/lib/reading-list/export';
+import { importBackup } from '@/lib/reading-list/import';
 import {
   listEntries,
   removeEntry,
@@ -79,6 +80,16 @@ export function App() {
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   };
+  const importFile = async (file: File) => {
+    const result = await importBackup(db, await file.text());
+    await refresh();
+    return result.ok
+      ? {
+          ok: true,
+          message: `Imported: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged.`,
+        }
+      : { ok: false, message: `Nothing was imported. ${result.problems.join(' ')}` };
+  };
   const copyBibTeX = (entry: ReadingListEntry) =>
     void navigator.clipboard.writeText(toBibTeX([entry]));
 
@@ -125,6 +136,7 @@ export function App() {
             remove={remove}
             undo={undo}
             exportAs={exportAs}
+            importFile={importFile}
             copyBibTeX={copyBibTeX}
           />
         )}

@@ -121,6 +121,23 @@ describe('the popup in Chromium', () => {
       'compression trick',
     );
 
+    // Importing the backup back changes nothing and says so; a broken file is refused.
+    await popup.getByLabel('Import reading list').setInputFiles((await (await json).path()) ?? '');
+    await expect
+      .poll(() => popup.getByRole('status').first().textContent())
+      .toBe('Imported: 0 added, 0 updated, 2 unchanged.');
+    await popup.getByLabel('Import reading list').setInputFiles({
+      name: 'x.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{oops'),
+    });
+    await expect
+      .poll(() => popup.getByRole('alert').first().textContent())
+      .toMatch(/^Nothing was imported\. This file is not JSON/);
+    expect(
+      await popup.getByRole('list', { name: 'Saved papers' }).getByRole('listitem').count(),
+    ).toBe(2);
+
     const bib = popup.waitForEvent('download');
     await popup.getByRole('button', { name: 'BibTeX', exact: true }).click();
     const text = await readFile((await (await bib).path()) ?? '', 'utf8');
