@@ -7,6 +7,8 @@ import { Highlighted } from './Highlighted';
 
 export interface SearchPanelProps {
   record: SearchRecord;
+  /** False while `record` holds only the newest papers (the full record is on its way). */
+  complete: boolean;
   savedIds: Set<string>;
   rowsFor(ids: string[]): Promise<Map<string, PaperRow>>;
   open(url: string): void;
@@ -16,7 +18,7 @@ export interface SearchPanelProps {
 const VISIBLE = 30;
 
 /** The search box and its results, a listbox driven from the keyboard. */
-export function SearchPanel({ record, savedIds, rowsFor, open, save }: SearchPanelProps) {
+export function SearchPanel({ record, complete, savedIds, rowsFor, open, save }: SearchPanelProps) {
   const [query, setQuery] = useState('');
   // The active option belongs to one result list: a new list starts at its first option at
   // once, even when an arrow key arrives before the next render.
@@ -132,7 +134,7 @@ export function SearchPanel({ record, savedIds, rowsFor, open, save }: SearchPan
           );
         })}
       </ul>
-      {query && hits.length === 0 && (
+      {query && complete && hits.length === 0 && (
         <p class="muted">No paper matches. Try fewer words or an arXiv id.</p>
       )}
     </section>

@@ -6,7 +6,7 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Paper } from './digest/schema';
-import { buildSearchRecord, type SearchRecord } from './search';
+import { buildSearchRecord, newestRecord, type SearchRecord } from './search';
 
 export interface PaperRow extends Paper {
   /** The source that last wrote this row (`bundled`, later `hf-daily`, `import`, ...). */
@@ -41,10 +41,22 @@ export interface SourceState {
   lastErrorAt?: number;
 }
 
-/** Small derived records keyed by name; `search` is the popup's packed search record. */
+/**
+ * Derived records keyed by name: `search` is the popup's packed search record, `newest` the
+ * same for the newest papers only (a small row the popup shows while `search` loads).
+ */
 export interface MetaRow {
-  key: 'search';
+  key: 'search' | 'newest';
   value: SearchRecord;
+}
+
+/** Both search rows for a set of papers; written with the papers, in the same transaction. */
+export function searchRows(papers: PaperRow[]): MetaRow[] {
+  const record = buildSearchRecord(papers);
+  return [
+    { key: 'search', value: record },
+    { key: 'newest', value: newestRecord(record) },
+  ];
 }
 
 export const DATABASE_NAME = 'paperpeek';
@@ -71,7 +83,7 @@ export function openDatabase(
     .stores({ meta: 'key' })
     .upgrade(async (tx) => {
       const papers = await tx.table<PaperRow>('papers').toArray();
-      await tx.table<MetaRow>('meta').put({ key: 'search', value: buildSearchRecord(papers) });
+      await tx.table<MetaRow>('meta').bulkPut(searchRows(papers));
     });
   return db;
 }

@@ -1,5 +1,5 @@
 /**
- * What the popup reads: the packed search record, the saved ids, and full rows only for the
+ * What the popup reads: a packed search record, the saved ids, and full rows only for the
  * results on screen. The popup shares the worker's origin and opens the database itself.
  * Never: reads every paper row (the search record exists so that it need not).
  */
@@ -9,32 +9,37 @@ import type { SearchRecord } from './search';
 export interface PopupData {
   record: SearchRecord;
   savedIds: Set<string>;
+  /** False while `record` holds only the newest papers. */
+  complete?: boolean;
 }
 
+const EMPTY: SearchRecord = {
+  version: 1,
+  ids: [],
+  titles: [],
+  authors: [],
+  repos: [],
+  years: [],
+  newest: [],
+};
+
 /**
- * The record and saved ids; when there is no record yet (first run, the worker still loading
- * the bundled digest) `waitForWorker` is awaited once and the record read again.
+ * A search record (`newest`: a few papers for the first paint; `search`: every paper) and the
+ * saved ids. When there is none yet (first run: the worker is still loading the bundled digest)
+ * `waitForWorker` is awaited once and the row read again.
  */
 export async function loadPopupData(
   db: PaperPeekDatabase,
+  key: 'newest' | 'search',
   waitForWorker: () => Promise<unknown>,
 ): Promise<PopupData> {
-  let row = await db.meta.get('search');
+  let row = await db.meta.get(key);
   if (!row) {
     await waitForWorker();
-    row = await db.meta.get('search');
+    row = await db.meta.get(key);
   }
-  const record = row?.value ?? {
-    version: 1,
-    ids: [],
-    titles: [],
-    authors: [],
-    repos: [],
-    years: [],
-    newest: [],
-  };
   const savedIds = new Set(await db.readingList.toCollection().primaryKeys());
-  return { record, savedIds };
+  return { record: row?.value ?? EMPTY, savedIds };
 }
 
 export async function rowsFor(

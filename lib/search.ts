@@ -52,6 +52,21 @@ export function buildSearchRecord(papers: Paper[]): SearchRecord {
   };
 }
 
+/** The newest `count` papers as a record of their own: what the popup shows before anything else. */
+export function newestRecord(record: SearchRecord, count = 30): SearchRecord {
+  const picked = record.newest.slice(0, count);
+  const take = <T>(values: T[]) => picked.map((index) => values[index] as T);
+  return {
+    version: 1,
+    ids: take(record.ids),
+    titles: take(record.titles),
+    authors: take(record.authors),
+    repos: take(record.repos),
+    years: take(record.years),
+    newest: picked.map((_, index) => index),
+  };
+}
+
 export interface ParsedQuery {
   text: string;
   yearFrom?: number;

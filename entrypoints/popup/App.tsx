@@ -26,13 +26,17 @@ export function App() {
   const [status, setStatus] = useState<StatusState>({ kind: 'loading' });
   const [undo, setUndo] = useState<{ title: string; restore(): Promise<void> } | null>(null);
 
+  // The newest papers first (one small row), then the record of every paper for search.
   const refresh = useCallback(async () => {
-    const [loaded, list] = await Promise.all([
-      loadPopupData(db, () => requestFromWorker('status', {})),
+    const waitForWorker = () => requestFromWorker('status', {});
+    const [newest, list] = await Promise.all([
+      loadPopupData(db, 'newest', waitForWorker),
       listEntries(db),
     ]);
-    setData(loaded);
+    setData((current) => (current?.complete ? { ...current, savedIds: newest.savedIds } : newest));
     setEntries(list);
+    const all = await loadPopupData(db, 'search', waitForWorker);
+    setData({ ...all, complete: true });
   }, [db]);
 
   useEffect(() => {
@@ -124,6 +128,7 @@ export function App() {
         ) : tab === 'search' ? (
           <SearchPanel
             record={data.record}
+            complete={data.complete === true}
             savedIds={data.savedIds}
             rowsFor={rowsOf}
             open={open}

@@ -3,8 +3,7 @@
  * Never: touches `readingList`, fetches inside a transaction, or catches an error inside one
  * (a caught BulkError would commit a partial digest).
  */
-import type { PaperPeekDatabase, PaperRow } from '../db';
-import { buildSearchRecord } from '../search';
+import { searchRows, type PaperPeekDatabase, type PaperRow } from '../db';
 import { validateDigest, type Digest } from './schema';
 
 export type LoadResult =
@@ -42,8 +41,7 @@ export async function loadDigest(
       await db.papers.bulkDelete(oldIds.filter((id) => !newIds.has(id)));
       await db.papers.bulkPut(rows);
       // The search record changes with the papers, in the same transaction: never out of step.
-      const all = await db.papers.toArray();
-      await db.meta.put({ key: 'search', value: buildSearchRecord(all) });
+      await db.meta.bulkPut(searchRows(await db.papers.toArray()));
       await db.sources.put({
         id: sourceId,
         revision,

@@ -38,6 +38,7 @@ describe.each(['v1'])('a database saved at schema %s', (name) => {
     );
     expect(await db.papers.count()).toBe(fixture.tables.papers?.length);
     // Version 2 built the search record from the papers that were there.
+    expect((await db.meta.get('newest'))?.value.ids.length).toBe(2);
     const record = (await db.meta.get('search'))?.value;
     expect(record?.ids.sort()).toEqual(['2005.14165', '2307.06948']);
     if (!record) throw new Error('no search record');

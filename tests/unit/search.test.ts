@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import bundled from '@/assets/digest.json';
 import type { Paper } from '@/lib/digest/schema';
-import { buildSearchRecord, createSearcher, parseQuery } from '@/lib/search';
+import { buildSearchRecord, createSearcher, newestRecord, parseQuery } from '@/lib/search';
 import { generatePapers } from '../helpers/generate-papers';
 
 const papers = bundled.papers as Paper[];
@@ -71,6 +71,16 @@ describe('search quality on the bundled digest', () => {
     const title = papers.find((paper) => paper.id === titled?.id)?.title ?? '';
     const [start, end] = titled?.titleRanges[0] ?? [0, 0];
     expect(title.slice(start, end).toLowerCase()).toContain('self');
+  });
+
+  it('keeps the newest papers in a small record of their own, in the same order', () => {
+    const newest = newestRecord(buildSearchRecord(papers), 3);
+    expect(newest.ids).toEqual(['2412.20070', '2412.15495', '2412.10594']);
+    expect(
+      createSearcher(newest, new Set())
+        .search('', 3)
+        .map((hit) => hit.id),
+    ).toEqual(newest.ids);
   });
 
   it('lists the newest papers for an empty query', () => {
