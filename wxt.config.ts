@@ -1,4 +1,9 @@
 import { defineConfig } from 'wxt';
+import { findBrowser } from './scripts/lib/find-browser';
+
+// `npm run dev` opens the same browser `npm start` finds (CHROME_PATH or the usual places);
+// Chromium refuses to run as root with its sandbox on (containers, CI machines).
+const devBrowser = findBrowser();
 
 // Explicit imports everywhere (no auto-imports): every module says where its names come from.
 export default defineConfig({
@@ -31,6 +36,10 @@ export default defineConfig({
         }
       : {}),
   }),
+  webExt: {
+    ...(devBrowser ? { binaries: { chrome: devBrowser } } : {}),
+    ...(process.getuid?.() === 0 ? { chromiumArgs: ['--no-sandbox'] } : {}),
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
