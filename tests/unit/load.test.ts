@@ -3,7 +3,7 @@ import type { ReadingListEntry } from '@/lib/db';
 import { loadDigest } from '@/lib/digest/load';
 import { freshDatabase, snapshot } from '../helpers/db';
 import { digest, paper } from '../helpers/digests';
-import { MALFORMED_DIGESTS } from './schema.test';
+import { MALFORMED_DIGESTS } from '../helpers/malformed-digests';
 
 const savedEntry: ReadingListEntry = {
   paperId: '2005.14165',
