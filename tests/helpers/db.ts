@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openDatabase, type PaperPeekDatabase } from '@/lib/db';
 
@@ -12,4 +13,14 @@ export async function snapshot(db: PaperPeekDatabase): Promise<string> {
     papers: await db.papers.orderBy('id').toArray(),
     readingList: await db.readingList.orderBy('paperId').toArray(),
   });
+}
+
+/** A database emptied after every test of the calling `describe`. */
+export function databasePerTest(): PaperPeekDatabase {
+  const db = freshDatabase();
+  afterEach(async () => {
+    await db.delete();
+    await db.open();
+  });
+  return db;
 }

@@ -1,20 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import bundled from '@/assets/digest.json';
 import { saveFromLink } from '@/lib/context-menu';
 import { createPaperService } from '@/lib/paper-service';
-import { freshDatabase } from '../helpers/db';
+import { databasePerTest } from '../helpers/db';
 
 describe('saving from the context menu of a link', () => {
-  const db = freshDatabase();
+  const db = databasePerTest();
   const service = createPaperService(db, { bundledDigest: () => bundled });
   const sender = { id: 'ext' };
   const lookup = (keys: Parameters<typeof service.lookup>[0]['keys']) =>
     service.lookup({ keys }, sender);
   const save = (paperId: string) => service.save({ paperId }, sender);
-  afterEach(async () => {
-    await db.delete();
-    await db.open();
-  });
 
   it.each([
     ['https://arxiv.org/pdf/2005.14165v2', 'saved', '2005.14165'],

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ReadingListEntry } from '@/lib/db';
 import { loadDigest } from '@/lib/digest/load';
-import { freshDatabase, snapshot } from '../helpers/db';
+import { databasePerTest, snapshot } from '../helpers/db';
 import { digest, paper } from '../helpers/digests';
 import { MALFORMED_DIGESTS } from '../helpers/malformed-digests';
 
@@ -33,11 +33,7 @@ const second = digest([
 ]);
 
 describe('loadDigest', () => {
-  const db = freshDatabase();
-  afterEach(async () => {
-    await db.delete();
-    await db.open();
-  });
+  const db = databasePerTest();
 
   it('stores every paper of a valid digest and records the source', async () => {
     const result = await loadDigest(db, first, 'bundled', () => 42);

@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import bundled from '@/assets/digest.json';
 import { createBadgeTracker } from '@/lib/badge';
 import { createPaperService } from '@/lib/paper-service';
-import { freshDatabase, snapshot } from '../helpers/db';
+import { databasePerTest, snapshot } from '../helpers/db';
 import { paper } from '../helpers/digests';
 
 const sender = { id: 'ext' };
 
 describe('the paper service on the bundled digest', () => {
-  const db = freshDatabase();
+  const db = databasePerTest();
   const service = createPaperService(db, { bundledDigest: () => bundled, now: () => 1_000 });
-  afterEach(async () => {
-    await db.delete();
-    await db.open();
-  });
 
   it('loads the bundled digest once: 71 papers, then nothing to do', async () => {
     expect(await service.ensureBundledDigest()).toMatchObject({

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReadingListEntry } from '@/lib/db';
 import { toJsonBackup } from '@/lib/reading-list/export';
 import { importBackup } from '@/lib/reading-list/import';
-import { freshDatabase, snapshot } from '../helpers/db';
+import { databasePerTest, snapshot } from '../helpers/db';
 
 const entry = (overrides: Partial<ReadingListEntry> = {}): ReadingListEntry => ({
   paperId: '2005.14165',
@@ -21,11 +21,7 @@ const backup = (entries: unknown[]) =>
   JSON.stringify({ format: 'paperpeek-reading-list', version: 1, entries });
 
 describe('importing a reading-list backup', () => {
-  const db = freshDatabase();
-  afterEach(async () => {
-    await db.delete();
-    await db.open();
-  });
+  const db = databasePerTest();
 
   it('round-trips an export exactly', async () => {
     const entries = [

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDigest } from '@/lib/digest/load';
 import {
   listEntries,
@@ -7,15 +7,11 @@ import {
   saveToReadingList,
   updateEntry,
 } from '@/lib/reading-list/store';
-import { freshDatabase } from '../helpers/db';
+import { databasePerTest } from '../helpers/db';
 import { digest, paper } from '../helpers/digests';
 
 describe('the reading list', () => {
-  const db = freshDatabase();
-  afterEach(async () => {
-    await db.delete();
-    await db.open();
-  });
+  const db = databasePerTest();
 
   it('keeps an entry with notes and tags through remove and undo, exactly', async () => {
     await loadDigest(db, digest([paper()]), 'bundled');
