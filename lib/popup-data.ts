@@ -8,9 +8,8 @@ import type { SearchRecord } from './search';
 
 export interface PopupData {
   record: SearchRecord;
-  savedIds: Set<string>;
   /** False while `record` holds only the newest papers. */
-  complete?: boolean;
+  complete: boolean;
 }
 
 const EMPTY: SearchRecord = {
@@ -24,8 +23,7 @@ const EMPTY: SearchRecord = {
 };
 
 /**
- * A search record (`newest`: a few papers for the first paint; `search`: every paper) and the
- * saved ids. When there is none yet (first run: the worker is still loading the bundled digest)
+ * A search record (`newest`: a few papers for the first paint; `search`: every paper). When there is none yet (first run: the worker is still loading the bundled digest)
  * `waitForWorker` is awaited once and the row read again.
  */
 export async function loadPopupData(
@@ -38,8 +36,7 @@ export async function loadPopupData(
     await waitForWorker();
     row = await db.meta.get(key);
   }
-  const savedIds = new Set(await db.readingList.toCollection().primaryKeys());
-  return { record: row?.value ?? EMPTY, savedIds };
+  return { record: row?.value ?? EMPTY, complete: key === 'search' };
 }
 
 export async function rowsFor(

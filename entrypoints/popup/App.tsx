@@ -26,26 +26,27 @@ export function App() {
   const [status, setStatus] = useState<StatusState>({ kind: 'loading' });
   const [undo, setUndo] = useState<{ title: string; restore(): Promise<void> } | null>(null);
 
+  // Which papers are saved follows from the list itself.
+  const savedIds = useMemo(() => new Set(entries.map((entry) => entry.paperId)), [entries]);
+
+  // After a reading-list change only the list is read again, never the search record.
+  const refresh = useCallback(async () => setEntries(await listEntries(db)), [db]);
+
   // The newest papers first (one small row), then the record of every paper for search.
-  const refresh = useCallback(async () => {
+  const loadRecords = useCallback(async () => {
     const waitForWorker = () => requestFromWorker('status', {});
-    const [newest, list] = await Promise.all([
-      loadPopupData(db, 'newest', waitForWorker),
-      listEntries(db),
-    ]);
-    setData((current) => (current?.complete ? { ...current, savedIds: newest.savedIds } : newest));
-    setEntries(list);
-    const all = await loadPopupData(db, 'search', waitForWorker);
-    setData({ ...all, complete: true });
-  }, [db]);
+    const [newest] = await Promise.all([loadPopupData(db, 'newest', waitForWorker), refresh()]);
+    setData(newest);
+    setData(await loadPopupData(db, 'search', waitForWorker));
+  }, [db, refresh]);
 
   useEffect(() => {
-    refresh().catch((error: unknown) => setStatus({ kind: 'error', message: describe(error) }));
+    loadRecords().catch((error: unknown) => setStatus({ kind: 'error', message: describe(error) }));
     requestFromWorker('status', {}).then(
       (value) => setStatus({ kind: 'ready', status: value }),
       (error: unknown) => setStatus({ kind: 'error', message: describe(error) }),
     );
-  }, [refresh]);
+  }, [loadRecords]);
 
   const rowsOf = useCallback((ids: string[]) => rowsFor(db, ids), [db]);
   const open = (url: string) => void browser.tabs.create({ url });
@@ -128,8 +129,8 @@ export function App() {
         ) : tab === 'search' ? (
           <SearchPanel
             record={data.record}
-            complete={data.complete === true}
-            savedIds={data.savedIds}
+            complete={data.complete}
+            savedIds={savedIds}
             rowsFor={rowsOf}
             open={open}
             save={save}
