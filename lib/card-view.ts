@@ -4,6 +4,7 @@
  * Never: produces an href that `safeHref` has not returned.
  */
 import type { Paper } from './digest/schema';
+import { arxivIdMonth } from './links/arxiv-id';
 import { safeHref } from './safe-url';
 import { readableTex } from './tex';
 
@@ -44,8 +45,8 @@ export function paperDate({ publishedAt, arxivId }: Paper): string {
     const date = new Date(publishedAt);
     return `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
   }
-  const match = /^(\d\d)(\d\d)\./.exec(arxivId ?? '');
-  return match ? `${MONTHS[Number(match[2]) - 1]} ${2000 + Number(match[1])}` : '';
+  const submitted = arxivIdMonth(arxivId);
+  return submitted ? `${MONTHS[submitted.month - 1]} ${submitted.year}` : '';
 }
 
 function paperLinks({ arxivId: id, repos, links }: Paper): CardLink[] {

@@ -12,7 +12,7 @@ import uFuzzy from '@leeoniya/ufuzzy';
 import Fuse, { type FuseResultMatch } from 'fuse.js';
 import type { Paper } from './digest/schema';
 import { paperKeyFromLink } from './links/paper-link';
-import { canonicalArxivId } from './links/arxiv-id';
+import { arxivIdMonth, canonicalArxivId } from './links/arxiv-id';
 import { parseRepoSlug } from './links/github';
 
 /** What the popup loads instead of the rows: one string per paper and a few facts. */
@@ -250,12 +250,11 @@ function titleRanges(matches: readonly FuseResultMatch[] | undefined): [number, 
 
 function paperYear(paper: Paper): number {
   if (paper.publishedAt) return new Date(paper.publishedAt).getUTCFullYear();
-  const month = arxivMonth(paper.arxivId);
-  return month ? Number(month.slice(0, 4)) : 0;
+  return arxivIdMonth(paper.arxivId)?.year ?? 0;
 }
 
-/** `2023-07` for a new-style arXiv id `2307.06948`. */
+/** `2023-07` for a new-style arXiv id `2307.06948`: sorts with ISO dates. */
 function arxivMonth(arxivId: string | undefined): string {
-  const match = /^(\d\d)(\d\d)\./.exec(arxivId ?? '');
-  return match ? `20${match[1]}-${match[2]}` : '';
+  const submitted = arxivIdMonth(arxivId);
+  return submitted ? `${submitted.year}-${String(submitted.month).padStart(2, '0')}` : '';
 }

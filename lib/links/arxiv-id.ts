@@ -33,3 +33,12 @@ export function canonicalArxivId(value: string): string | null {
   if (old) return `${(old[1] ?? '').toLowerCase()}/${old[3] ?? ''}`;
   return null;
 }
+
+/**
+ * The submission month a new-style id encodes (`2307.06948` → 2023, month 7), or null for
+ * old-style ids and anything else. New-style ids start in April 2007, so YY is always 20YY.
+ */
+export function arxivIdMonth(arxivId: string | undefined): { year: number; month: number } | null {
+  const match = /^(\d\d)(\d\d)\.\d{4,5}$/.exec(arxivId ?? '');
+  return match ? { year: 2000 + Number(match[1]), month: Number(match[2]) } : null;
+}

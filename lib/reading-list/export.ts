@@ -4,6 +4,7 @@
  * the file. Never: drops an entry (a backup holds notes, tags and status too).
  */
 import type { ReadingListEntry } from '../db';
+import { arxivIdMonth } from '../links/arxiv-id';
 import { safeHref } from '../safe-url';
 
 export const BACKUP_FORMAT = 'paperpeek-reading-list';
@@ -103,8 +104,7 @@ export function citationKey(entry: ReadingListEntry): string {
 }
 
 function entryYear(entry: ReadingListEntry): number | undefined {
-  const match = /^(\d\d)\d\d\./.exec(entry.arxivId ?? '');
-  return match ? 2000 + Number(match[1]) : undefined;
+  return arxivIdMonth(entry.arxivId)?.year;
 }
 
 export function toBibTeX(entries: ReadingListEntry[]): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalArxivId } from '@/lib/links/arxiv-id';
+import { arxivIdMonth, canonicalArxivId } from '@/lib/links/arxiv-id';
 import { parseRepoSlug } from '@/lib/links/github';
 import { safeHref } from '@/lib/safe-url';
 import { normaliseText } from '@/lib/text';
@@ -75,4 +75,14 @@ describe('normaliseText', () => {
   it('never splits a surrogate pair when it cuts', () => {
     expect(normaliseText('😀'.repeat(10), 5)).toBe('😀😀😀😀…');
   });
+});
+
+describe('arxivIdMonth', () => {
+  it.each([
+    ['2307.06948', { year: 2023, month: 7 }],
+    ['0704.0001', { year: 2007, month: 4 }],
+    ['hep-th/9901001', null],
+    ['my-slug', null],
+    [undefined, null],
+  ])('%s → %j', (id, month) => expect(arxivIdMonth(id)).toEqual(month));
 });
