@@ -35,8 +35,7 @@ export function createPaperService(
 
   // A worker that was stopped and woken may find the connection closed (by a version change or
   // by the browser); Dexie then throws DatabaseClosedError instead of reopening by itself.
-  async function withOpenDatabase<T>(work: () => Promise<T>): Promise<T> {
-    await bundledLoad;
+  async function reopeningOnce<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
@@ -46,21 +45,18 @@ export function createPaperService(
     }
   }
 
+  /** Requests wait for a running load, so they never see a digest half applied. */
+  async function withOpenDatabase<T>(work: () => Promise<T>): Promise<T> {
+    await bundledLoad;
+    return reopeningOnce(work);
+  }
+
   function ensureBundledDigest(): Promise<LoadResult> {
-    bundledLoad ??= (async () => {
-      try {
-        const load = () => loadDigest(db, bundledDigest(), BUNDLED_SOURCE_ID, now);
-        try {
-          return await load();
-        } catch (error) {
-          if (!(error instanceof Dexie.DatabaseClosedError)) throw error;
-          await db.open();
-          return await load();
-        }
-      } finally {
-        bundledLoad = null;
-      }
-    })();
+    bundledLoad ??= reopeningOnce(() =>
+      loadDigest(db, bundledDigest(), BUNDLED_SOURCE_ID, now),
+    ).finally(() => {
+      bundledLoad = null;
+    });
     return bundledLoad;
   }
 
