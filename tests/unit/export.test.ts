@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadingListEntry } from '@/lib/db';
+import { readingEntry } from '../helpers/digests';
 import {
   bibtexText,
   citationKey,
@@ -9,19 +10,8 @@ import {
   toMarkdown,
 } from '@/lib/reading-list/export';
 
-const entry = (overrides: Partial<ReadingListEntry> = {}): ReadingListEntry => ({
-  paperId: '2005.14165',
-  arxivId: '2005.14165',
-  title: 'Language Models are Few-Shot Learners',
-  authors: ['Tom B. Brown', 'Benjamin Mann'],
-  repos: [],
-  links: [],
-  addedAt: 1,
-  status: 'unread',
-  tags: [],
-  note: '',
-  ...overrides,
-});
+const entry = (overrides: Partial<ReadingListEntry> = {}): ReadingListEntry =>
+  readingEntry({ authors: ['Tom B. Brown', 'Benjamin Mann'], ...overrides });
 
 describe('BibTeX', () => {
   it('writes an @misc entry with eprint, archivePrefix and url', () => {

@@ -2,21 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ReadingListEntry } from '@/lib/db';
 import { loadDigest } from '@/lib/digest/load';
 import { databasePerTest, snapshot } from '../helpers/db';
-import { digest, paper } from '../helpers/digests';
+import { digest, paper, readingEntry } from '../helpers/digests';
 import { MALFORMED_DIGESTS } from '../helpers/malformed-digests';
 
-const savedEntry: ReadingListEntry = {
-  paperId: '2005.14165',
-  arxivId: '2005.14165',
-  title: 'Language Models are Few-Shot Learners',
-  authors: ['Tom B. Brown'],
-  repos: [],
-  links: [],
+const savedEntry: ReadingListEntry = readingEntry({
   addedAt: 1_700_000_000_000,
-  status: 'unread',
   tags: ['llm'],
   note: 'Read section 3 first.',
-};
+});
 
 const first = digest([
   paper(),

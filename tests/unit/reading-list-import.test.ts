@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadingListEntry } from '@/lib/db';
+import { readingEntry } from '../helpers/digests';
 import { toJsonBackup } from '@/lib/reading-list/export';
 import { importBackup } from '@/lib/reading-list/import';
 import { databasePerTest, snapshot } from '../helpers/db';
 
-const entry = (overrides: Partial<ReadingListEntry> = {}): ReadingListEntry => ({
-  paperId: '2005.14165',
-  arxivId: '2005.14165',
-  title: 'Language Models are Few-Shot Learners',
-  authors: ['Tom B. Brown'],
-  repos: [],
-  links: [],
-  addedAt: 1,
-  status: 'unread',
-  tags: ['llm'],
-  note: 'local note',
-  ...overrides,
-});
+const entry = (overrides: Partial<ReadingListEntry> = {}): ReadingListEntry =>
+  readingEntry({ tags: ['llm'], note: 'local note', ...overrides });
 const backup = (entries: unknown[]) =>
   JSON.stringify({ format: 'paperpeek-reading-list', version: 1, entries });
 
