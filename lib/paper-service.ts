@@ -119,7 +119,7 @@ export function createPaperService(
 
   const status = async (): Promise<DigestStatus> =>
     withOpenDatabase(async () => ({
-      paperCount: await db.papers.count(),
+      paperCount: (await db.meta.get('newest'))?.value.paperCount ?? (await db.papers.count()),
       sources: await db.sources.toArray(),
     }));
 

@@ -21,6 +21,20 @@ describe('the paper service on the bundled digest', () => {
     expect((await service.status({}, sender)).paperCount).toBe(71);
   });
 
+  it('reports the paper count from the search record, without walking every row', async () => {
+    await service.ensureBundledDigest();
+    const count = vi.spyOn(db.papers, 'count');
+    expect((await service.status({}, sender)).paperCount).toBe(71);
+    expect(count).not.toHaveBeenCalled();
+    // A record written before it carried the count: the rows are counted instead.
+    const newest = await db.meta.get('newest');
+    if (!newest) throw new Error('no newest record');
+    const { paperCount: _dropped, ...older } = newest.value;
+    await db.meta.put({ key: 'newest', value: older });
+    expect((await service.status({}, sender)).paperCount).toBe(71);
+    expect(count).toHaveBeenCalledOnce();
+  });
+
   it('finds papers by arXiv id and by repo', async () => {
     await service.ensureBundledDigest();
     const found = await service.lookup(
