@@ -90,7 +90,7 @@ export function SearchPanel({ record, complete, savedIds, rowsFor, open, save }:
           ? `${hits.length === VISIBLE ? `${VISIBLE}+` : hits.length} results`
           : 'Newest papers'}
       </p>
-      <ul id="results" role="listbox" aria-label="Results" class="results">
+      <ul id="results" role="listbox" aria-label="Results" aria-busy={!complete} class="results">
         {hits.map((hit, index) => {
           const row = rows.get(hit.id);
           const title = record.titles[hit.index] ?? '';
