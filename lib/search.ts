@@ -28,12 +28,22 @@ export interface SearchRecord {
   years: number[];
   /** Indexes into the arrays, newest paper first. */
   newest: number[];
+  /**
+   * Papers in the whole database, also in the `newest` excerpt: the worker's status reads it
+   * instead of counting rows (a count walks every row and holds up the popup's reads). Absent in
+   * records written before it existed.
+   */
+  paperCount?: number;
 }
 
 export const MAX_CANDIDATES = 300;
 const MIN_QUERY_LENGTH = 2;
 /** Above this many matches uFuzzy's ranking is skipped (it costs about 1 µs per match). */
 const MAX_RANKED_MATCHES = 5_000;
+/** Needles this short match much of a large digest: scanned newest first, stopping early. */
+const SHORT_NEEDLE = 4;
+const SCAN_CHUNK = 2_000;
+const RECENT_NEEDLES = 64;
 
 export function buildSearchRecord(papers: Paper[]): SearchRecord {
   const years = papers.map(paperYear);
@@ -49,6 +59,7 @@ export function buildSearchRecord(papers: Paper[]): SearchRecord {
     repos: papers.map((paper) => paper.repos.join(' ')),
     years,
     newest,
+    paperCount: papers.length,
   };
 }
 
@@ -64,6 +75,7 @@ export function newestRecord(record: SearchRecord, count = 30): SearchRecord {
     repos: take(record.repos),
     years: take(record.years),
     newest: picked.map((_, index) => index),
+    paperCount: record.ids.length,
   };
 }
 
@@ -134,11 +146,27 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
   // then on at most three words: with more, its patterns backtrack for hundreds of ms.
   const fuzzy = new uFuzzy();
   const tolerant = new uFuzzy({ intraMode: 1, intraIns: 1, intraSub: 1, intraTrn: 1, intraDel: 1 });
-  const indexOfId = new Map(record.ids.map((id, index) => [id, index]));
+  // Only a pasted id needs it: built on first use, not while the popup opens.
+  let indexOfId: Map<string, number> | null = null;
+  const indexOf = (id: string) => {
+    indexOfId ??= new Map(record.ids.map((paperId, index) => [paperId, index]));
+    return indexOfId.get(id);
+  };
   // The last needle and its matches: typing one more character narrows them instead of
   // scanning every paper again.
   let previous: { needle: string; idxs: number[] } | null = null;
   let previousTypos: { needle: string; idxs: number[] } | null = null;
+  // Exact matches of recent needles: a typo in the word being typed is looked for among the
+  // matches of the words before it, before the whole digest.
+  const recentMatches = new Map<string, number[]>();
+  const remember = (needle: string, idxs: number[]) => {
+    recentMatches.delete(needle);
+    recentMatches.set(needle, idxs);
+    if (recentMatches.size > RECENT_NEEDLES) {
+      const oldest = recentMatches.keys().next();
+      if (!oldest.done) recentMatches.delete(oldest.value);
+    }
+  };
 
   const passesFilters = (query: ParsedQuery, index: number): boolean => {
     const year = record.years[index] ?? 0;
@@ -151,17 +179,56 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
     return true;
   };
 
+  /**
+   * The first MAX_CANDIDATES matches in newest-first order, scanning in chunks: a two- or
+   * three-letter needle finds them within a few thousand papers instead of scanning 100,000.
+   * Only a scan that reached the end is kept for narrowing.
+   */
+  function newestMatches(needle: string): number[] {
+    const found: number[] = [];
+    for (let start = 0; start < record.newest.length; start += SCAN_CHUNK) {
+      found.push(
+        ...(fuzzy.filter(haystack, needle, record.newest.slice(start, start + SCAN_CHUNK)) ?? []),
+      );
+      if (found.length >= MAX_CANDIDATES) {
+        previous = null;
+        return found.slice(0, MAX_CANDIDATES);
+      }
+    }
+    previous = { needle, idxs: found };
+    return found;
+  }
+
   function candidates(needle: string): number[] {
     const narrowing = previous && needle.startsWith(previous.needle) ? previous.idxs : undefined;
+    if (!narrowing && needle.length < SHORT_NEEDLE && !needle.includes(' ')) {
+      return newestMatches(needle);
+    }
     const idxs = fuzzy.filter(haystack, needle, narrowing) ?? [];
     previous = { needle, idxs };
+    remember(needle, idxs);
     if (idxs.length > 0) return best(idxs, needle);
     const terms = fuzzy.split(needle);
     const longest = [...terms].sort((a, b) => b.length - a.length).slice(0, 3);
     const typoNeedle = terms.filter((term) => longest.includes(term)).join(' ');
     const narrowTypos =
       previousTypos && typoNeedle.startsWith(previousTypos.needle) ? previousTypos.idxs : undefined;
-    const typoMatches = tolerant.filter(haystack, typoNeedle, narrowTypos) ?? [];
+    let typoMatches: number[] = [];
+    // Most typos are in the word being typed: look for that word alone among the matches of
+    // the words before it (tolerant patterns of several words backtrack for hundreds of ms even
+    // on 50 strings; of one word they take microseconds).
+    const typing = terms.at(-1) ?? '';
+    const before = recentMatches.get(needle.slice(0, needle.length - typing.length).trimEnd());
+    if (typing && before && before.length > 0) {
+      typoMatches = tolerant.filter(haystack, typing, before) ?? [];
+      // The words before it matched as typed, so the typo is in this one: the whole digest has
+      // nothing better. While it is too short to tolerate a typo, the earlier matches stay.
+      previousTypos = null;
+      return typoMatches.length > 0 ? typoMatches.slice(0, MAX_CANDIDATES) : best(before, needle);
+    }
+    if (typoMatches.length === 0) {
+      typoMatches = tolerant.filter(haystack, typoNeedle, narrowTypos) ?? [];
+    }
     previousTypos = { needle: typoNeedle, idxs: typoMatches };
     if (typoMatches.length > 0 || terms.length < 2 || terms.length > 3) {
       return typoMatches.slice(0, MAX_CANDIDATES);
@@ -199,7 +266,7 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
       };
 
       if (query.exact?.arxivId) {
-        const index = indexOfId.get(query.exact.arxivId);
+        const index = indexOf(query.exact.arxivId);
         if (index !== undefined) add(index, [[0, (record.titles[index] ?? '').length]]);
       }
       if (query.exact?.repo) {

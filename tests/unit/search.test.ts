@@ -132,4 +132,32 @@ describe('search over a synthetic 100,000-paper digest', () => {
       expect(filtered).toContain(target.id);
     }
   });
+
+  it('finds the paper when the word being typed has a swapped letter, keystroke by keystroke', () => {
+    // A fresh searcher, typed as a user types: the typo is looked for among the matches of the
+    // words before it, so every keystroke keeps results and the last one ranks the paper first.
+    const typing = createSearcher(buildSearchRecord(large), new Set());
+    for (const target of [large[222], large[44_444]]) {
+      if (!target) throw new Error('generator gave too few papers');
+      const words = target.title.split(' ').slice(0, 4);
+      const last = words.pop() ?? '';
+      const query = `${words.join(' ')} ${last[1]}${last[0]}${last.slice(2)}`;
+      let hits = typing.search('');
+      for (let length = 1; length <= query.length; length += 1) {
+        hits = typing.search(query.slice(0, length), 10);
+        if (length > words.join(' ').length) expect(hits.length).toBeGreaterThan(0);
+      }
+      expect(hits[0]?.id).toBe(target.id);
+    }
+  });
+
+  it('answers a two-letter query with the newest papers that match, without scanning them all', () => {
+    const record = buildSearchRecord(large);
+    const newestFirst = record.newest.map((index) => record.ids[index]);
+    const hits = createSearcher(record, new Set()).search('le', 300);
+    expect(hits.length).toBe(300);
+    const positions = hits.map((hit) => newestFirst.indexOf(hit.id));
+    // Every hit comes from the newest few thousand papers, not from anywhere in the digest.
+    expect(Math.max(...positions)).toBeLessThan(10_000);
+  });
 });
