@@ -28,6 +28,25 @@ export interface ReadingListEntry {
   status: 'unread' | 'read';
   tags: string[];
   note: string;
+  /**
+   * When each part was last set, on any device (for sync: the later edit wins). Absent parts
+   * date from `addedAt`.
+   */
+  clock?: Partial<EntryClock>;
+}
+
+export interface EntryClock {
+  /** The last add or restore: the entry is present when this is after its last removal. */
+  present: number;
+  status: number;
+  tags: number;
+  note: number;
+}
+
+/** A removed entry, remembered so that sync can carry the removal to the user's other browsers. */
+export interface ReadingListRemoval {
+  paperId: string;
+  removedAt: number;
 }
 
 export interface SourceState {
@@ -66,6 +85,7 @@ export type PaperPeekDatabase = Dexie & {
   readingList: EntityTable<ReadingListEntry, 'paperId'>;
   sources: EntityTable<SourceState, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  readingListRemovals: EntityTable<ReadingListRemoval, 'paperId'>;
 };
 
 export function openDatabase(
@@ -85,5 +105,7 @@ export function openDatabase(
       const papers = await tx.table<PaperRow>('papers').toArray();
       await tx.table<MetaRow>('meta').bulkPut(searchRows(papers));
     });
+  // 3: removals, so that reading-list sync can tell a removed entry from one never synced.
+  db.version(3).stores({ readingListRemovals: 'paperId' });
   return db;
 }

@@ -115,18 +115,21 @@ function readEntry(raw: unknown, path: string, problems: string[]): ReadingListE
 export async function importEntries(
   db: PaperPeekDatabase,
   entries: ReadingListEntry[],
+  now: number = Date.now(),
 ): Promise<ImportResult> {
   let added = 0;
   let updated = 0;
   let unchanged = 0;
-  await db.transaction('rw', db.readingList, async () => {
+  await db.transaction('rw', db.readingList, db.readingListRemovals, async () => {
     const existing = await db.readingList.bulkGet(entries.map((entry) => entry.paperId));
     const writes: ReadingListEntry[] = [];
     entries.forEach((incoming, index) => {
       const local = existing[index];
+      // What the import adds or changes counts as done now, for sync: it wins over older edits
+      // and removals on the user's other browsers.
       if (!local) {
         added += 1;
-        writes.push(incoming);
+        writes.push({ ...incoming, clock: { present: now } });
         return;
       }
       const merged: ReadingListEntry = {
@@ -135,13 +138,18 @@ export async function importEntries(
         status: local.status === 'read' || incoming.status === 'read' ? 'read' : 'unread',
         note: local.note || incoming.note,
       };
+      const clock = { ...local.clock };
+      for (const field of ['status', 'tags', 'note'] as const) {
+        if (JSON.stringify(merged[field]) !== JSON.stringify(local[field])) clock[field] = now;
+      }
       if (JSON.stringify(merged) === JSON.stringify(local)) unchanged += 1;
       else {
         updated += 1;
-        writes.push(merged);
+        writes.push({ ...merged, clock });
       }
     });
     await db.readingList.bulkPut(writes);
+    await db.readingListRemovals.bulkDelete(entries.map((entry) => entry.paperId));
   });
   return { ok: true, added, updated, unchanged };
 }

@@ -1,6 +1,7 @@
 /**
  * Reading-list operations, shared by the worker (saving from a card or the context menu) and
- * the popup (same origin: it opens the database itself). Owns: every write to `readingList`.
+ * the popup (same origin: it opens the database itself). Owns: every write to `readingList`,
+ * with the time of each change (sync merges by it) and a removal record for each removal.
  * Never: overwrites an entry's notes, tags or status when a paper is saved again.
  */
 import type { PaperPeekDatabase, ReadingListEntry } from '../db';
@@ -13,7 +14,7 @@ export async function saveToReadingList(
   paperId: string,
   now: number,
 ): Promise<void> {
-  await db.transaction('rw', db.papers, db.readingList, async () => {
+  await db.transaction('rw', db.papers, db.readingList, db.readingListRemovals, async () => {
     if (await db.readingList.get(paperId)) return;
     const row = await db.papers.get(paperId);
     if (!row) {
@@ -24,6 +25,7 @@ export async function saveToReadingList(
     }
     const { sourceId: _sourceId, ...paper } = row;
     await db.readingList.add(entryFromPaper(paper, now));
+    await db.readingListRemovals.delete(paperId);
   });
 }
 
@@ -33,25 +35,47 @@ export async function updateEntry(
   db: PaperPeekDatabase,
   paperId: string,
   changes: EntryChanges,
+  now: number = Date.now(),
 ): Promise<void> {
-  const updated = await db.readingList.update(paperId, changes);
-  if (updated === 0) throw new Error('This entry is no longer in your reading list.');
+  await db.transaction('rw', db.readingList, async () => {
+    const entry = await db.readingList.get(paperId);
+    if (!entry) throw new Error('This entry is no longer in your reading list.');
+    const clock = { ...entry.clock };
+    for (const field of ['status', 'tags', 'note'] as const) {
+      if (field in changes && JSON.stringify(changes[field]) !== JSON.stringify(entry[field])) {
+        clock[field] = now;
+      }
+    }
+    await db.readingList.put({ ...entry, ...changes, clock });
+  });
 }
 
 /** Removes an entry and returns it whole, for an Undo that restores notes and tags too. */
 export async function removeEntry(
   db: PaperPeekDatabase,
   paperId: string,
+  now: number = Date.now(),
 ): Promise<ReadingListEntry | undefined> {
-  return db.transaction('rw', db.readingList, async () => {
+  return db.transaction('rw', db.readingList, db.readingListRemovals, async () => {
     const entry = await db.readingList.get(paperId);
-    if (entry) await db.readingList.delete(paperId);
+    if (entry) {
+      await db.readingList.delete(paperId);
+      await db.readingListRemovals.put({ paperId, removedAt: now });
+    }
     return entry;
   });
 }
 
-export async function restoreEntry(db: PaperPeekDatabase, entry: ReadingListEntry): Promise<void> {
-  await db.readingList.put(entry);
+/** Puts a removed entry back whole; it counts as added again now, so sync brings it back too. */
+export async function restoreEntry(
+  db: PaperPeekDatabase,
+  entry: ReadingListEntry,
+  now: number = Date.now(),
+): Promise<void> {
+  await db.transaction('rw', db.readingList, db.readingListRemovals, async () => {
+    await db.readingList.put({ ...entry, clock: { ...entry.clock, present: now } });
+    await db.readingListRemovals.delete(entry.paperId);
+  });
 }
 
 /** Newest first. */

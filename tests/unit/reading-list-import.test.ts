@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { ReadingListEntry } from '@/lib/db';
 import { readingEntry } from '../helpers/digests';
 import { toJsonBackup } from '@/lib/reading-list/export';
-import { importBackup } from '@/lib/reading-list/import';
+import { importBackup, importEntries, parseBackup } from '@/lib/reading-list/import';
 import { databasePerTest, snapshot } from '../helpers/db';
 
 const entry = (overrides: Partial<ReadingListEntry> = {}): ReadingListEntry =>
   readingEntry({ tags: ['llm'], note: 'local note', ...overrides });
+function parseEntries(text: string): ReadingListEntry[] {
+  const parsed = parseBackup(text);
+  if ('problems' in parsed) throw new Error(parsed.problems.join(' '));
+  return parsed.entries;
+}
 const backup = (entries: unknown[]) =>
   JSON.stringify({ format: 'paperpeek-reading-list', version: 1, entries });
 
@@ -18,13 +23,16 @@ describe('importing a reading-list backup', () => {
       entry(),
       entry({ paperId: 'my-slug', arxivId: undefined, title: 'Mine', note: 'line 1\nline 2' }),
     ];
-    expect(await importBackup(db, toJsonBackup(entries, new Date()))).toEqual({
+    expect(await importEntries(db, parseEntries(toJsonBackup(entries, new Date())), 77)).toEqual({
       ok: true,
       added: 2,
       updated: 0,
       unchanged: 0,
     });
-    expect(await db.readingList.orderBy('paperId').toArray()).toEqual([entries[0], entries[1]]);
+    // Everything the user sees is as exported; for sync the entries count as added at import.
+    const imported = await db.readingList.orderBy('paperId').toArray();
+    expect(imported.map(({ clock: _clock, ...rest }) => rest)).toEqual([entries[0], entries[1]]);
+    expect(imported.map((row) => row.clock)).toEqual([{ present: 77 }, { present: 77 }]);
   });
 
   it('merges by paper id without losing a local note or tag, and never deletes', async () => {

@@ -16,13 +16,20 @@ describe('the reading list', () => {
   it('keeps an entry with notes and tags through remove and undo, exactly', async () => {
     await loadDigest(db, digest([paper()]), 'bundled');
     await saveToReadingList(db, '2005.14165', 5);
-    await updateEntry(db, '2005.14165', { note: 'important', tags: ['llm'], status: 'read' });
+    await updateEntry(db, '2005.14165', { note: 'important', tags: ['llm'], status: 'read' }, 7);
     const before = await listEntries(db);
-    const removed = await removeEntry(db, '2005.14165');
+    const removed = await removeEntry(db, '2005.14165', 9);
     expect(await listEntries(db)).toEqual([]);
     if (!removed) throw new Error('nothing removed');
-    await restoreEntry(db, removed);
-    expect(await listEntries(db)).toEqual(before);
+    expect(await db.readingListRemovals.toArray()).toEqual([
+      { paperId: '2005.14165', removedAt: 9 },
+    ]);
+    await restoreEntry(db, removed, 11);
+    // Exactly as before; for sync it is present again from the time of the undo.
+    const [restored] = await listEntries(db);
+    expect({ ...restored, clock: before[0]?.clock }).toEqual(before[0]);
+    expect(restored?.clock).toEqual({ status: 7, tags: 7, note: 7, present: 11 });
+    expect(await db.readingListRemovals.count()).toBe(0);
   });
 
   it('survives the paper leaving the digest', async () => {
