@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { ReadingListEntry } from '@/lib/db';
 import type { EntryChanges } from '@/lib/reading-list/store';
 import { safeHref } from '@/lib/safe-url';
+import { SyncStatus, type SyncStatusProps } from './SyncStatus';
 
 export interface ReadingListPanelProps {
   entries: ReadingListEntry[];
@@ -12,6 +13,7 @@ export interface ReadingListPanelProps {
   /** Imports a JSON backup; resolves to what happened, in words. */
   importFile(file: File): Promise<{ ok: boolean; message: string }>;
   copyBibTeX(entry: ReadingListEntry): void;
+  sync: SyncStatusProps;
 }
 
 type StatusFilter = 'all' | 'unread' | 'read';
@@ -23,6 +25,11 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
   const [tag, setTag] = useState('');
   const [text, setText] = useState('');
   const [imported, setImported] = useState<{ ok: boolean; message: string } | null>(null);
+  const localOnly = useMemo(
+    () =>
+      new Set(props.sync.enabled ? props.sync.report?.localOnly.map((item) => item.paperId) : []),
+    [props.sync],
+  );
   const tags = useMemo(
     () => [...new Set(entries.flatMap((entry) => entry.tags))].sort(),
     [entries],
@@ -89,10 +96,16 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
       ) : (
         <ul class="entries" aria-label="Saved papers">
           {shown.map((entry) => (
-            <Entry key={entry.paperId} entry={entry} {...props} />
+            <Entry
+              key={entry.paperId}
+              entry={entry}
+              localOnly={localOnly.has(entry.paperId)}
+              {...props}
+            />
           ))}
         </ul>
       )}
+      <SyncStatus {...props.sync} />
       <div class="reading__export">
         <span class="muted">Export</span>
         <button
@@ -137,10 +150,11 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
 
 function Entry({
   entry,
+  localOnly,
   update,
   remove,
   copyBibTeX,
-}: { entry: ReadingListEntry } & ReadingListPanelProps) {
+}: { entry: ReadingListEntry; localOnly: boolean } & ReadingListPanelProps) {
   const href = entry.arxivId ? safeHref(`https://arxiv.org/abs/${entry.arxivId}`) : null;
   const read = entry.status === 'read';
   return (
@@ -155,6 +169,7 @@ function Entry({
       {entry.authors.length > 0 && (
         <span class="muted entry__authors">{entry.authors.join(', ')}</span>
       )}
+      {localOnly && <span class="badge">this browser only</span>}
       <textarea
         class="entry__note"
         aria-label={`Note on ${entry.title}`}

@@ -44,8 +44,10 @@ export function SearchPanel({ record, complete, savedIds, rowsFor, open, save }:
     };
   }, [hits, rowsFor]);
 
-  const openHit = (hit: SearchHit | undefined, pdf: boolean) => {
-    const row = hit && rows.get(hit.id);
+  // Enter right after typing may come before the rows of the new results: fetch that one.
+  const openHit = async (hit: SearchHit | undefined, pdf: boolean) => {
+    if (!hit) return;
+    const row = rows.get(hit.id) ?? (await rowsFor([hit.id])).get(hit.id);
     if (row?.arxivId) open(`https://arxiv.org/${pdf ? 'pdf' : 'abs'}/${row.arxivId}`);
   };
   const onKey = (event: KeyboardEvent) => {
@@ -55,7 +57,7 @@ export function SearchPanel({ record, complete, savedIds, rowsFor, open, save }:
       setActive(Math.min(Math.max(active + step, 0), Math.max(hits.length - 1, 0)));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      openHit(hits[active], event.ctrlKey || event.metaKey);
+      void openHit(hits[active], event.ctrlKey || event.metaKey);
     }
   };
   const onSave = (paperId: string) =>
@@ -103,7 +105,7 @@ export function SearchPanel({ record, complete, savedIds, rowsFor, open, save }:
               aria-selected={index === active}
               aria-label={title}
               class={index === active ? 'result result--active' : 'result'}
-              onClick={() => openHit(hit, false)}
+              onClick={() => void openHit(hit, false)}
               onMouseMove={() => setActive(index)}
             >
               <span class="result__title">

@@ -11,6 +11,9 @@ import {
 import { openDatabase } from '@/lib/db';
 import { createMessageListener } from '@/lib/messages';
 import { createPaperService } from '@/lib/paper-service';
+import { createSyncScheduler, runSyncPass } from '@/lib/reading-list/sync';
+import { SYNC_KEY_PREFIX } from '@/lib/reading-list/sync-merge';
+import { SETTINGS_KEY } from '@/lib/settings';
 
 const SAVE_FEEDBACK: Record<SaveOutcome, string> = {
   saved: '✓',
@@ -27,15 +30,33 @@ export default defineBackground(() => {
   void action.setBadgeBackgroundColor({ color: '#b31b1b' });
   browser.tabs.onRemoved.addListener((tabId) => badge.forget(tabId));
 
-  const service = createPaperService(openDatabase(), {
+  const db = openDatabase();
+  const sync = createSyncScheduler(async () => {
+    await runSyncPass(db, { local: browser.storage.local, sync: browser.storage.sync });
+  });
+  const service = createPaperService(db, {
     bundledDigest: () => bundledDigest,
     reportPageSummary: badge.report,
+    requestSync: () => void sync.request(),
   });
   browser.runtime.onMessage.addListener(createMessageListener(service, browser.runtime.id));
   // Every worker start (install, update, browser start, wake-up) checks the bundled digest: a
   // same-revision check is one hash and one read, and it repairs a load that failed last time.
   void service.ensureBundledDigest().then((result) => {
     if (!result.ok) console.error('PaperPeek could not load its bundled digest:', result.problems);
+  });
+
+  // Edits from the user's other browsers arrive as changes to `storage.sync`; turning sync on
+  // (or off) is a change to the settings.
+  void sync.request();
+  browser.storage.onChanged.addListener((changes, area) => {
+    const keys = Object.keys(changes);
+    if (
+      (area === 'sync' && keys.some((key) => key.startsWith(SYNC_KEY_PREFIX))) ||
+      (area === 'local' && keys.includes(SETTINGS_KEY))
+    ) {
+      void sync.request();
+    }
   });
 
   browser.runtime.onInstalled.addListener(() => {

@@ -40,6 +40,8 @@ export interface ProtocolMap {
   /** How many distinct digest papers a frame links to, for the toolbar badge. */
   pageSummary: { request: { knownKeys: PaperKey[] }; response: null };
   status: { request: Record<string, never>; response: DigestStatus };
+  /** The reading list changed here (popup edits): sync it soon. Resolves once it is scheduled. */
+  syncReadingList: { request: Record<string, never>; response: null };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -104,6 +106,7 @@ export function parseRequest(raw: unknown): Request | ProtocolError {
       return { type, data: { paperId } };
     }
     case 'status':
+    case 'syncReadingList':
       return { type, data: {} };
     default:
       return badRequest(`unknown message type: ${preview(type)}`);

@@ -24,12 +24,19 @@ export interface PaperService extends Handlers {
 export interface PaperServiceDependencies {
   bundledDigest: () => unknown;
   reportPageSummary?: (knownKeys: PaperKey[], sender: MessageSender) => Promise<null>;
+  /** Asks for a reading-list sync pass (after a save, or when the popup changed the list). */
+  requestSync?: () => void;
   now?: () => number;
 }
 
 export function createPaperService(
   db: PaperPeekDatabase,
-  { bundledDigest, reportPageSummary, now = Date.now }: PaperServiceDependencies,
+  {
+    bundledDigest,
+    reportPageSummary,
+    requestSync = () => undefined,
+    now = Date.now,
+  }: PaperServiceDependencies,
 ): PaperService {
   let bundledLoad: Promise<LoadResult> | null = null;
 
@@ -114,6 +121,7 @@ export function createPaperService(
   const save: Handlers['save'] = ({ paperId }) =>
     withOpenDatabase(async () => {
       await saveToReadingList(db, paperId, now());
+      requestSync();
       return { saved: true as const };
     });
 
@@ -126,7 +134,12 @@ export function createPaperService(
   const pageSummary: Handlers['pageSummary'] = async ({ knownKeys }, sender) =>
     reportPageSummary ? reportPageSummary(knownKeys, sender) : null;
 
-  return { ensureBundledDigest, lookup, resolveLinks, save, status, pageSummary };
+  const syncReadingList: Handlers['syncReadingList'] = async () => {
+    requestSync();
+    return null;
+  };
+
+  return { ensureBundledDigest, lookup, resolveLinks, save, status, pageSummary, syncReadingList };
 }
 
 function forDisplay(row: PaperRow): Paper {

@@ -12,6 +12,8 @@ export interface Settings {
   markersEnabled: boolean;
   /** Hostnames where PaperPeek does nothing (subdomains included). */
   disabledSites: string[];
+  /** Reading list kept in step across the user's browsers through `storage.sync`. */
+  readingListSync: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelayMs: 300,
   markersEnabled: true,
   disabledSites: [],
+  readingListSync: true,
 };
 
 export const SETTINGS_KEY = 'settings';

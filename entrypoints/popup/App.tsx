@@ -14,7 +14,9 @@ import {
   updateEntry,
   type EntryChanges,
 } from '@/lib/reading-list/store';
+import { readSyncReport, SYNC_REPORT_KEY, type SyncReport } from '@/lib/reading-list/sync';
 import { requestFromWorker } from '@/lib/runtime-messaging';
+import { readSettings, SETTINGS_KEY, settingsFrom, updateSettings } from '@/lib/settings';
 
 type Tab = 'search' | 'reading';
 
@@ -25,12 +27,41 @@ export function App() {
   const [entries, setEntries] = useState<ReadingListEntry[]>([]);
   const [status, setStatus] = useState<StatusState>({ kind: 'loading' });
   const [undo, setUndo] = useState<{ title: string; restore(): Promise<void> } | null>(null);
+  const [syncReport, setSyncReport] = useState<SyncReport | null>(null);
+  const [syncEnabled, setSyncEnabled] = useState(true);
 
   // Which papers are saved follows from the list itself.
   const savedIds = useMemo(() => new Set(entries.map((entry) => entry.paperId)), [entries]);
 
   // After a reading-list change only the list is read again, never the search record.
   const refresh = useCallback(async () => setEntries(await listEntries(db)), [db]);
+  // The worker syncs; edits made here only tell it that there is something to send.
+  const changed = useCallback(async () => {
+    await refresh();
+    requestFromWorker('syncReadingList', {}).catch(() => undefined);
+  }, [refresh]);
+
+  useEffect(() => {
+    const local = browser.storage.local;
+    void readSettings(local).then((settings) => setSyncEnabled(settings.readingListSync));
+    void local
+      .get(SYNC_REPORT_KEY)
+      .then((stored) => setSyncReport(readSyncReport(stored[SYNC_REPORT_KEY])));
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local') return;
+      if (changes[SETTINGS_KEY]) {
+        setSyncEnabled(settingsFrom(changes[SETTINGS_KEY].newValue).readingListSync);
+      }
+      const report = changes[SYNC_REPORT_KEY] && readSyncReport(changes[SYNC_REPORT_KEY].newValue);
+      if (report) {
+        setSyncReport(report);
+        // Edits from another browser arrived: show them.
+        if (report.received > 0) void refresh();
+      }
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, [refresh]);
 
   // The newest papers first (one small row), then the record of every paper for search.
   const loadRecords = useCallback(async () => {
@@ -51,12 +82,12 @@ export function App() {
   const rowsOf = useCallback((ids: string[]) => rowsFor(db, ids), [db]);
   const open = (url: string) => void browser.tabs.create({ url });
   const save = async (paperId: string) => {
-    await requestFromWorker('save', { paperId });
+    await requestFromWorker('save', { paperId }); // the worker syncs after a save itself
     await refresh();
   };
   const update = async (paperId: string, changes: EntryChanges) => {
     await updateEntry(db, paperId, changes);
-    await refresh();
+    await changed();
   };
   const remove = async (paperId: string) => {
     const removed = await removeEntry(db, paperId);
@@ -66,11 +97,11 @@ export function App() {
         restore: async () => {
           await restoreEntry(db, removed);
           setUndo(null);
-          await refresh();
+          await changed();
         },
       });
     }
-    await refresh();
+    await changed();
   };
   const exportAs = (format: 'bibtex' | 'markdown' | 'json') => {
     const [text, type, extension] =
@@ -87,7 +118,7 @@ export function App() {
   };
   const importFile = async (file: File) => {
     const result = await importBackup(db, await file.text());
-    await refresh();
+    await changed();
     return result.ok
       ? {
           ok: true,
@@ -144,6 +175,12 @@ export function App() {
             exportAs={exportAs}
             importFile={importFile}
             copyBibTeX={copyBibTeX}
+            sync={{
+              report: syncReport,
+              enabled: syncEnabled,
+              setEnabled: (enabled) =>
+                void updateSettings(browser.storage.local, { readingListSync: enabled }),
+            }}
           />
         )}
       </div>

@@ -62,6 +62,16 @@ describe('the popup in Chromium', () => {
     expect((await requested).url()).toMatch(/^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{4,5}$/);
   });
 
+  it('opens the first result with Enter pressed straight after typing', async () => {
+    // Enter before the rows of the new results have been read used to do nothing.
+    const requested = session.context.waitForEvent('request', (request) =>
+      request.url().includes('arxiv.org/abs/2410.18194'),
+    );
+    await popup.getByRole('searchbox').fill('ZIP-FIT data selection');
+    await popup.keyboard.press('Enter');
+    expect((await requested).url()).toBe('https://arxiv.org/abs/2410.18194');
+  });
+
   it('saves from a result, from a hover card, and shows both in the reading list', async () => {
     await popup.getByRole('searchbox').fill('TaskExpert');
     await popup.getByRole('button', { name: /^Save TaskExpert/ }).click();
@@ -143,5 +153,77 @@ describe('the popup in Chromium', () => {
     const text = await readFile((await (await bib).path()) ?? '', 'utf8');
     expect(text.match(/@misc\{/g)).toHaveLength(2);
     expect(text).toContain('eprint = {2410.18194}');
+  });
+
+  it('syncs the reading list through storage.sync both ways, and stops when sync is off', async () => {
+    type Items = Record<string, Record<string, unknown>>;
+    // One compact item per entry, written by the worker after the saves above.
+    const syncItems = () =>
+      popup.evaluate(() =>
+        (
+          globalThis as unknown as {
+            chrome: { storage: { sync: { get(k: null): Promise<Items> } } };
+          }
+        ).chrome.storage.sync.get(null),
+      );
+    await expect
+      .poll(async () => Object.keys(await syncItems()).sort(), { timeout: 15_000 })
+      .toEqual(['rl:2307.15324', 'rl:2410.18194']);
+    expect((await syncItems())['rl:2410.18194']).toMatchObject({ n: 'compression trick' });
+    await expect
+      .poll(() => popup.getByText("Synced through your browser's sync (2 entries).").count())
+      .toBe(1);
+
+    // Another browser saves a paper and edits a note later: both arrive here.
+    const writeAsAnotherBrowser = (items: Items) =>
+      popup.evaluate(
+        (values) =>
+          (
+            globalThis as unknown as {
+              chrome: { storage: { sync: { set(items: Items): Promise<void> } } };
+            }
+          ).chrome.storage.sync.set(values),
+        items,
+      );
+    const later = Date.now() + 60_000;
+    const zip = (await syncItems())['rl:2410.18194'];
+    await writeAsAnotherBrowser({
+      'rl:1706.03762': {
+        v: 1,
+        t: 'Attention Is All You Need',
+        a: ['Ashish Vaswani'],
+        x: '1706.03762',
+        d: later,
+        p: later,
+        s: 0,
+        st: later,
+        g: ['classic'],
+        gt: later,
+        n: '',
+        nt: later,
+      },
+      'rl:2410.18194': { ...zip, n: 'edited on my laptop', nt: later },
+    });
+    const attention = popup.getByRole('listitem', { name: 'Attention Is All You Need' });
+    await expect.poll(() => attention.count(), { timeout: 15_000 }).toBe(1);
+    const zipNote = popup.getByRole('textbox', { name: /^Note on ZIP-FIT/ });
+    await expect.poll(() => zipNote.inputValue()).toBe('edited on my laptop');
+
+    // Removed on the other browser: a tombstone removes it here too.
+    await writeAsAnotherBrowser({ 'rl:1706.03762': { v: 1, rm: later + 1 } });
+    await expect.poll(() => attention.count(), { timeout: 15_000 }).toBe(0);
+
+    // Off: the list stays here, and edits no longer reach storage.sync.
+    await popup.getByRole('checkbox', { name: 'Sync across my browsers' }).uncheck();
+    await expect
+      .poll(() => popup.getByText('Off: the list stays on this browser.').count())
+      .toBe(1);
+    await zipNote.fill('only on this browser');
+    await zipNote.blur();
+    await popup.waitForTimeout(1_500);
+    expect((await syncItems())['rl:2410.18194']).toMatchObject({ n: 'edited on my laptop' });
+    expect(
+      await popup.getByRole('list', { name: 'Saved papers' }).getByRole('listitem').count(),
+    ).toBe(2);
   });
 });

@@ -65,6 +65,7 @@ describe('the worker listener', () => {
       throw new ProtocolRequestError({ code: 'not-found', message: 'gone' });
     }),
     pageSummary: vi.fn(async () => null),
+    syncReadingList: vi.fn(async () => null),
     status: vi.fn(async () => {
       throw new Error('disk on fire');
     }),
