@@ -39,11 +39,12 @@ export interface SearchRecord {
 export const MAX_CANDIDATES = 300;
 const MIN_QUERY_LENGTH = 2;
 /** Above this many matches uFuzzy's ranking is skipped (it costs about 1 µs per match). */
-const MAX_RANKED_MATCHES = 5_000;
+const MAX_RANKED_MATCHES = 1_000;
 /** Needles this short match much of a large digest: scanned newest first, stopping early. */
 const SHORT_NEEDLE = 4;
 const SCAN_CHUNK = 2_000;
 const RECENT_NEEDLES = 64;
+const FUSE_POOL = 100;
 
 export function buildSearchRecord(papers: Paper[]): SearchRecord {
   const years = papers.map(paperYear);
@@ -139,8 +140,9 @@ export interface Searcher {
 }
 
 export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<string>): Searcher {
-  const haystack = record.titles.map(
-    (title, i) => `${title} · ${record.authors[i]} · ${record.repos[i]}`,
+  // Lower-cased once here: uFuzzy ignores case anyway, and the fast exact pass needs it so.
+  const haystack = record.titles.map((title, i) =>
+    `${title} · ${record.authors[i]} · ${record.repos[i]}`.toLowerCase(),
   );
   // Exact words first (linear time); typo-tolerant matching only when that finds nothing, and
   // then on at most three words: with more, its patterns backtrack for hundreds of ms.
@@ -184,12 +186,30 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
    * three-letter needle finds them within a few thousand papers instead of scanning 100,000.
    * Only a scan that reached the end is kept for narrowing.
    */
+  // uFuzzy's exact pass over plain words is "each word as a substring, in order": indexOf
+  // gives the same matches several times faster than its regexes.
+  function exactMatches(needle: string, within?: number[]): number[] {
+    const words = plainWords(needle);
+    return words
+      ? matchWordsInOrder(haystack, words, within)
+      : (fuzzy.filter(haystack, needle, within) ?? []);
+  }
+  // Position of each paper in newest-first order, for taking the newest of many matches.
+  let newestRank: Int32Array | null = null;
+  const newestOf = (idxs: number[]) => {
+    if (!newestRank) {
+      const rank = new Int32Array(record.ids.length);
+      record.newest.forEach((index, position) => (rank[index] = position));
+      newestRank = rank;
+    }
+    const rank = newestRank;
+    return [...idxs].sort((a, b) => (rank[a] ?? 0) - (rank[b] ?? 0)).slice(0, MAX_CANDIDATES);
+  };
+
   function newestMatches(needle: string): number[] {
     const found: number[] = [];
     for (let start = 0; start < record.newest.length; start += SCAN_CHUNK) {
-      found.push(
-        ...(fuzzy.filter(haystack, needle, record.newest.slice(start, start + SCAN_CHUNK)) ?? []),
-      );
+      found.push(...exactMatches(needle, record.newest.slice(start, start + SCAN_CHUNK)));
       if (found.length >= MAX_CANDIDATES) {
         previous = null;
         return found.slice(0, MAX_CANDIDATES);
@@ -204,7 +224,7 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
     if (!narrowing && needle.length < SHORT_NEEDLE && !needle.includes(' ')) {
       return newestMatches(needle);
     }
-    const idxs = fuzzy.filter(haystack, needle, narrowing) ?? [];
+    const idxs = exactMatches(needle, narrowing);
     previous = { needle, idxs };
     remember(needle, idxs);
     if (idxs.length > 0) return best(idxs, needle);
@@ -244,9 +264,9 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
   /** All matches when few; otherwise the MAX_CANDIDATES that uFuzzy ranks best. */
   function best(idxs: number[], needle: string): number[] {
     if (idxs.length <= MAX_CANDIDATES) return idxs;
-    // Ranking costs time per match: a one- or two-letter needle matching most of 100,000
-    // papers takes the first matches as they are, and the next keystroke narrows them.
-    if (idxs.length > MAX_RANKED_MATCHES) return idxs.slice(0, MAX_CANDIDATES);
+    // Ranking costs about 2 µs per match: a needle still matching thousands of papers (a word
+    // being typed) takes the newest of them, and the next keystroke narrows them.
+    if (idxs.length > MAX_RANKED_MATCHES) return newestOf(idxs);
     const info = fuzzy.info(idxs, haystack, needle);
     return fuzzy
       .sort(info, haystack, needle)
@@ -283,7 +303,9 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
       }
 
       const pool = candidates(query.text).filter((index) => passesFilters(query, index));
-      const items = pool.map((index) => ({
+      // Fuse.js costs about 40 µs per candidate and query word: it rescores the first
+      // FUSE_POOL in uFuzzy's order; the rest follow unscored.
+      const items = pool.slice(0, FUSE_POOL).map((index) => ({
         index,
         title: record.titles[index] ?? '',
         authors: record.authors[index] ?? '',
@@ -306,6 +328,34 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
       return hits.slice(0, limit);
     },
   };
+}
+
+/** The words of a needle of plain letters only (lower-cased), or null when it has anything else. */
+export function plainWords(needle: string): string[] | null {
+  const lower = needle.toLowerCase();
+  return /^[a-z]+( [a-z]+)*$/.test(lower) ? lower.split(' ') : null;
+}
+
+/** Indexes of the strings (lower-cased) that contain every word, in order, without overlap. */
+export function matchWordsInOrder(
+  lowered: readonly string[],
+  words: readonly string[],
+  within?: readonly number[],
+): number[] {
+  const matches: number[] = [];
+  const test = (index: number) => {
+    const text = lowered[index] ?? '';
+    let from = 0;
+    for (const word of words) {
+      const at = text.indexOf(word, from);
+      if (at < 0) return;
+      from = at + word.length;
+    }
+    matches.push(index);
+  };
+  if (within) for (const index of within) test(index);
+  else for (let index = 0; index < lowered.length; index += 1) test(index);
+  return matches;
 }
 
 function titleRanges(matches: readonly FuseResultMatch[] | undefined): [number, number][] {
