@@ -109,8 +109,8 @@ export function readSyncedItem(paperId: string, raw: unknown): SideState | null 
   const strings = (value: unknown, read: (text: string) => string | null, max: number) => {
     if (value === undefined) return [];
     if (!Array.isArray(value) || value.length > max) return null;
-    const read_ = value.map((text) => (typeof text === 'string' ? read(text) : null));
-    return read_.every((text) => text !== null) ? (read_ as string[]) : null;
+    const values = value.map((text) => (typeof text === 'string' ? read(text) : null));
+    return values.every((text) => text !== null) ? (values as string[]) : null;
   };
   const title = typeof item.t === 'string' ? normaliseText(item.t, 500) : '';
   const authors = strings(item.a, (name) => normaliseText(name, 200) || null, 200);
