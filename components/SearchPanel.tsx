@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { paperDate } from '@/lib/card-view';
 import type { PaperRow } from '@/lib/db';
-import { createSearcher, type SearchHit, type SearchRecord } from '@/lib/search';
+import type { AbstractQuery } from '@/lib/abstract-index';
+import { abstractQueryOf, createSearcher, type SearchHit, type SearchRecord } from '@/lib/search';
 import { readableTex } from '@/lib/tex';
 import { Highlighted } from './Highlighted';
 
@@ -11,6 +12,8 @@ export interface SearchPanelProps {
   complete: boolean;
   savedIds: Set<string>;
   rowsFor(ids: string[]): Promise<Map<string, PaperRow>>;
+  /** Papers (record indexes) whose abstracts have the words; absent while `complete` is false. */
+  abstractMatches?: (query: AbstractQuery) => Promise<number[]>;
   open(url: string): void;
   save(paperId: string): Promise<void>;
 }
@@ -18,7 +21,15 @@ export interface SearchPanelProps {
 const VISIBLE = 30;
 
 /** The search box and its results, a listbox driven from the keyboard. */
-export function SearchPanel({ record, complete, savedIds, rowsFor, open, save }: SearchPanelProps) {
+export function SearchPanel({
+  record,
+  complete,
+  savedIds,
+  rowsFor,
+  abstractMatches,
+  open,
+  save,
+}: SearchPanelProps) {
   const [query, setQuery] = useState('');
   // The active option belongs to one result list: a new list starts at its first option at
   // once, even when an arrow key arrives before the next render.
@@ -29,7 +40,29 @@ export function SearchPanel({ record, complete, savedIds, rowsFor, open, save }:
   const [rows, setRows] = useState<Map<string, PaperRow>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const searcher = useMemo(() => createSearcher(record, savedIds), [record, savedIds]);
-  const hits: SearchHit[] = useMemo(() => searcher.search(query, VISIBLE), [searcher, query]);
+  const titleHits = useMemo(() => searcher.search(query, VISIBLE), [searcher, query]);
+  // Abstract matches arrive a moment later, from the index in IndexedDB, below the title matches.
+  const [inAbstracts, setInAbstracts] = useState<{ query: string; matches: number[] } | null>(null);
+  useEffect(() => {
+    const words = abstractMatches && titleHits.length < VISIBLE ? abstractQueryOf(query) : null;
+    if (!abstractMatches || !words) return;
+    let current = true;
+    abstractMatches(words).then(
+      (matches) => current && setInAbstracts({ query, matches }),
+      // The index is an extra: without it the title matches still stand.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [abstractMatches, query, titleHits]);
+  const hits: SearchHit[] = useMemo(
+    () =>
+      inAbstracts?.query === query
+        ? searcher.withAbstractMatches(query, titleHits, inAbstracts.matches, VISIBLE)
+        : titleHits,
+    [searcher, query, titleHits, inAbstracts],
+  );
   const active = selection.hits === hits ? selection.index : 0;
   const setActive = (index: number) => setSelection({ hits, index });
   const input = useRef<HTMLInputElement>(null);
@@ -117,6 +150,7 @@ export function SearchPanel({ record, complete, savedIds, rowsFor, open, save }:
               <span class="result__meta">
                 {[record.authors[hit.index], row ? paperDate(row) : ''].filter(Boolean).join(' · ')}
                 {record.repos[hit.index] && <span class="badge">code</span>}
+                {hit.inAbstract && <span class="badge badge--quiet">in abstract</span>}
                 {saved && <span class="badge badge--saved">saved</span>}
               </span>
               {!saved && (

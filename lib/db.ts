@@ -6,6 +6,7 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Paper } from './digest/schema';
+import { buildAbstractIndex, type AbstractIndexRow } from './abstract-index';
 import { buildSearchRecord, newestRecord, type SearchRecord } from './search';
 
 export interface PaperRow extends Paper {
@@ -70,12 +71,32 @@ export interface MetaRow {
 }
 
 /** Both search rows for a set of papers; written with the papers, in the same transaction. */
-export function searchRows(papers: PaperRow[]): MetaRow[] {
-  const record = buildSearchRecord(papers);
+export function searchRows(papers: PaperRow[], stamp?: string): MetaRow[] {
+  const record = buildSearchRecord(papers, stamp);
   return [
     { key: 'search', value: record },
     { key: 'newest', value: newestRecord(record) },
   ];
+}
+
+/**
+ * Rewrites everything derived from the papers (search record, abstract index) from `papers`, in
+ * the caller's transaction: the postings index that same array, as the record does.
+ */
+export async function writeDerivedRows(
+  meta: PaperPeekDatabase['meta'],
+  abstractIndex: PaperPeekDatabase['abstractIndex'],
+  papers: PaperRow[],
+): Promise<void> {
+  const stamp = crypto.randomUUID();
+  await meta.bulkPut(searchRows(papers, stamp));
+  await abstractIndex.clear();
+  await abstractIndex.bulkPut(
+    buildAbstractIndex(
+      papers.map((paper) => paper.abstract),
+      stamp,
+    ),
+  );
 }
 
 export const DATABASE_NAME = 'paperpeek';
@@ -86,6 +107,7 @@ export type PaperPeekDatabase = Dexie & {
   sources: EntityTable<SourceState, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
   readingListRemovals: EntityTable<ReadingListRemoval, 'paperId'>;
+  abstractIndex: EntityTable<AbstractIndexRow, 'bucket'>;
 };
 
 export function openDatabase(
@@ -107,5 +129,12 @@ export function openDatabase(
     });
   // 3: removals, so that reading-list sync can tell a removed entry from one never synced.
   db.version(3).stores({ readingListRemovals: 'paperId' });
+  // 4: the abstract word index, so that search finds words of abstracts.
+  db.version(4)
+    .stores({ abstractIndex: 'bucket' })
+    .upgrade(async (tx) => {
+      const papers = await tx.table<PaperRow>('papers').toArray();
+      await writeDerivedRows(tx.table('meta'), tx.table('abstractIndex'), papers);
+    });
   return db;
 }

@@ -14,6 +14,7 @@ import type { Paper } from './digest/schema';
 import { paperKeyFromLink } from './links/paper-link';
 import { arxivIdMonth, canonicalArxivId } from './links/arxiv-id';
 import { parseRepoSlug } from './links/github';
+import { abstractQuery, type AbstractQuery } from './abstract-index';
 
 /** What the popup loads instead of the rows: one string per paper and a few facts. */
 export interface SearchRecord {
@@ -34,6 +35,8 @@ export interface SearchRecord {
    * records written before it existed.
    */
   paperCount?: number;
+  /** Names this record; the abstract index rows written with it carry the same stamp. */
+  stamp?: string;
 }
 
 export const MAX_CANDIDATES = 300;
@@ -46,7 +49,7 @@ const SCAN_CHUNK = 2_000;
 const RECENT_NEEDLES = 64;
 const FUSE_POOL = 100;
 
-export function buildSearchRecord(papers: Paper[]): SearchRecord {
+export function buildSearchRecord(papers: Paper[], stamp?: string): SearchRecord {
   const years = papers.map(paperYear);
   const sortKeys = papers.map((paper) => paper.publishedAt ?? arxivMonth(paper.arxivId));
   const newest = papers
@@ -61,6 +64,7 @@ export function buildSearchRecord(papers: Paper[]): SearchRecord {
     years,
     newest,
     paperCount: papers.length,
+    ...(stamp ? { stamp } : {}),
   };
 }
 
@@ -133,10 +137,29 @@ export interface SearchHit {
   id: string;
   /** [start, end) ranges of the title to highlight. */
   titleRanges: [number, number][];
+  /** Found by words of its abstract, not of its title, authors or repos. */
+  inAbstract?: true;
 }
 
 export interface Searcher {
   search(input: string, limit?: number): SearchHit[];
+  /**
+   * `hits` (from `search`) followed, up to `limit`, by the papers whose abstracts have the
+   * query's words (`matches`, from the abstract index), newest first and through the filters.
+   */
+  withAbstractMatches(
+    input: string,
+    hits: SearchHit[],
+    matches: readonly number[],
+    limit?: number,
+  ): SearchHit[];
+}
+
+/** The words of `input` to look up in the abstract index, or null when it names no words. */
+export function abstractQueryOf(input: string): AbstractQuery | null {
+  const query = parseQuery(input);
+  if (query.exact || query.text.length < MIN_QUERY_LENGTH) return null;
+  return abstractQuery(/\s$/.test(input) ? `${query.text} ` : query.text);
 }
 
 export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<string>): Searcher {
@@ -275,6 +298,22 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
   }
 
   return {
+    withAbstractMatches(input, hits, matches, limit = 50) {
+      const query = parseQuery(input);
+      const shown = new Set(hits.map((hit) => hit.index));
+      const found = [...hits];
+      // Walks the papers newest first until enough match: tens of thousands of matches for a
+      // common word cost one pass over marks, not a sort.
+      const matched = new Uint8Array(record.ids.length);
+      for (const index of matches) matched[index] = 1;
+      for (const index of record.newest) {
+        if (found.length >= limit) break;
+        if (matched[index] && !shown.has(index) && passesFilters(query, index)) {
+          found.push({ index, id: record.ids[index] ?? '', titleRanges: [], inAbstract: true });
+        }
+      }
+      return found;
+    },
     search(input, limit = 50) {
       const query = parseQuery(input);
       const hits: SearchHit[] = [];

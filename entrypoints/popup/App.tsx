@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { DigestStatusView, type StatusState } from '@/components/DigestStatusView';
 import { ReadingListPanel } from '@/components/ReadingListPanel';
 import { SearchPanel } from '@/components/SearchPanel';
+import { createAbstractMatcher } from '@/lib/abstract-index';
 import { openDatabase, type ReadingListEntry } from '@/lib/db';
 import { loadPopupData, rowsFor, type PopupData } from '@/lib/popup-data';
 import { toBibTeX, toJsonBackup, toMarkdown } from '@/lib/reading-list/export';
@@ -80,6 +81,15 @@ export function App() {
   }, [loadRecords]);
 
   const rowsOf = useCallback((ids: string[]) => rowsFor(db, ids), [db]);
+  const abstractMatches = useMemo(() => {
+    const stamp = data?.complete ? data.record.stamp : undefined;
+    if (!data || !stamp) return undefined;
+    return createAbstractMatcher(
+      (bucket) => db.abstractIndex.get(bucket),
+      data.record.ids.length,
+      stamp,
+    );
+  }, [db, data]);
   const open = (url: string) => void browser.tabs.create({ url });
   const save = async (paperId: string) => {
     await requestFromWorker('save', { paperId }); // the worker syncs after a save itself
@@ -163,6 +173,7 @@ export function App() {
             complete={data.complete}
             savedIds={savedIds}
             rowsFor={rowsOf}
+            abstractMatches={abstractMatches}
             open={open}
             save={save}
           />

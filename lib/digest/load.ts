@@ -3,7 +3,7 @@
  * Never: touches `readingList`, fetches inside a transaction, or catches an error inside one
  * (a caught BulkError would commit a partial digest).
  */
-import { searchRows, type PaperPeekDatabase, type PaperRow } from '../db';
+import { writeDerivedRows, type PaperPeekDatabase, type PaperRow } from '../db';
 import { validateDigest, type Digest } from './schema';
 
 export type LoadResult =
@@ -36,12 +36,12 @@ export async function loadDigest(
   const rows: PaperRow[] = digest.papers.map((paper) => ({ ...paper, sourceId }));
   const newIds = new Set(rows.map((row) => row.id));
   try {
-    await db.transaction('rw', db.papers, db.sources, db.meta, async () => {
+    await db.transaction('rw', [db.papers, db.sources, db.meta, db.abstractIndex], async () => {
       const oldIds = await db.papers.where('sourceId').equals(sourceId).primaryKeys();
       await db.papers.bulkDelete(oldIds.filter((id) => !newIds.has(id)));
       await db.papers.bulkPut(rows);
-      // The search record changes with the papers, in the same transaction: never out of step.
-      await db.meta.bulkPut(searchRows(await db.papers.toArray()));
+      // Search rows change with the papers, in the same transaction: never out of step.
+      await writeDerivedRows(db.meta, db.abstractIndex, await db.papers.toArray());
       await db.sources.put({
         id: sourceId,
         revision,

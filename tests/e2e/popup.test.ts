@@ -45,6 +45,23 @@ describe('the popup in Chromium', () => {
     await expect.poll(async () => options().first().getAttribute('aria-label')).toMatch(/^ZIP-FIT/);
   });
 
+  it('finds a paper by words of its abstract, below the title matches', async () => {
+    // Neither word is in any title or author name: only the abstract index can find it.
+    await popup.getByRole('searchbox').fill('idealistic settin');
+    const tame = options().filter({ hasText: 'in abstract' }).first();
+    await expect.poll(async () => tame.getAttribute('aria-label')).toMatch(/^TAME: Task Agnostic/);
+    await popup.getByRole('searchbox').fill('prompt');
+    await expect
+      .poll(() => options().filter({ hasText: 'in abstract' }).count())
+      .toBeGreaterThan(0);
+    const labels = await options().evaluateAll((items) =>
+      items.map((item) => item.textContent?.includes('in abstract') ?? false),
+    );
+    // Every title match comes before every abstract match.
+    expect(labels.indexOf(true)).toBeGreaterThan(0);
+    expect(labels.slice(labels.indexOf(true)).every(Boolean)).toBe(true);
+  });
+
   it('moves through results with the arrow keys and opens the arXiv page with Enter', async () => {
     await popup.getByRole('searchbox').fill('generalist');
     await expect.poll(() => options().count()).toBeGreaterThan(2);

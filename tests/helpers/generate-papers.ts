@@ -2,7 +2,20 @@
  * A deterministic generator of realistic papers for tests and benchmarks: titles of about 80
  * characters, 1-9 authors, abstracts of about 1,200 characters, some with repos.
  */
+import { readFileSync } from 'node:fs';
 import type { Paper } from '../../lib/digest/schema';
+
+// Abstract text is drawn from the bundled digest's real abstracts, so that word frequencies (and
+// an index over them) look like real ones; each paper adds two coined names, the long tail.
+const REAL_WORDS = (
+  JSON.parse(readFileSync(new URL('../../assets/digest.json', import.meta.url), 'utf8')) as {
+    papers: { abstract: string }[];
+  }
+).papers
+  .map((paper) => paper.abstract)
+  .join(' ')
+  .split(/\s+/);
+const SYLLABLES = 'ka ro mi tz ex ul an vi qo de sa ph or ix ne'.split(' ');
 
 const WORDS = (
   'learning neural network transformer attention language model vision graph diffusion ' +
@@ -48,7 +61,7 @@ export function generatePapers(count: number, seed = 1): Paper[] {
       { length: 1 + Math.floor(next() * 9) },
       () => `${pick(FIRST)} ${pick(LAST)}`,
     );
-    const abstract = `${words(170)}.`.slice(0, 1_200);
+    const abstract = realisticAbstract(random(seed * 100_003 + i));
     const repos = next() < 0.3 ? [`${pick(LAST).toLowerCase()}/${pick(WORDS)}-${i}`] : [];
     papers.push({
       id,
@@ -62,4 +75,16 @@ export function generatePapers(count: number, seed = 1): Paper[] {
     });
   }
   return papers;
+}
+
+function realisticAbstract(next: () => number): string {
+  const coined = () =>
+    Array.from({ length: 3 }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]).join('');
+  const parts: string[] = [`We present ${coined()}${Math.floor(next() * 100)}.`];
+  while (parts.join(' ').length < 1_200) {
+    const start = Math.floor(next() * (REAL_WORDS.length - 30));
+    parts.push(REAL_WORDS.slice(start, start + 12 + Math.floor(next() * 18)).join(' '));
+    if (parts.length === 4) parts.push(`Unlike ${coined()},`);
+  }
+  return parts.join(' ').slice(0, 1_200);
 }

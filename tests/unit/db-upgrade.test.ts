@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/lib/db';
+import { createAbstractMatcher } from '@/lib/abstract-index';
 import { createSearcher } from '@/lib/search';
 
 interface DatabaseFixture {
@@ -43,6 +44,14 @@ describe.each(['v1'])('a database saved at schema %s', (name) => {
     expect(record?.ids.sort()).toEqual(['2005.14165', '2307.06948']);
     if (!record) throw new Error('no search record');
     expect(createSearcher(record, new Set()).search('few-shot')[0]?.id).toBe('2005.14165');
+    // Version 4 built the abstract index for that same record.
+    const match = createAbstractMatcher(
+      (bucket) => db.abstractIndex.get(bucket),
+      record.ids.length,
+      record.stamp ?? 'missing',
+    );
+    const found = await match({ words: ['recent', 'work'], lastIsPrefix: false });
+    expect(found.map((index) => record.ids[index])).toContain('2005.14165');
     db.close();
   });
 });
