@@ -12,7 +12,11 @@ export default defineConfig({
     name: 'PaperPeek',
     description:
       "Hover an arXiv or GitHub link to read the paper's abstract; search papers and keep a reading list.",
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    // Each is justified in docs/PRIVACY.md.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
+    host_permissions: ['https://huggingface.co/*', 'https://export.arxiv.org/*'],
+    // A custom feed's site, asked for when the user adds the feed.
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     commands: {
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+P' },

@@ -56,7 +56,7 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
         <button type="button" class="s" disabled={view.saved || state.saving} onClick={on.save}>
           {view.saved ? 'Saved' : 'Save to reading list'}
         </button>
-        <span>From your digest</span>
+        <span>{view.from}</span>
         <button
           type="button"
           aria-label="PaperPeek settings"

@@ -14,6 +14,18 @@ import { createPaperService } from '@/lib/paper-service';
 import { createSyncScheduler, runSyncPass } from '@/lib/reading-list/sync';
 import { SYNC_KEY_PREFIX } from '@/lib/reading-list/sync-merge';
 import { SETTINGS_KEY } from '@/lib/settings';
+import { arxivFetcher, createArxivLookupQueue } from '@/lib/sources/arxiv-api';
+import { createDigestJobs, jobHandlers } from '@/lib/sources/digest-jobs';
+import { lookUpPaper } from '@/lib/sources/paper-lookup';
+import {
+  endpointsFrom,
+  ENDPOINTS_KEY,
+  originPattern,
+  readSourceSettings,
+  sourceSettingsItem,
+} from '@/lib/sources/source-settings';
+
+const REFRESH_ALARM = 'refresh-digest';
 
 const SAVE_FEEDBACK: Record<SaveOutcome, string> = {
   saved: '✓',
@@ -31,15 +43,62 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => badge.forget(tabId));
 
   const db = openDatabase();
+  const local = browser.storage.local;
   const sync = createSyncScheduler(async () => {
-    await runSyncPass(db, { local: browser.storage.local, sync: browser.storage.sync });
+    await runSyncPass(db, { local, sync: browser.storage.sync });
+  });
+  const endpoints = async () => endpointsFrom((await local.get(ENDPOINTS_KEY))[ENDPOINTS_KEY]);
+  const jobs = createDigestJobs({
+    db,
+    local,
+    sourceSettings: readSourceSettings,
+    endpoints,
+    mayFetch: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),
+    keepAlive: () => browser.runtime.getPlatformInfo(),
+  });
+  const arxiv = createArxivLookupQueue({
+    fetchArxiv: async (ids) => arxivFetcher((await endpoints()).arxiv)(ids),
   });
   const service = createPaperService(db, {
     bundledDigest: () => bundledDigest,
     reportPageSummary: badge.report,
     requestSync: () => void sync.request(),
+    exclusive: jobs.exclusive,
+    lookUpUnknown: (arxivId) =>
+      lookUpPaper(arxivId, {
+        db,
+        enabled: async () => (await readSourceSettings()).arxivLookups,
+        askArxiv: arxiv.lookup,
+      }),
   });
-  browser.runtime.onMessage.addListener(createMessageListener(service, browser.runtime.id));
+  browser.runtime.onMessage.addListener(
+    createMessageListener(
+      { ...service, ...jobHandlers(jobs) },
+      browser.runtime.id,
+      browser.runtime.getURL('/'),
+    ),
+  );
+  // A job a stopped worker never finished: its transaction did not commit; say so on its source.
+  jobs.recoverInterrupted().catch(() => undefined); // a failing database says so on first use
+
+  // Scheduled refreshes; the first a minute after start, not in the middle of installing.
+  const scheduleRefresh = async () => {
+    const { refreshHours } = await readSourceSettings();
+    const existing = await browser.alarms.get(REFRESH_ALARM);
+    if (existing?.periodInMinutes === refreshHours * 60) return;
+    await browser.alarms.create(REFRESH_ALARM, {
+      delayInMinutes: 1,
+      periodInMinutes: refreshHours * 60,
+    });
+  };
+  const reschedule = () =>
+    scheduleRefresh().catch((error: unknown) => console.error('PaperPeek alarm:', error));
+  reschedule();
+  sourceSettingsItem.watch(reschedule);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== REFRESH_ALARM) return;
+    jobs.refreshAll().catch((error: unknown) => console.error('PaperPeek refresh failed:', error));
+  });
   // Every worker start (install, update, browser start, wake-up) checks the bundled digest: a
   // same-revision check is one hash and one read, and it repairs a load that failed last time.
   void service.ensureBundledDigest().then((result) => {

@@ -29,6 +29,7 @@ export default defineUnlistedScript(async () => {
     settings: await readSettings(area),
     resolveLinks: (request) => ask('resolveLinks', request),
     save: (paperId) => ask('save', { paperId }),
+    fetchPaper: (key) => ask('fetchPaper', { key }),
     reportKnownKeys: (knownKeys) => void ask('pageSummary', { knownKeys }).catch(() => undefined),
     updateSettings: (changes) => updateSettings(area, changes),
   });

@@ -21,11 +21,16 @@ export interface CardView {
   abstract: string;
   links: CardLink[];
   saved: boolean;
+  /** Where the paper came from, said on the card ("From your digest"). */
+  from: string;
 }
+
+export const FROM_DIGEST = 'From your digest';
+export const FROM_ARXIV = 'From the arXiv API (not in your digest)';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-export function toCardView(paper: Paper, saved: boolean): CardView {
+export function toCardView(paper: Paper, saved: boolean, from: string = FROM_DIGEST): CardView {
   const { authors } = paper;
   const authorLine =
     authors.length > 3 ? `${authors.slice(0, 3).join(', ')} et al.` : authors.join(', ');
@@ -36,6 +41,7 @@ export function toCardView(paper: Paper, saved: boolean): CardView {
     abstract: readableTex(paper.abstract),
     links: paperLinks(paper),
     saved,
+    from,
   };
 }
 

@@ -7,7 +7,7 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Paper } from './digest/schema';
 import { buildAbstractIndex, type AbstractIndexRow } from './abstract-index';
-import { buildSearchRecord, newestRecord, type SearchRecord } from './search';
+import { buildSearchRecord, newestRecord, type SearchFacts, type SearchRecord } from './search';
 
 export interface PaperRow extends Paper {
   /** The source that last wrote this row (`bundled`, later `hf-daily`, `import`, ...). */
@@ -44,6 +44,15 @@ export interface EntryClock {
   note: number;
 }
 
+/** What the arXiv API said about a paper no digest had: a cache, so each is asked once. */
+export interface ArxivLookupRow {
+  id: string;
+  /** Absent when arXiv does not know the id. */
+  paper?: Paper;
+  primaryCategory?: string;
+  fetchedAt: number;
+}
+
 /** A removed entry, remembered so that sync can carry the removal to the user's other browsers. */
 export interface ReadingListRemoval {
   paperId: string;
@@ -59,6 +68,10 @@ export interface SourceState {
   lastSuccessAt?: number;
   lastError?: string;
   lastErrorAt?: number;
+  /** When the source was last asked for papers, changed or not. */
+  lastCheckedAt?: number;
+  /** Validators of the last answers, by URL, for conditional requests. */
+  validators?: Record<string, { etag?: string; lastModified?: string }>;
 }
 
 /**
@@ -71,7 +84,7 @@ export interface MetaRow {
 }
 
 /** Both search rows for a set of papers; written with the papers, in the same transaction. */
-export function searchRows(papers: PaperRow[], stamp?: string): MetaRow[] {
+export function searchRows(papers: readonly SearchFacts[], stamp?: string): MetaRow[] {
   const record = buildSearchRecord(papers, stamp);
   return [
     { key: 'search', value: record },
@@ -108,6 +121,7 @@ export type PaperPeekDatabase = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   readingListRemovals: EntityTable<ReadingListRemoval, 'paperId'>;
   abstractIndex: EntityTable<AbstractIndexRow, 'bucket'>;
+  arxivLookups: EntityTable<ArxivLookupRow, 'id'>;
 };
 
 export function openDatabase(
@@ -136,5 +150,7 @@ export function openDatabase(
       const papers = await tx.table<PaperRow>('papers').toArray();
       await writeDerivedRows(tx.table('meta'), tx.table('abstractIndex'), papers);
     });
+  // 5: answers of the arXiv API, for papers no digest has.
+  db.version(5).stores({ arxivLookups: 'id' });
   return db;
 }

@@ -9,6 +9,8 @@ import type { Paper } from './digest/schema';
 import type { LinkFacts } from './links/paper-link';
 import { parsePaperKey, type PaperKey } from './paper-key';
 import { ProtocolRequestError } from './protocol-client';
+import type { ImportSummary } from './sources/digest-jobs';
+import type { RefreshOutcome } from './sources/refresh';
 
 export const MAX_KEYS_PER_MESSAGE = 500;
 const MAX_FIELD_LENGTH = 4_000;
@@ -42,7 +44,31 @@ export interface ProtocolMap {
   status: { request: Record<string, never>; response: DigestStatus };
   /** The reading list changed here (popup edits): sync it soon. Resolves once it is scheduled. */
   syncReadingList: { request: Record<string, never>; response: null };
+  /**
+   * The card for a hovered arXiv link the digest lacks: from the cache of earlier answers or,
+   * when the user allows it, the arXiv API. Null when there is none.
+   */
+  fetchPaper: { request: { key: PaperKey }; response: CardView | null };
+  // Extension pages only (see PRIVILEGED): these change the digest.
+  refreshNow: { request: Record<string, never>; response: RefreshOutcome[] };
+  importBegin: { request: { label: string }; response: { importId: string } };
+  importChunk: {
+    request: { importId: string; papers: unknown[] };
+    response: { accepted: number; skipped: number };
+  };
+  importCommit: { request: { importId: string }; response: ImportSummary };
+  clearDigest: { request: Record<string, never>; response: null };
 }
+
+/** Messages only the extension's own pages may send: a content script runs inside web pages. */
+export const PRIVILEGED: ReadonlySet<MessageType> = new Set([
+  'refreshNow',
+  'importBegin',
+  'importChunk',
+  'importCommit',
+  'clearDigest',
+]);
+export const MAX_PAPERS_PER_CHUNK = 5_000;
 
 export type MessageType = keyof ProtocolMap;
 export type Request<K extends MessageType = MessageType> = {
@@ -58,6 +84,8 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: ProtocolErro
 /** What the worker knows of who sent a message. */
 export interface MessageSender {
   id?: string;
+  /** The sending document's URL: an extension page's starts with the extension's origin. */
+  url?: string;
   tab?: { id?: number };
   frameId?: number;
   documentId?: string;
@@ -107,7 +135,39 @@ export function parseRequest(raw: unknown): Request | ProtocolError {
     }
     case 'status':
     case 'syncReadingList':
+    case 'refreshNow':
+    case 'clearDigest':
       return { type, data: {} };
+    case 'fetchPaper': {
+      const key = parsePaperKey(data.key);
+      if (!key?.startsWith('arxiv:'))
+        return badRequest('fetchPaper: data.key must be an arxiv: key');
+      return { type, data: { key } };
+    }
+    case 'importBegin': {
+      const { label } = data;
+      if (typeof label !== 'string') return badRequest('importBegin: data.label must be text');
+      return { type, data: { label: label.slice(0, 200) } };
+    }
+    case 'importChunk': {
+      const { importId, papers } = data;
+      if (typeof importId !== 'string' || importId.length > 100) {
+        return badRequest('importChunk: data.importId must be an import id');
+      }
+      if (!Array.isArray(papers) || papers.length > MAX_PAPERS_PER_CHUNK) {
+        return badRequest(
+          `importChunk: data.papers must be an array of at most ${MAX_PAPERS_PER_CHUNK}`,
+        );
+      }
+      return { type, data: { importId, papers } };
+    }
+    case 'importCommit': {
+      const { importId } = data;
+      if (typeof importId !== 'string' || importId.length > 100) {
+        return badRequest('importCommit: data.importId must be an import id');
+      }
+      return { type, data: { importId } };
+    }
     default:
       return badRequest(`unknown message type: ${preview(type)}`);
   }
@@ -121,9 +181,11 @@ export function parseRequest(raw: unknown): Request | ProtocolError {
 export function createMessageListener(
   handlers: Handlers,
   extensionId: string,
+  /** `runtime.getURL('')`: extension pages' URLs start with it, content scripts' never do. */
+  extensionOrigin: string = `chrome-extension://${extensionId}/`,
 ): (raw: unknown, sender: MessageSender, sendResponse: (reply: Reply<unknown>) => void) => true {
   return (raw, sender, sendResponse) => {
-    void answer(handlers, extensionId, raw, sender).then(sendResponse);
+    void answer(handlers, extensionId, extensionOrigin, raw, sender).then(sendResponse);
     // Keeps the channel open for the asynchronous reply (Chrome ignores returned promises).
     return true;
   };
@@ -132,6 +194,7 @@ export function createMessageListener(
 async function answer(
   handlers: Handlers,
   extensionId: string,
+  extensionOrigin: string,
   raw: unknown,
   sender: MessageSender,
 ): Promise<Reply<unknown>> {
@@ -140,6 +203,12 @@ async function answer(
   }
   const request = parseRequest(raw);
   if ('code' in request) return { ok: false, error: request };
+  if (PRIVILEGED.has(request.type) && !sender.url?.startsWith(extensionOrigin)) {
+    return {
+      ok: false,
+      error: { code: 'forbidden', message: `${request.type} is for the extension's own pages` },
+    };
+  }
   try {
     const handler = handlers[request.type] as (
       data: unknown,

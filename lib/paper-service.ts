@@ -8,7 +8,8 @@ import type { PaperPeekDatabase, PaperRow } from './db';
 import { loadDigest, type LoadResult } from './digest/load';
 import type { Paper } from './digest/schema';
 import { paperKeyFromLink } from './links/paper-link';
-import { toCardView, type CardView } from './card-view';
+import { FROM_ARXIV, FROM_DIGEST, toCardView, type CardView } from './card-view';
+import type { LookedUp } from './sources/paper-lookup';
 import type { DigestStatus, Handlers, MessageSender, PaperHit } from './messages';
 import type { PaperKey } from './paper-key';
 import { saveToReadingList } from './reading-list/store';
@@ -16,7 +17,13 @@ import { readableTex } from './tex';
 
 export const BUNDLED_SOURCE_ID = 'bundled';
 
-export interface PaperService extends Handlers {
+/** The paper questions; digest jobs (refresh, import, clear) are answered by `jobHandlers`. */
+export type PaperHandlers = Pick<
+  Handlers,
+  'lookup' | 'resolveLinks' | 'save' | 'status' | 'pageSummary' | 'syncReadingList' | 'fetchPaper'
+>;
+
+export interface PaperService extends PaperHandlers {
   /** Applies the bundled digest unless that exact revision is already loaded. */
   ensureBundledDigest(): Promise<LoadResult>;
 }
@@ -26,6 +33,13 @@ export interface PaperServiceDependencies {
   reportPageSummary?: (knownKeys: PaperKey[], sender: MessageSender) => Promise<null>;
   /** Asks for a reading-list sync pass (after a save, or when the popup changed the list). */
   requestSync?: () => void;
+  /**
+   * A paper the digest lacks, for a hovered link (see `lookUpPaper`); without it, only the
+   * digest answers.
+   */
+  lookUpUnknown?: (arxivId: string) => Promise<LookedUp>;
+  /** Runs a digest write after any other (the worker's job queue); at once when absent. */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
   now?: () => number;
 }
 
@@ -35,6 +49,8 @@ export function createPaperService(
     bundledDigest,
     reportPageSummary,
     requestSync = () => undefined,
+    lookUpUnknown,
+    exclusive = (work) => work(),
     now = Date.now,
   }: PaperServiceDependencies,
 ): PaperService {
@@ -59,8 +75,8 @@ export function createPaperService(
   }
 
   function ensureBundledDigest(): Promise<LoadResult> {
-    bundledLoad ??= reopeningOnce(() =>
-      loadDigest(db, bundledDigest(), BUNDLED_SOURCE_ID, now),
+    bundledLoad ??= exclusive(() =>
+      reopeningOnce(() => loadDigest(db, bundledDigest(), BUNDLED_SOURCE_ID, now)),
     ).finally(() => {
       bundledLoad = null;
     });
@@ -139,7 +155,34 @@ export function createPaperService(
     return null;
   };
 
-  return { ensureBundledDigest, lookup, resolveLinks, save, status, pageSummary, syncReadingList };
+  const fetchPaper: Handlers['fetchPaper'] = ({ key }) =>
+    withOpenDatabase(async () => {
+      const arxivId = key.slice('arxiv:'.length);
+      const row = await db.papers.get(arxivId);
+      const found: LookedUp = row
+        ? { paper: row, from: 'digest' }
+        : lookUpUnknown
+          ? await lookUpUnknown(arxivId)
+          : null;
+      if (!found) return null;
+      const saved = (await db.readingList.get(found.paper.id)) !== undefined;
+      return toCardView(
+        withoutSource(found.paper),
+        saved,
+        found.from === 'arxiv' ? FROM_ARXIV : FROM_DIGEST,
+      );
+    });
+
+  return {
+    ensureBundledDigest,
+    lookup,
+    resolveLinks,
+    save,
+    status,
+    pageSummary,
+    syncReadingList,
+    fetchPaper,
+  };
 }
 
 function forDisplay(row: PaperRow): Paper {

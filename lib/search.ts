@@ -49,7 +49,13 @@ const SCAN_CHUNK = 2_000;
 const RECENT_NEEDLES = 64;
 const FUSE_POOL = 100;
 
-export function buildSearchRecord(papers: Paper[], stamp?: string): SearchRecord {
+/** What the search record needs of a paper. */
+export type SearchFacts = Pick<
+  Paper,
+  'id' | 'title' | 'authors' | 'repos' | 'publishedAt' | 'arxivId'
+>;
+
+export function buildSearchRecord(papers: readonly SearchFacts[], stamp?: string): SearchRecord {
   const years = papers.map(paperYear);
   const sortKeys = papers.map((paper) => paper.publishedAt ?? arxivMonth(paper.arxivId));
   const newest = papers
@@ -404,7 +410,7 @@ function titleRanges(matches: readonly FuseResultMatch[] | undefined): [number, 
     .map(([start, end]): [number, number] => [start, end + 1]);
 }
 
-function paperYear(paper: Paper): number {
+function paperYear(paper: SearchFacts): number {
   if (paper.publishedAt) return new Date(paper.publishedAt).getUTCFullYear();
   return arxivIdMonth(paper.arxivId)?.year ?? 0;
 }

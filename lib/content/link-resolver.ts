@@ -66,6 +66,8 @@ export function createLinkResolver(resolve: Resolve) {
       return verdict.key ? (cards.get(verdict.key) ?? null) : null;
     },
     keyFor: (anchor: HTMLAnchorElement): PaperKey | null => known(anchor)?.key ?? null,
+    /** A card that arrived later (a paper looked up on hover). */
+    remember: (key: PaperKey, card: CardView) => void cards.set(key, card),
     markSaved(paperId: string): void {
       for (const card of cards.values()) if (card.paperId === paperId) card.saved = true;
     },

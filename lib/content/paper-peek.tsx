@@ -27,6 +27,8 @@ export interface PaperPeekEnvironment {
     request: ProtocolMap['resolveLinks']['request'],
   ): Promise<ProtocolMap['resolveLinks']['response']>;
   save(paperId: string): Promise<unknown>;
+  /** The card of an arXiv paper the digest lacks (the worker may ask arXiv); asked on hover only. */
+  fetchPaper(key: PaperKey): Promise<CardView | null>;
   reportKnownKeys(keys: PaperKey[]): void;
   settings: Settings;
   updateSettings(changes: Partial<Settings>): Promise<void>;
@@ -74,6 +76,15 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
         return; // the extension was reloaded under us
       }
       view = resolver.cardFor(anchor);
+    }
+    const key = resolver.keyFor(anchor);
+    if (view === null && key?.startsWith('arxiv:')) {
+      try {
+        view = await env.fetchPaper(key);
+      } catch {
+        return; // offline, or the extension was reloaded: no card, as for any unknown link
+      }
+      if (view) resolver.remember(key, view);
     }
     // The user may have moved on while the answer was on its way: then it is never shown.
     if (!view || intent.opened !== anchor || ctx.isInvalid || !enabled) return;

@@ -1,71 +1,91 @@
 /**
- * Applying a digest to the database. Owns: the all-or-nothing write of one source's papers.
- * Never: touches `readingList`, fetches inside a transaction, or catches an error inside one
- * (a caught BulkError would commit a partial digest).
+ * Loading a digest document: validation, its revision, and recording the outcome on its source.
+ * The writing itself is `applyPapers`. Never: touches `readingList`, or catches an error inside a
+ * transaction (a caught BulkError would commit a partial digest).
  */
-import { writeDerivedRows, type PaperPeekDatabase, type PaperRow } from '../db';
-import { validateDigest, type Digest } from './schema';
+import type { PaperPeekDatabase } from '../db';
+import { applyPapers, yieldToEventLoop, type ApplyOptions, type ApplySummary } from './apply';
+import { validateDigest, type Paper } from './schema';
 
 export type LoadResult =
-  | { ok: true; changed: boolean; paperCount: number; revision: string }
+  | { ok: true; changed: boolean; paperCount: number; revision: string; summary?: ApplySummary }
   | { ok: false; problems: string[] };
 
 /**
- * Validates `input`, then replaces the papers of `sourceId` with it in one transaction: readers
- * see the old set or the new one, never a mix. A digest already applied (same revision) is a
- * no-op. A rejected or failed load records its error on the source and changes no paper.
+ * Validates `input`, then makes it the papers of `sourceId` (see `applyPapers`): readers see the
+ * old set or the new one, never a mix. A digest already applied (same revision) is a no-op. A
+ * rejected or failed load records its error on the source and changes no paper.
  */
 export async function loadDigest(
   db: PaperPeekDatabase,
   input: unknown,
   sourceId: string,
   now: () => number = Date.now,
+  options: Partial<
+    Pick<ApplyOptions, 'pause' | 'onProgress' | 'mode' | 'cap' | 'sourceFacts'>
+  > = {},
 ): Promise<LoadResult> {
   const checked = validateDigest(input);
   if (!checked.ok) {
     await recordFailure(db, sourceId, `Invalid digest: ${checked.problems.join('; ')}`, now());
     return checked;
   }
-  const { digest } = checked;
-  const revision = await digestRevision(digest);
+  return applyValidPapers(db, checked.digest.papers, sourceId, {
+    ...options,
+    now,
+    generatedAt: checked.digest.generatedAt,
+  });
+}
+
+/** Applies papers that passed validation; the result or the error is recorded on the source. */
+export async function applyValidPapers(
+  db: PaperPeekDatabase,
+  papers: Paper[],
+  sourceId: string,
+  options: Omit<ApplyOptions, 'sourceId' | 'mode' | 'revision'> & { mode?: ApplyOptions['mode'] },
+): Promise<LoadResult> {
+  const { now = Date.now, mode = 'replace' } = options;
+  const revision = await digestRevision(papers, options.pause);
   const previous = await db.sources.get(sourceId);
-  if (previous?.revision === revision) {
+  if (mode === 'replace' && previous?.revision === revision && !previous.lastError) {
     return { ok: true, changed: false, paperCount: previous.paperCount, revision };
   }
-
-  const rows: PaperRow[] = digest.papers.map((paper) => ({ ...paper, sourceId }));
-  const newIds = new Set(rows.map((row) => row.id));
   try {
-    await db.transaction('rw', [db.papers, db.sources, db.meta, db.abstractIndex], async () => {
-      const oldIds = await db.papers.where('sourceId').equals(sourceId).primaryKeys();
-      await db.papers.bulkDelete(oldIds.filter((id) => !newIds.has(id)));
-      await db.papers.bulkPut(rows);
-      // Search rows change with the papers, in the same transaction: never out of step.
-      await writeDerivedRows(db.meta, db.abstractIndex, await db.papers.toArray());
-      await db.sources.put({
-        id: sourceId,
-        revision,
-        generatedAt: digest.generatedAt,
-        paperCount: rows.length,
-        lastSuccessAt: now(),
-      });
-    });
+    const summary = await applyPapers(db, papers, { ...options, sourceId, mode, revision, now });
+    return { ok: true, changed: true, paperCount: summary.sourcePaperCount, revision, summary };
   } catch (error) {
     const message = `Could not store the digest: ${errorMessage(error)}`;
     await recordFailure(db, sourceId, message, now());
     return { ok: false, problems: [message] };
   }
-  return { ok: true, changed: true, paperCount: rows.length, revision };
 }
 
-/** SHA-256 of the validated papers: the same papers give the same revision wherever they came from. */
-export async function digestRevision(digest: Digest): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(digest.papers));
-  const hash = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(hash), (byte) => byte.toString(16).padStart(2, '0')).join('');
+const HASH_CHUNK = 2_000;
+
+/**
+ * SHA-256 over the validated papers, hashed a chunk at a time (one JSON string of 100,000 papers
+ * would stall the worker): the same papers give the same revision wherever they came from.
+ */
+export async function digestRevision(
+  papers: readonly Paper[],
+  pause: () => Promise<void> = yieldToEventLoop,
+): Promise<string> {
+  const encoder = new TextEncoder();
+  const hex = async (text: string) =>
+    Array.from(
+      new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text))),
+      (byte) => byte.toString(16).padStart(2, '0'),
+    ).join('');
+  if (papers.length <= HASH_CHUNK) return hex(JSON.stringify(papers));
+  const parts: string[] = [];
+  for (let start = 0; start < papers.length; start += HASH_CHUNK) {
+    parts.push(await hex(JSON.stringify(papers.slice(start, start + HASH_CHUNK))));
+    await pause();
+  }
+  return hex(parts.join(''));
 }
 
-async function recordFailure(
+export async function recordFailure(
   db: PaperPeekDatabase,
   sourceId: string,
   message: string,

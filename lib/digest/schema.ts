@@ -104,7 +104,12 @@ export function validateDigest(input: unknown): DigestValidation {
   };
 }
 
-function readPaper(raw: unknown, path: string, problems: Problems): Paper | null {
+/**
+ * One paper in the digest's own shape, cleaned; null (with its problems pushed) when invalid.
+ * Every source (the Hugging Face API, arXiv answers, imports) ends here, so a paper is checked
+ * by one set of rules whatever it came from.
+ */
+export function readPaper(raw: unknown, path: string, problems: string[]): Paper | null {
   if (!isRecord(raw)) {
     problems.push(`${path}: expected an object, found ${describe(raw)}`);
     return null;

@@ -4,26 +4,31 @@
  * with the time of each change (sync merges by it) and a removal record for each removal.
  * Never: overwrites an entry's notes, tags or status when a paper is saved again.
  */
-import type { PaperPeekDatabase, ReadingListEntry } from '../db';
+import type { PaperPeekDatabase, PaperRow, ReadingListEntry } from '../db';
+import type { Paper } from '../digest/schema';
 import { ProtocolRequestError } from '../protocol-client';
 import { entryFromPaper } from './entry';
 
-/** Adds a digest paper; an entry already there is left exactly as it is. */
+/**
+ * Adds a paper of the digest (or one looked up on arXiv for a card); an entry already there is
+ * left exactly as it is.
+ */
 export async function saveToReadingList(
   db: PaperPeekDatabase,
   paperId: string,
   now: number,
 ): Promise<void> {
-  await db.transaction('rw', db.papers, db.readingList, db.readingListRemovals, async () => {
+  const tables = [db.papers, db.arxivLookups, db.readingList, db.readingListRemovals];
+  await db.transaction('rw', tables, async () => {
     if (await db.readingList.get(paperId)) return;
     const row = await db.papers.get(paperId);
-    if (!row) {
+    const paper = row ? withoutSource(row) : (await db.arxivLookups.get(paperId))?.paper;
+    if (!paper) {
       throw new ProtocolRequestError({
         code: 'not-found',
         message: 'This paper is no longer in your digest, so it cannot be saved from here.',
       });
     }
-    const { sourceId: _sourceId, ...paper } = row;
     await db.readingList.add(entryFromPaper(paper, now));
     await db.readingListRemovals.delete(paperId);
   });
@@ -81,4 +86,9 @@ export async function restoreEntry(
 /** Newest first. */
 export async function listEntries(db: PaperPeekDatabase): Promise<ReadingListEntry[]> {
   return db.readingList.orderBy('addedAt').reverse().toArray();
+}
+
+function withoutSource(row: PaperRow): Paper {
+  const { sourceId: _sourceId, ...paper } = row;
+  return paper;
 }

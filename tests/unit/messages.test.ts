@@ -66,6 +66,12 @@ describe('the worker listener', () => {
     }),
     pageSummary: vi.fn(async () => null),
     syncReadingList: vi.fn(async () => null),
+    fetchPaper: vi.fn(async () => null),
+    refreshNow: vi.fn(async () => []),
+    importBegin: vi.fn(async () => ({ importId: 'i' })),
+    importChunk: vi.fn(async () => ({ accepted: 0, skipped: 0 })),
+    importCommit: vi.fn(async () => ({ added: 0, updated: 0, paperCount: 0, skipped: 0 })),
+    clearDigest: vi.fn(async () => null),
     status: vi.fn(async () => {
       throw new Error('disk on fire');
     }),

@@ -1,0 +1,229 @@
+/**
+ * Writing a source's papers to the database. Owns: merging them with what is stored (a source
+ * replaces its own papers, or accumulates them under a cap), rebuilding everything derived from
+ * the papers, and the one transaction that makes the result visible. Never: touches the reading
+ * list, blocks the worker for long on a large digest (reading, indexing and writing go in chunks
+ * with pauses between), or exposes half a digest: every write is in one transaction, so a worker
+ * stopped in the middle leaves the previous digest whole.
+ *
+ * Only the worker writes papers, one apply at a time (see `createDigestQueue`): the papers read
+ * before the transaction are still the stored ones when it runs.
+ */
+import { AbstractIndexBuilder } from '../abstract-index';
+import { searchRows, type PaperPeekDatabase, type PaperRow, type SourceState } from '../db';
+import { arxivIdMonth } from '../links/arxiv-id';
+import type { SearchFacts } from '../search';
+import type { Paper } from './schema';
+
+export type ApplyPhase = 'reading' | 'indexing' | 'writing';
+
+export interface ApplyProgress {
+  phase: ApplyPhase;
+  done: number;
+  total: number;
+}
+
+export interface ApplyOptions {
+  sourceId: string;
+  /**
+   * `replace`: the source's papers become exactly `papers` (a file, the bundled digest).
+   * `accumulate`: `papers` are merged into what the source has (a daily feed).
+   * Either way a paper already stored from any source takes the new data (the newest wins).
+   */
+  mode: 'replace' | 'accumulate';
+  /** The source keeps at most this many papers: the oldest leave first, saved ones never. */
+  cap?: number;
+  revision?: string;
+  generatedAt?: string;
+  /** Kept on the source's state with the result (the feed's URL, its validators, ...). */
+  sourceFacts?: Partial<SourceState>;
+  now?: () => number;
+  /** Called between chunks to let other work run; a macrotask by default. */
+  pause?: () => Promise<void>;
+  onProgress?: (progress: ApplyProgress) => void;
+}
+
+export interface ApplySummary {
+  added: number;
+  updated: number;
+  removed: number;
+  evicted: number;
+  /** Papers of this source after the apply. */
+  sourcePaperCount: number;
+  /** Papers in the database after the apply. */
+  paperCount: number;
+}
+
+export const READ_CHUNK = 2_000;
+/** A bulkPut of this many papers (1.5 MB) is cloned in about 20 ms. */
+export const WRITE_CHUNK = 1_000;
+const INDEX_CHUNK = 1_000;
+const INDEX_ROW_CHUNK = 100;
+
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** What is kept of a stored paper while an apply is planned. */
+interface StoredFacts extends SearchFacts {
+  sourceId: string;
+  abstract: string;
+}
+
+export async function applyPapers(
+  db: PaperPeekDatabase,
+  papers: readonly Paper[],
+  options: ApplyOptions,
+): Promise<ApplySummary> {
+  const { sourceId, now = Date.now, pause = yieldToEventLoop, onProgress } = options;
+  const incoming = new Map(papers.map((paper) => [paper.id, paper]));
+
+  // 1. The stored papers, a chunk at a time.
+  const kept: StoredFacts[] = [];
+  const removed: string[] = [];
+  const updated = new Set<string>();
+  let read = 0;
+  const storedTotal = await db.papers.count();
+  await forEachStoredChunk(db, async (rows) => {
+    for (const row of rows) {
+      if (incoming.has(row.id)) updated.add(row.id);
+      else if (options.mode === 'replace' && row.sourceId === sourceId) removed.push(row.id);
+      else kept.push(storedFacts(row));
+    }
+    read += rows.length;
+    onProgress?.({ phase: 'reading', done: read, total: storedTotal });
+    await pause();
+  });
+
+  // 2. The cap: the source's oldest papers leave, never one in the reading list.
+  const evicted = new Set<string>();
+  const ownKept = kept.filter((facts) => facts.sourceId === sourceId);
+  if (options.cap !== undefined && ownKept.length + incoming.size > options.cap) {
+    const saved = new Set(await db.readingList.toCollection().primaryKeys());
+    const candidates = [...ownKept, ...incoming.values()]
+      .filter((facts) => !saved.has(facts.id))
+      .sort((a, b) => (ageKey(a) < ageKey(b) ? -1 : ageKey(a) > ageKey(b) ? 1 : 0));
+    let excess = ownKept.length + incoming.size - options.cap;
+    for (const facts of candidates) {
+      if (excess <= 0) break;
+      evicted.add(facts.id);
+      excess -= 1;
+    }
+  }
+  const stays = (facts: { id: string }) => !evicted.has(facts.id);
+  const written = [...incoming.values()].filter(stays);
+  const final: (SearchFacts & { abstract: string })[] = [...kept.filter(stays), ...written];
+
+  // 3. Everything derived from the final papers, built before the transaction opens.
+  const stamp = crypto.randomUUID();
+  const meta = searchRows(final, stamp);
+  const words = new AbstractIndexBuilder();
+  for (let start = 0; start < final.length; start += INDEX_CHUNK) {
+    final.slice(start, start + INDEX_CHUNK).forEach((paper, offset) => {
+      words.add(start + offset, paper.abstract);
+    });
+    onProgress?.({
+      phase: 'indexing',
+      done: Math.min(start + INDEX_CHUNK, final.length),
+      total: final.length,
+    });
+    await pause();
+  }
+  const indexRows = words.rows(stamp);
+
+  // 4. One transaction. Inside it only IndexedDB is awaited: anything else would commit it early.
+  const rows: PaperRow[] = written.map((paper) => ({ ...paper, sourceId }));
+  const ownCount = ownKept.filter(stays).length + rows.length;
+  await db.transaction(
+    'rw',
+    [db.papers, db.sources, db.meta, db.abstractIndex, db.readingList],
+    async () => {
+      // Saved since step 2: it stays (its row is no longer in the search record until the next
+      // apply, which costs nothing but a missing search hit).
+      const savedSince = new Set(
+        await db.readingList
+          .where('paperId')
+          .anyOf([...evicted])
+          .primaryKeys(),
+      );
+      const deleting = [...removed, ...[...evicted].filter((id) => !savedSince.has(id))];
+      for (let start = 0; start < deleting.length; start += WRITE_CHUNK) {
+        await db.papers.bulkDelete(deleting.slice(start, start + WRITE_CHUNK));
+      }
+      for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
+        await db.papers.bulkPut(rows.slice(start, start + WRITE_CHUNK));
+        onProgress?.({
+          phase: 'writing',
+          done: Math.min(start + WRITE_CHUNK, rows.length),
+          total: rows.length,
+        });
+      }
+      await db.meta.bulkPut(meta);
+      await db.abstractIndex.clear();
+      for (let start = 0; start < indexRows.length; start += INDEX_ROW_CHUNK) {
+        await db.abstractIndex.bulkPut(indexRows.slice(start, start + INDEX_ROW_CHUNK));
+      }
+      const previous = await db.sources.get(sourceId);
+      const state: SourceState = {
+        ...previous,
+        ...options.sourceFacts,
+        id: sourceId,
+        paperCount: ownCount,
+        lastSuccessAt: now(),
+      };
+      if (options.revision) state.revision = options.revision;
+      if (options.generatedAt) state.generatedAt = options.generatedAt;
+      delete state.lastError;
+      delete state.lastErrorAt;
+      await db.sources.put(state);
+    },
+  );
+
+  const updates = written.filter((paper) => updated.has(paper.id)).length;
+  return {
+    added: written.length - updates,
+    updated: updates,
+    removed: removed.length,
+    evicted: evicted.size,
+    sourcePaperCount: ownCount,
+    paperCount: final.length,
+  };
+}
+
+/** Every stored paper, in primary-key order, a chunk per read transaction. */
+async function forEachStoredChunk(
+  db: PaperPeekDatabase,
+  visit: (rows: PaperRow[]) => Promise<void>,
+): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const rows: PaperRow[] = await (
+      after === null ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)
+    )
+      .limit(READ_CHUNK)
+      .toArray();
+    if (rows.length === 0) return;
+    await visit(rows);
+    after = rows[rows.length - 1]?.id ?? null;
+    if (rows.length < READ_CHUNK) return;
+  }
+}
+
+function storedFacts(row: PaperRow): StoredFacts {
+  const facts: StoredFacts = {
+    id: row.id,
+    title: row.title,
+    authors: row.authors,
+    repos: row.repos,
+    sourceId: row.sourceId,
+    abstract: row.abstract,
+  };
+  if (row.arxivId) facts.arxivId = row.arxivId;
+  if (row.publishedAt) facts.publishedAt = row.publishedAt;
+  return facts;
+}
+
+/** Sorts oldest first: the publication date, else the month in the arXiv id, else first of all. */
+function ageKey(paper: SearchFacts): string {
+  if (paper.publishedAt) return paper.publishedAt;
+  const month = arxivIdMonth(paper.arxivId);
+  return month ? `${month.year}-${String(month.month).padStart(2, '0')}` : '';
+}

@@ -1,0 +1,184 @@
+/**
+ * The digest formats PaperPeek reads, from a feed or a file: this project's digest JSON, a
+ * Hugging Face Daily Papers API response (a JSON array), and the text of a Daily Papers page.
+ * Owns: telling them apart and turning each into validated papers, with what was skipped and why.
+ * Never: trusts a field (every paper goes through the digest's own `readPaper`), or fetches.
+ */
+import { importDailyPapersPage, parseIdTable } from '../digest/daily-papers-page';
+import { LIMITS, readPaper, validateDigest, type Paper } from '../digest/schema';
+import { canonicalArxivId } from '../links/arxiv-id';
+import { repoFromGithubUrl } from '../links/github';
+
+export type DigestFormat = 'paperpeek-digest' | 'hugging-face-api' | 'daily-papers-page';
+
+export const FORMAT_NAMES: Record<DigestFormat, string> = {
+  'paperpeek-digest': 'PaperPeek digest',
+  'hugging-face-api': 'Hugging Face Daily Papers API response',
+  'daily-papers-page': 'Daily Papers page text',
+};
+
+export type ParsedPapers =
+  | {
+      ok: true;
+      format: DigestFormat;
+      papers: Paper[];
+      /** Items left out (invalid or duplicate), each with its reason; the rest are usable. */
+      skipped: string[];
+      generatedAt?: string;
+    }
+  | { ok: false; format?: DigestFormat; problems: string[] };
+
+const MAX_SKIPPED_SHOWN = 50;
+
+/**
+ * Papers from the body of a feed or a file, whatever its format. `idTable` (title → arXiv id)
+ * gives page text its ids; papers of a page that the table lacks keep a slug id.
+ */
+export function parsePapers(text: string, idTable = ''): ParsedPapers {
+  const trimmed = text.trimStart();
+  if (trimmed === '') return { ok: false, problems: ['The file is empty.'] };
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(trimmed);
+    } catch (error) {
+      return {
+        ok: false,
+        problems: [`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`],
+      };
+    }
+    return papersFromJson(json);
+  }
+  if (/^\s*</.test(trimmed)) {
+    return {
+      ok: false,
+      problems: [
+        'This looks like HTML or XML: save the page as text, or the API response as JSON.',
+      ],
+    };
+  }
+  return papersFromPageText(text, idTable);
+}
+
+export function papersFromJson(json: unknown): ParsedPapers {
+  if (Array.isArray(json)) return papersFromHuggingFace(json);
+  if (typeof json === 'object' && json !== null && 'format' in json) {
+    const checked = validateDigest(json);
+    return checked.ok
+      ? {
+          ok: true,
+          format: 'paperpeek-digest',
+          papers: checked.digest.papers,
+          skipped: [],
+          generatedAt: checked.digest.generatedAt,
+        }
+      : { ok: false, format: 'paperpeek-digest', problems: checked.problems };
+  }
+  return {
+    ok: false,
+    problems: [
+      'Not a format PaperPeek reads: expected a PaperPeek digest (an object with "format": "paperpeek-digest") or a Hugging Face Daily Papers API response (an array).',
+    ],
+  };
+}
+
+/**
+ * A Daily Papers API response: items with `paper` {id, title, summary, authors[{name}],
+ * publishedAt, upvotes, githubRepo?, projectPage?}. Bad items are skipped, not fatal: one odd
+ * paper must not keep a day's other papers out. An answer with no usable paper is an error.
+ */
+export function papersFromHuggingFace(items: unknown[]): ParsedPapers {
+  const format = 'hugging-face-api';
+  if (items.length > LIMITS.papers) {
+    return { ok: false, format, problems: [`${items.length} items, more than ${LIMITS.papers}`] };
+  }
+  const papers: Paper[] = [];
+  const skipped: string[] = [];
+  const seen = new Set<string>();
+  items.forEach((item: unknown, index) => {
+    const problems: string[] = [];
+    const paper = readPaper(fromHuggingFaceItem(item), `[${index}]`, problems);
+    if (!paper) skipped.push(problems.join('; '));
+    else if (seen.has(paper.id)) skipped.push(`[${index}]: ${paper.id} listed twice`);
+    else {
+      seen.add(paper.id);
+      papers.push(paper);
+    }
+  });
+  if (papers.length === 0) {
+    return {
+      ok: false,
+      format,
+      problems:
+        items.length === 0 ? ['The answer lists no papers.'] : capped(skipped, 'No usable paper:'),
+    };
+  }
+  return { ok: true, format, papers, skipped: capped(skipped) };
+}
+
+function fromHuggingFaceItem(item: unknown): unknown {
+  if (!isRecord(item)) return item;
+  const paper = isRecord(item.paper) ? item.paper : {};
+  const id = typeof paper.id === 'string' ? paper.id : undefined;
+  // A URL on Hugging Face; the digest keeps `owner/name` (an unreadable one fails validation).
+  const repo = typeof paper.githubRepo === 'string' ? repoOf(paper.githubRepo) : undefined;
+  const page = typeof paper.projectPage === 'string' ? paper.projectPage : undefined;
+  return {
+    id,
+    arxivId: id && canonicalArxivId(id) ? id : undefined,
+    title: paper.title ?? item.title,
+    abstract: paper.summary,
+    authors: Array.isArray(paper.authors)
+      ? paper.authors.map((author: unknown) => (isRecord(author) ? author.name : author))
+      : paper.authors,
+    publishedAt: paper.publishedAt ?? item.publishedAt,
+    repos: repo ? [repo] : undefined,
+    links: page ? [page] : undefined,
+    upvotes: paper.upvotes,
+  };
+}
+
+function repoOf(value: string): string {
+  try {
+    return repoFromGithubUrl(new URL(value)) ?? value;
+  } catch {
+    return value;
+  }
+}
+
+function papersFromPageText(text: string, idTable: string): ParsedPapers {
+  const format = 'daily-papers-page';
+  const imported = importDailyPapersPage(text, parseIdTable(idTable), {
+    generatedAt: new Date(0).toISOString(),
+    source: 'page',
+  });
+  const checked = validateDigest(imported.digest);
+  if (!checked.ok) return { ok: false, format, problems: checked.problems };
+  if (checked.digest.papers.length === 0) {
+    return {
+      ok: false,
+      format,
+      problems: [
+        'No papers found in this text: a Daily Papers page has a title line, a blank line and an abstract paragraph for each paper.',
+      ],
+    };
+  }
+  return {
+    ok: true,
+    format,
+    papers: checked.digest.papers,
+    skipped: imported.titlesWithoutId.map(
+      (title) => `"${title}": no arXiv id known, kept under a title slug`,
+    ),
+  };
+}
+
+function capped(lines: string[], heading?: string): string[] {
+  const shown = lines.slice(0, MAX_SKIPPED_SHOWN);
+  if (lines.length > MAX_SKIPPED_SHOWN) shown.push(`…and ${lines.length - MAX_SKIPPED_SHOWN} more`);
+  return heading ? [heading, ...shown] : shown;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
