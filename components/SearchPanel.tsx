@@ -63,8 +63,10 @@ export function SearchPanel({
         : titleHits,
     [searcher, query, titleHits, inAbstracts],
   );
-  const active = selection.hits === hits ? selection.index : 0;
-  const setActive = (index: number) => setSelection({ hits, index });
+  // Abstract matches only append below the title matches: the selection stays where it is.
+  const active =
+    selection.hits === titleHits ? Math.max(0, Math.min(selection.index, hits.length - 1)) : 0;
+  const setActive = (index: number) => setSelection({ hits: titleHits, index });
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => input.current?.focus(), []);

@@ -215,7 +215,8 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
     const anchor = anchorOf(event.target);
     if (!anchor) return;
     const view = resolver.cardFor(anchor);
-    if (view === null) return;
+    // An arXiv paper the digest lacks may still get a card (looked up after the dwell).
+    if (view === null && !resolver.keyFor(anchor)?.startsWith('arxiv:')) return;
     if (view === undefined) void resolver.resolveAnchors([anchor]).catch(() => undefined);
     intent.enterLink(anchor);
   }

@@ -19,6 +19,8 @@ export interface CardSnapshot {
   title: string;
   buttons: string[];
   links: string[];
+  /** The card's text, as the accessibility tree has it. */
+  text: string;
   /** The accessible name of the control in the card that has the focus, if any. */
   focused: string | null;
   /** The card's box on screen, in CSS pixels. */
@@ -60,6 +62,7 @@ export class CardInspector {
       title: dialog.name?.value ?? '',
       buttons: [...named('button'), ...named('menuitem')],
       links: named('link'),
+      text: named('StaticText').join(' '),
       focused:
         inside.find((node) =>
           node.properties?.some((p) => p.name === 'focused' && p.value.value === true),

@@ -74,6 +74,14 @@ describe('hover cards in Chromium', () => {
     [session, server] = await Promise.all([launchExtension(), startFixtureServer()]);
     extensionPage = await session.openExtensionPage('popup.html');
     await waitForDigest(extensionPage);
+    // These tests are about the digest's papers: no arXiv look-ups for the others.
+    await extensionPage.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.local.set({ sourceSettings: { arxivLookups: false } }),
+    );
   });
   afterAll(async () => {
     await session?.close();

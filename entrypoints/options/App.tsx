@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import idTable from '@/assets/seed/arxiv-ids.tsv?raw';
+import { DataSection } from '@/components/options/DataSection';
+import { ImportDigest } from '@/components/options/ImportDigest';
+import { SettingsSection } from '@/components/options/SettingsSection';
+import { SourcesSection } from '@/components/options/SourcesSection';
+import { openDatabase } from '@/lib/db';
+import { sendImport } from '@/lib/import-digest';
+import type { DigestStatus } from '@/lib/messages';
+import { toJsonBackup } from '@/lib/reading-list/export';
+import { importBackup } from '@/lib/reading-list/import';
+import { listEntries, removeEntry } from '@/lib/reading-list/store';
+import { requestFromWorker } from '@/lib/runtime-messaging';
+import {
+  DEFAULT_SETTINGS,
+  readSettings,
+  SETTINGS_KEY,
+  settingsFrom,
+  updateSettings,
+  type Settings,
+} from '@/lib/settings';
+import { JOB_KEY, type DigestJob } from '@/lib/sources/digest-jobs';
+import {
+  DEFAULT_SOURCE_SETTINGS,
+  originPattern,
+  readSourceSettings,
+  sourceSettingsFrom,
+  sourceSettingsItem,
+  updateSourceSettings,
+  type SourceSettings,
+} from '@/lib/sources/source-settings';
+
+/** The options page: sources, imports, settings and the user's data. */
+export function App() {
+  const db = useMemo(() => openDatabase(), []);
+  const local = browser.storage.local;
+  const [status, setStatus] = useState<DigestStatus | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [job, setJob] = useState<DigestJob | null>(null);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [sources, setSources] = useState<SourceSettings>(DEFAULT_SOURCE_SETTINGS);
+  const [entryCount, setEntryCount] = useState(0);
+  const [now, setNow] = useState(Date.now());
+
+  const reload = useCallback(async () => {
+    setNow(Date.now());
+    setEntryCount(await db.readingList.count());
+    try {
+      setStatus(await requestFromWorker('status', {}));
+      setProblem(null);
+    } catch (error) {
+      setProblem(`PaperPeek's database cannot be read: ${describe(error)}`);
+    }
+  }, [db]);
+
+  useEffect(() => {
+    void reload();
+    void readSettings(local).then(setSettings);
+    void readSourceSettings().then(setSources);
+    void local.get(JOB_KEY).then((stored) => setJob((stored[JOB_KEY] as DigestJob | null) ?? null));
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local') return;
+      if (changes[SETTINGS_KEY]) setSettings(settingsFrom(changes[SETTINGS_KEY].newValue));
+      if (changes[JOB_KEY]) {
+        const next = (changes[JOB_KEY].newValue as DigestJob | null | undefined) ?? null;
+        setJob(next);
+        if (!next) void reload(); // a job ended: new counts, new errors
+      }
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    const unwatch = sourceSettingsItem.watch((value) => setSources(sourceSettingsFrom(value)));
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      unwatch();
+    };
+  }, [reload, local]);
+
+  const download = (text: string, name: string) => {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
+
+  return (
+    <main class="options">
+      <h1 class="popup__title">PaperPeek settings</h1>
+      {problem && (
+        <p role="alert" class="error">
+          {problem}
+        </p>
+      )}
+      <SourcesSection
+        status={status}
+        job={job}
+        now={now}
+        refresh={async () => {
+          const outcomes = await requestFromWorker('refreshNow', {});
+          await reload();
+          return outcomes;
+        }}
+      />
+      <ImportDigest
+        idTable={idTable}
+        apply={async (papers, label, onSent) => {
+          const summary = await sendImport(papers, label, requestFromWorker, onSent);
+          await reload();
+          return summary;
+        }}
+      />
+      <SettingsSection
+        settings={settings}
+        sources={sources}
+        updateSettings={(changes) => void updateSettings(local, changes)}
+        updateSources={(changes) => void updateSourceSettings(changes)}
+        grantFeed={(url) => browser.permissions.request({ origins: [originPattern(url)] })}
+      />
+      <DataSection
+        entryCount={entryCount}
+        exportBackup={() =>
+          void listEntries(db).then((entries) =>
+            download(toJsonBackup(entries, new Date()), 'paperpeek-reading-list.json'),
+          )
+        }
+        importBackup={async (file) => {
+          const result = await importBackup(db, await file.text());
+          await reload();
+          requestFromWorker('syncReadingList', {}).catch(() => undefined);
+          return result.ok
+            ? {
+                ok: true,
+                message: `Imported: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged.`,
+              }
+            : { ok: false, message: `Nothing was imported. ${result.problems.join(' ')}` };
+        }}
+        clearReadingList={async () => {
+          const entries = await listEntries(db);
+          // One removal per entry, so that sync carries each to the user's other browsers.
+          for (const entry of entries) await removeEntry(db, entry.paperId);
+          await reload();
+          requestFromWorker('syncReadingList', {}).catch(() => undefined);
+          return entries.length;
+        }}
+        clearDigest={async () => {
+          await requestFromWorker('clearDigest', {});
+          await reload();
+        }}
+      />
+    </main>
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

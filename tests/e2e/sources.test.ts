@@ -1,0 +1,276 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CardInspector } from './card-inspector';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { launchExtension, request, waitForDigest, type ExtensionSession } from './harness';
+import { startStandInServices, type StandInServices } from './stand-in-services';
+
+const fixture = (path: string) =>
+  readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
+
+/** The saved Hugging Face answer, with papers the bundled digest does not have. */
+function freshDailyPapers(): unknown[] {
+  const items = JSON.parse(fixture('hugging-face/daily-papers.json')) as {
+    paper: { id: string; title: string };
+    title: string;
+  }[];
+  return items.map((item, index) => {
+    const id = `2611.${String(index + 1).padStart(5, '0')}`;
+    const title = `Fresh paper ${index + 1}: ${item.paper.title}`;
+    return { ...item, title, paper: { ...item.paper, id, title } };
+  });
+}
+
+describe('digest sources and the options page in Chromium', () => {
+  let session: ExtensionSession;
+  let server: FixtureServer;
+  let services: StandInServices;
+  let options: Page;
+
+  const storageSet = (page: Page, items: Record<string, unknown>) =>
+    page.evaluate(
+      (value) =>
+        (
+          globalThis as unknown as {
+            chrome: { storage: { local: { set(v: object): Promise<void> } } };
+          }
+        ).chrome.storage.local.set(value),
+      items,
+    );
+  const paperCount = async () =>
+    ((await request(options, { type: 'status', data: {} })) as { value: { paperCount: number } })
+      .value.paperCount;
+  const hfRow = () => options.getByRole('listitem', { name: 'Hugging Face Daily Papers' });
+
+  async function hoverCard(
+    href: string,
+    timeout = 8_000,
+  ): Promise<{ title: string; from: boolean } | null> {
+    server.page(
+      '/one-link.html',
+      `<!doctype html><p style="margin:40px"><a id="link" href="${href}">paper</a></p>`,
+    );
+    const page = await session.context.newPage();
+    await page.goto(server.url('/one-link.html'));
+    const cards = await CardInspector.attach(page);
+    await page.hover('#link');
+    let card = null;
+    try {
+      await expect
+        .poll(async () => (await cards.card())?.title ?? null, { timeout })
+        .not.toBeNull();
+      card = await cards.card();
+    } catch {
+      card = null;
+    }
+    await page.close();
+    return card ? { title: card.title, from: card.text.includes('From the arXiv API') } : null;
+  }
+
+  beforeAll(async () => {
+    [session, server, services] = await Promise.all([
+      launchExtension(),
+      startFixtureServer(),
+      startStandInServices(),
+    ]);
+    options = await session.openExtensionPage('options.html');
+    await waitForDigest(options);
+    await storageSet(options, {
+      endpoints: { huggingFace: services.huggingFaceUrl, arxiv: services.arxivUrl },
+      settings: { hoverDelayMs: 0 },
+    });
+    await options.reload();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+    await services?.close();
+  });
+
+  it('refreshes from Hugging Face: seven days the first time, and the new papers have cards', async () => {
+    services.dailyPapers('papers', freshDailyPapers());
+    const before = await paperCount();
+    await options.getByRole('button', { name: 'Refresh now' }).click();
+    await expect
+      .poll(() => options.getByText('Hugging Face Daily Papers: 12 new').count(), {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    expect(await paperCount()).toBe(before + 12);
+    expect(services.requests.filter((path) => path.startsWith('/api/daily_papers'))).toHaveLength(
+      7,
+    );
+    await expect.poll(() => hfRow().textContent()).toMatch(/12 papers · last success just now/);
+    expect(await hoverCard('https://arxiv.org/abs/2611.00003')).toMatchObject({
+      title: expect.stringMatching(/^Fresh paper 3: /),
+      from: false,
+    });
+  });
+
+  it.each([
+    ['answers 500', 'error-500', /answered 500/],
+    ['sends garbage', 'garbage', /not JSON/],
+    ['sends an empty list', 'empty', /no papers/],
+    ['hangs up without an answer', 'hang-up', /Could not reach/],
+  ] as const)(
+    'keeps the old digest serving when the server %s, with the error on the options page',
+    async (_name, mode, message) => {
+      const before = await paperCount();
+      services.dailyPapers(mode);
+      await options.getByRole('button', { name: 'Refresh now' }).click();
+      await expect.poll(() => hfRow().getByText(message).count(), { timeout: 20_000 }).toBe(1);
+      expect(await paperCount()).toBe(before);
+      expect(await hoverCard('https://arxiv.org/abs/2611.00003')).toMatchObject({
+        title: expect.stringMatching(/^Fresh paper 3/),
+      });
+    },
+  );
+
+  it.each([
+    [
+      'a PaperPeek digest',
+      'digest.json',
+      () =>
+        JSON.stringify({
+          format: 'paperpeek-digest',
+          version: 1,
+          generatedAt: '2026-11-26T00:00:00Z',
+          source: 'test',
+          papers: [
+            {
+              id: '2611.10001',
+              title: 'Imported digest paper',
+              abstract: 'An abstract of an imported digest paper.',
+              authors: ['Ada Lovelace'],
+            },
+          ],
+        }),
+      'PaperPeek digest with 1 papers',
+      1,
+    ],
+    [
+      'a saved API response',
+      'daily.json',
+      () =>
+        JSON.stringify(
+          (freshDailyPapers() as { paper: { id: string } }[]).map((item, index) => ({
+            ...item,
+            paper: { ...item.paper, id: `2611.2${String(index).padStart(4, '0')}` },
+          })),
+        ),
+      'Hugging Face Daily Papers API response with 12 papers',
+      12,
+    ],
+    [
+      'the text of a Daily Papers page',
+      'page.txt',
+      () => fixture('../../assets/seed/daily-papers-page.txt'),
+      'Daily Papers page text with 71 papers',
+      0,
+    ],
+  ])('imports %s after showing what it found', async (_name, fileName, content, found, added) => {
+    const before = await paperCount();
+    await options
+      .getByLabel('Import digest')
+      .setInputFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from(content()) });
+    const preview = options.getByRole('group', { name: 'Import preview' });
+    await expect.poll(() => preview.textContent()).toContain(found);
+    expect(await paperCount()).toBe(before); // nothing changes before "Add"
+    await preview.getByRole('button', { name: /^Add / }).click();
+    await expect
+      .poll(() => options.getByText(new RegExp(`Imported ${fileName}: ${added} added`)).count(), {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    expect(await paperCount()).toBe(before + added);
+  });
+
+  it('refuses a file it cannot read, and changes nothing', async () => {
+    const before = await paperCount();
+    await options.getByLabel('Import digest').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"paperpeek-digest","version":1,"papers":"no"}'),
+    });
+    await expect
+      .poll(() => options.getByRole('alert').filter({ hasText: 'nothing can be imported' }).count())
+      .toBe(1);
+    expect(await paperCount()).toBe(before);
+  });
+
+  it('shows a card for a paper looked up on the arXiv stand-in, marked as such, asking once', async () => {
+    services.arxivEntries.set(
+      '1706.03762',
+      fixture('arxiv/query.xml')
+        .split('<entry>')[1]
+        ?.split('</entry>')[0]
+        ?.replace(/^/, '<entry>')
+        .concat('</entry>') ?? '',
+    );
+    const asked = () => services.requests.filter((path) => path.startsWith('/api/query')).length;
+    expect(await hoverCard('https://arxiv.org/abs/1706.03762v2')).toEqual({
+      title: 'Attention Is All You Need',
+      from: true,
+    });
+    expect(asked()).toBe(1);
+    expect(await hoverCard('https://arxiv.org/pdf/1706.03762')).toMatchObject({
+      title: 'Attention Is All You Need',
+    });
+    expect(asked()).toBe(1); // cached
+  });
+
+  it('asks arXiv nothing when look-ups are switched off on the options page', async () => {
+    await options.getByLabel('Look up papers that are not in my digest').uncheck();
+    const asked = services.requests.length;
+    expect(await hoverCard('https://arxiv.org/abs/2303.08774', 2_000)).toBeNull();
+    expect(services.requests.length).toBe(asked);
+    await options.getByLabel('Look up papers that are not in my digest').check();
+  });
+
+  it('applies a setting changed on the options page in a tab that is already open', async () => {
+    server.page(
+      '/known.html',
+      '<!doctype html><p style="margin:40px"><a id="link" href="https://arxiv.org/abs/2005.14165">GPT-3</a></p>',
+    );
+    const page = await session.context.newPage();
+    await page.goto(server.url('/known.html'));
+    const cards = await CardInspector.attach(page);
+    await page.hover('#link');
+    await expect
+      .poll(async () => (await cards.card())?.title)
+      .toBe('Language Models are Few-Shot Learners');
+    await page.mouse.move(600, 300);
+    await expect.poll(() => cards.card(), { timeout: 3_000 }).toBeNull();
+
+    await options.getByLabel('Show previews when I hover a paper link').uncheck();
+    await page.hover('#link');
+    await page.waitForTimeout(400);
+    expect(await cards.card()).toBeNull();
+    await options.getByLabel('Show previews when I hover a paper link').check();
+    await page.mouse.move(600, 300);
+    await page.hover('#link');
+    await expect
+      .poll(async () => (await cards.card())?.title)
+      .toBe('Language Models are Few-Shot Learners');
+    await page.close();
+  });
+
+  it('clears the digest but not the reading list, after asking', async () => {
+    await request(options, { type: 'save', data: { paperId: '2005.14165' } });
+    await options.getByRole('button', { name: 'Clear digest…' }).click();
+    await options.getByRole('button', { name: 'Yes, clear the digest' }).click();
+    await expect.poll(() => paperCount()).toBe(0);
+    const entries = await options.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('paperpeek');
+          open.onsuccess = () => {
+            const count = open.result.transaction('readingList').objectStore('readingList').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+    expect(entries).toBe(1);
+  });
+});
