@@ -7,7 +7,15 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Paper } from './digest/schema';
 import { buildAbstractIndex, type AbstractIndexRow } from './abstract-index';
-import { buildSearchRecord, newestRecord, type SearchFacts, type SearchRecord } from './search';
+import {
+  buildSearchRecord,
+  newestRecord,
+  packSearchRecord,
+  unpackSearchRecord,
+  type SearchFacts,
+  type SearchRecord,
+  type StoredSearchRecord,
+} from './search';
 
 export interface PaperRow extends Paper {
   /** The source that last wrote this row (`bundled`, later `hf-daily`, `import`, ...). */
@@ -80,16 +88,32 @@ export interface SourceState {
  */
 export interface MetaRow {
   key: 'search' | 'newest';
-  value: SearchRecord;
+  /** Rows written before packing hold the plain form; `unpackSearchRecord` reads both. */
+  value: SearchRecord | StoredSearchRecord;
 }
 
 /** Both search rows for a set of papers; written with the papers, in the same transaction. */
 export function searchRows(papers: readonly SearchFacts[], stamp?: string): MetaRow[] {
-  const record = buildSearchRecord(papers, stamp);
+  return searchRowsOf(buildSearchRecord(papers, stamp));
+}
+
+export function searchRowsOf(
+  record: SearchRecord,
+  stored: StoredSearchRecord = packSearchRecord(record),
+): MetaRow[] {
   return [
-    { key: 'search', value: record },
+    { key: 'search', value: stored },
     { key: 'newest', value: newestRecord(record) },
   ];
+}
+
+/** The search record stored under `key`, unpacked, or undefined when there is none yet. */
+export async function readSearchRecord(
+  db: PaperPeekDatabase,
+  key: MetaRow['key'],
+): Promise<SearchRecord | undefined> {
+  const row = await db.meta.get(key);
+  return row ? unpackSearchRecord(row.value) : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@
  * results on screen. The popup shares the worker's origin and opens the database itself.
  * Never: reads every paper row (the search record exists so that it need not).
  */
-import type { PaperPeekDatabase, PaperRow } from './db';
+import { readSearchRecord, type PaperPeekDatabase, type PaperRow } from './db';
 import type { SearchRecord } from './search';
 
 export interface PopupData {
@@ -31,12 +31,12 @@ export async function loadPopupData(
   key: 'newest' | 'search',
   waitForWorker: () => Promise<unknown>,
 ): Promise<PopupData> {
-  let row = await db.meta.get(key);
-  if (!row) {
+  let record = await readSearchRecord(db, key);
+  if (!record) {
     await waitForWorker();
-    row = await db.meta.get(key);
+    record = await readSearchRecord(db, key);
   }
-  return { record: row?.value ?? EMPTY, complete: key === 'search' };
+  return { record: record ?? EMPTY, complete: key === 'search' };
 }
 
 export async function rowsFor(

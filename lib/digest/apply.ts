@@ -10,9 +10,9 @@
  * before the transaction are still the stored ones when it runs.
  */
 import { AbstractIndexBuilder } from '../abstract-index';
-import { searchRows, type PaperPeekDatabase, type PaperRow, type SourceState } from '../db';
+import { searchRowsOf, type PaperPeekDatabase, type PaperRow, type SourceState } from '../db';
 import { arxivIdMonth } from '../links/arxiv-id';
-import type { SearchFacts } from '../search';
+import { buildSearchRecordInSteps, packSearchRecordInSteps, type SearchFacts } from '../search';
 import type { Paper } from './schema';
 
 export type ApplyPhase = 'reading' | 'indexing' | 'writing';
@@ -57,7 +57,8 @@ export interface ApplySummary {
 export const READ_CHUNK = 2_000;
 /** A bulkPut of this many papers (1.5 MB) is cloned in about 20 ms. */
 export const WRITE_CHUNK = 1_000;
-const INDEX_CHUNK = 1_000;
+/** Abstracts indexed between pauses: about 20 ms of work. */
+const INDEX_CHUNK = 250;
 const INDEX_ROW_CHUNK = 100;
 
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -114,7 +115,8 @@ export async function applyPapers(
 
   // 3. Everything derived from the final papers, built before the transaction opens.
   const stamp = crypto.randomUUID();
-  const meta = searchRows(final, stamp);
+  const record = await buildSearchRecordInSteps(final, stamp, pause);
+  const meta = searchRowsOf(record, await packSearchRecordInSteps(record, pause));
   const words = new AbstractIndexBuilder();
   for (let start = 0; start < final.length; start += INDEX_CHUNK) {
     final.slice(start, start + INDEX_CHUNK).forEach((paper, offset) => {
@@ -127,11 +129,10 @@ export async function applyPapers(
     });
     await pause();
   }
-  const indexRows = words.rows(stamp);
+  const indexRows = await words.rowsInChunks(stamp, pause);
 
   // 4. One transaction. Inside it only IndexedDB is awaited: anything else would commit it early.
-  const rows: PaperRow[] = written.map((paper) => ({ ...paper, sourceId }));
-  const ownCount = ownKept.filter(stays).length + rows.length;
+  const ownCount = ownKept.filter(stays).length + written.length;
   await db.transaction(
     'rw',
     [db.papers, db.sources, db.meta, db.abstractIndex, db.readingList],
@@ -148,12 +149,16 @@ export async function applyPapers(
       for (let start = 0; start < deleting.length; start += WRITE_CHUNK) {
         await db.papers.bulkDelete(deleting.slice(start, start + WRITE_CHUNK));
       }
-      for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
-        await db.papers.bulkPut(rows.slice(start, start + WRITE_CHUNK));
+      for (let start = 0; start < written.length; start += WRITE_CHUNK) {
+        // Rows are made a chunk at a time: 100,000 copies at once would be a stall of their own.
+        const rows: PaperRow[] = written
+          .slice(start, start + WRITE_CHUNK)
+          .map((paper) => ({ ...paper, sourceId }));
+        await db.papers.bulkPut(rows);
         onProgress?.({
           phase: 'writing',
-          done: Math.min(start + WRITE_CHUNK, rows.length),
-          total: rows.length,
+          done: Math.min(start + WRITE_CHUNK, written.length),
+          total: written.length,
         });
       }
       await db.meta.bulkPut(meta);

@@ -5,13 +5,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { extensionLaunchArgs, findBrowser, NO_BROWSER_HELP } from '../lib/find-browser';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 export interface BenchBrowser {
   context: BrowserContext;
+  /** The extension's service worker (only with the extension). */
+  worker: Worker | null;
   /** An extension page's URL (only with the extension). */
   extensionUrl(path: string): string;
   /** Replaces PaperPeek's settings (only with the extension). */
@@ -69,8 +71,9 @@ export async function launchBrowser(
   });
   let extensionPage: import('playwright-core').Page | null = null;
   let extensionId = '';
+  let worker: Worker | null = null;
   if (withExtension) {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     extensionId = new URL(worker.url()).host;
     const page = await context.newPage();
     extensionPage = page;
@@ -90,6 +93,7 @@ export async function launchBrowser(
   }
   return {
     context,
+    worker,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     async setSettings(settings) {
       await extensionPage?.evaluate(

@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { findBrowser } from '../lib/find-browser';
+import { benchImport } from './import';
 import { benchPages } from './pages';
 import { benchPopup } from './popup';
 import { benchSearch } from './search';
@@ -15,6 +16,7 @@ import { benchSearch } from './search';
 const groups: Record<string, () => Promise<Record<string, unknown>>> = {
   search: benchSearch,
   popup: benchPopup,
+  import: benchImport,
   pages: benchPages,
 };
 

@@ -6,14 +6,33 @@
 import type { Page } from 'playwright-core';
 import bundled from '../../assets/digest.json';
 import type { Paper } from '../../lib/digest/schema';
-import { buildSearchRecord, newestRecord } from '../../lib/search';
+import {
+  buildSearchRecord,
+  newestRecord,
+  packSearchRecord,
+  type PackedStrings,
+} from '../../lib/search';
 import { generatePapers } from '../../tests/helpers/generate-papers';
 import { launchBrowser, summarise } from './browser';
 
 /** Writes rows with the raw IndexedDB API into the database the extension already opened. */
 export async function benchStore(page: Page, papers: Paper[]): Promise<void> {
-  const search = buildSearchRecord([...(bundled.papers as Paper[]), ...papers]);
-  const record = { search, newest: newestRecord(search) };
+  const search = buildSearchRecord([...(bundled.papers as Paper[]), ...papers], 'bench');
+  // Stored as the worker stores it; typed arrays travel as plain arrays and are rebuilt below.
+  const packed = packSearchRecord(search);
+  const plain = (strings: PackedStrings) => ({ text: strings.text, lengths: [...strings.lengths] });
+  const record = {
+    search: {
+      ...packed,
+      ids: plain(packed.ids),
+      titles: plain(packed.titles),
+      authors: plain(packed.authors),
+      repos: plain(packed.repos),
+      years: [...packed.years],
+      newest: [...packed.newest],
+    },
+    newest: newestRecord(search),
+  };
   for (let start = 0; start < papers.length; start += 10_000) {
     const rows = papers
       .slice(start, start + 10_000)
@@ -28,7 +47,21 @@ export async function benchStore(page: Page, papers: Paper[]): Promise<void> {
             const tx = db.transaction(['papers', 'meta'], 'readwrite');
             for (const row of rows) tx.objectStore('papers').put(row);
             if (record) {
-              tx.objectStore('meta').put({ key: 'search', value: record.search });
+              const typed = (strings: { text: string; lengths: number[] }) => ({
+                text: strings.text,
+                lengths: new Uint32Array(strings.lengths),
+              });
+              const { search } = record;
+              const value = {
+                ...search,
+                ids: typed(search.ids),
+                titles: typed(search.titles),
+                authors: typed(search.authors),
+                repos: typed(search.repos),
+                years: new Uint16Array(search.years),
+                newest: new Uint32Array(search.newest),
+              };
+              tx.objectStore('meta').put({ key: 'search', value });
               tx.objectStore('meta').put({ key: 'newest', value: record.newest });
             }
             tx.oncomplete = () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '@/lib/db';
+import { openDatabase, readSearchRecord } from '@/lib/db';
 import { createAbstractMatcher } from '@/lib/abstract-index';
 import { createSearcher } from '@/lib/search';
 
@@ -39,8 +39,8 @@ describe.each(['v1'])('a database saved at schema %s', (name) => {
     );
     expect(await db.papers.count()).toBe(fixture.tables.papers?.length);
     // Version 2 built the search record from the papers that were there.
-    expect((await db.meta.get('newest'))?.value.ids.length).toBe(2);
-    const record = (await db.meta.get('search'))?.value;
+    expect((await readSearchRecord(db, 'newest'))?.ids.length).toBe(2);
+    const record = await readSearchRecord(db, 'search');
     expect(record?.ids.sort()).toEqual(['2005.14165', '2307.06948']);
     if (!record) throw new Error('no search record');
     expect(createSearcher(record, new Set()).search('few-shot')[0]?.id).toBe('2005.14165');

@@ -8,7 +8,7 @@ import { createDigestJobs, JOB_KEY } from '@/lib/sources/digest-jobs';
 import { lookUpPaper } from '@/lib/sources/paper-lookup';
 import { HF_SOURCE_ID, huggingFaceUrls, refreshHuggingFace } from '@/lib/sources/refresh';
 import { DEFAULT_ENDPOINTS, DEFAULT_SOURCE_SETTINGS } from '@/lib/sources/source-settings';
-import type { PaperPeekDatabase } from '@/lib/db';
+import { readSearchRecord, type PaperPeekDatabase } from '@/lib/db';
 import { databasePerTest, snapshot } from '../helpers/db';
 import { digest, paper, readingEntry } from '../helpers/digests';
 import { generatePapers } from '../helpers/generate-papers';
@@ -32,7 +32,7 @@ function fakeNetwork(answer: (url: string, init?: RequestInit) => Response | Pro
 }
 
 async function searchIds(db: PaperPeekDatabase, query: string) {
-  const record = (await db.meta.get('search'))?.value;
+  const record = await readSearchRecord(db, 'search');
   if (!record) throw new Error('no search record');
   return createSearcher(record, new Set())
     .search(query)
@@ -116,7 +116,7 @@ describe('applying papers', () => {
       mode: 'replace',
       pause: async () => undefined,
     });
-    const record = (await db.meta.get('search'))?.value;
+    const record = await readSearchRecord(db, 'search');
     if (!record?.stamp) throw new Error('no stamped record');
     expect(record.ids).toHaveLength(2_500);
     const match = createAbstractMatcher(
@@ -341,7 +341,7 @@ describe('digest jobs', () => {
     await db.readingList.put(readingEntry({ note: 'stays' }));
     await jobsFor(storage()).clearDigest();
     expect(await db.papers.count()).toBe(0);
-    expect((await db.meta.get('search'))?.value.ids).toEqual([]);
+    expect((await readSearchRecord(db, 'search'))?.ids).toEqual([]);
     expect((await db.readingList.get('2005.14165'))?.note).toBe('stays');
     // The bundled digest is not loaded again on the next start (same revision).
     expect(await loadDigest(db, digest([paper()]), 'bundled')).toMatchObject({ changed: false });

@@ -29,6 +29,7 @@ describe('the paper service on the bundled digest', () => {
     // A record written before it carried the count: the rows are counted instead.
     const newest = await db.meta.get('newest');
     if (!newest) throw new Error('no newest record');
+    if (newest.value.version !== 1) throw new Error('the newest record is stored plain');
     const { paperCount: _dropped, ...older } = newest.value;
     await db.meta.put({ key: 'newest', value: older });
     expect((await service.status({}, sender)).paperCount).toBe(71);
