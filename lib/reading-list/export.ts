@@ -67,9 +67,29 @@ export function bibtexText(text: string): string {
       .replace(/[\r\n]+/g, ' ')
       // Math as Pandoc reads it: `$` then no space … no space then `$`, not followed by a digit.
       .split(/(\$(?=\S)[^$\n{}]{1,200}?(?<=\S)\$(?!\d))/)
-      .map((part, index) => (index % 2 === 1 ? part : escapeTeX(part)))
+      .map((part, index) => (index % 2 === 1 && isPlainMath(part) ? part : escapeTeX(part)))
       .join('')
   );
+}
+
+// Commands math in a title may use as written. Anything else (`\input /etc/passwd`, `\def`,
+// `\catcode`, `\write18`) would run in the reader's TeX, so that math is escaped as text.
+const MATH_COMMANDS = new Set(
+  (
+    'alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi ' +
+    'pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta ' +
+    'Lambda Xi Pi Sigma Upsilon Phi Psi Omega times cdot cdots ldots dots leq geq le ge neq ne ' +
+    'approx sim simeq equiv propto infty pm mp to rightarrow leftarrow mapsto sum prod int log ' +
+    'exp sin cos tan ln min max sup inf lim partial nabla ell hbar in notin subset subseteq ' +
+    'cup cap forall exists mid circ star ast prime top bot langle rangle lceil rceil lfloor ' +
+    'rfloor quad qquad'
+  ).split(' '),
+);
+
+function isPlainMath(math: string): boolean {
+  // `^^5c` is TeX's own spelling of a backslash: it could build any command.
+  if (math.includes('^^')) return false;
+  return [...math.matchAll(/\\([a-zA-Z]+)/g)].every(([, name]) => MATH_COMMANDS.has(name ?? ''));
 }
 
 function escapeTeX(text: string): string {
@@ -134,8 +154,14 @@ export function toBibTeX(entries: ReadingListEntry[]): string {
 // ---------- Markdown ----------
 
 /** Text that Markdown renders literally: its punctuation escaped, no raw HTML, one line. */
+// `<`, `>` and `&` become entities: every Markdown reads those as text, while a backslash
+// before `<` is literal only in CommonMark (the original Markdown.pl passes `\<script>` on).
+const MARKDOWN_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+
 export function markdownText(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (char) => `\\${char}`);
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|~<>&]/g, (char) => MARKDOWN_ENTITIES[char] ?? `\\${char}`);
 }
 
 export function toMarkdown(entries: ReadingListEntry[]): string {

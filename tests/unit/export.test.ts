@@ -86,6 +86,7 @@ describe('Markdown', () => {
   it('renders no HTML, link or image from hostile text', () => {
     const text = markdownText('<img src=x onerror=alert(1)> [click](javascript:alert(1)) ![x](y)');
     expect(text).not.toMatch(/(^|[^\\])[<[\]()!]/);
+    expect(markdownText('a < b && c > d')).toBe('a &lt; b &amp;&amp; c &gt; d');
   });
 });
 
