@@ -12,12 +12,15 @@ import { benchImport } from './import';
 import { benchPages } from './pages';
 import { benchPopup } from './popup';
 import { benchSearch } from './search';
+import { benchSizes } from './sizes';
+import { summaryTable } from './summary';
 
 const groups: Record<string, () => Promise<Record<string, unknown>>> = {
   search: benchSearch,
   popup: benchPopup,
   import: benchImport,
   pages: benchPages,
+  sizes: benchSizes,
 };
 
 const root = resolve(import.meta.dirname, '../..');
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
     outFile,
     `${JSON.stringify({ machine, command: 'npm run bench', results }, null, 2)}\n`,
   );
+  console.log(`\n${summaryTable(results)}`);
   console.log(`\nWrote ${outFile}`);
 }
 

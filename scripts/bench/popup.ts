@@ -47,17 +47,20 @@ export async function benchStore(page: Page, papers: Paper[]): Promise<void> {
             const tx = db.transaction(['papers', 'meta'], 'readwrite');
             for (const row of rows) tx.objectStore('papers').put(row);
             if (record) {
-              const typed = (strings: { text: string; lengths: number[] }) => ({
-                text: strings.text,
-                lengths: new Uint32Array(strings.lengths),
-              });
+              // No helper function here: tsx would wrap it in a __name() the page does not have.
               const { search } = record;
               const value = {
                 ...search,
-                ids: typed(search.ids),
-                titles: typed(search.titles),
-                authors: typed(search.authors),
-                repos: typed(search.repos),
+                ids: { text: search.ids.text, lengths: new Uint32Array(search.ids.lengths) },
+                titles: {
+                  text: search.titles.text,
+                  lengths: new Uint32Array(search.titles.lengths),
+                },
+                authors: {
+                  text: search.authors.text,
+                  lengths: new Uint32Array(search.authors.lengths),
+                },
+                repos: { text: search.repos.text, lengths: new Uint32Array(search.repos.lengths) },
                 years: new Uint16Array(search.years),
                 newest: new Uint32Array(search.newest),
               };

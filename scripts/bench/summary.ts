@@ -1,0 +1,71 @@
+/** The one table `npm run bench` ends with: each budget, the figure measured, and the comparison. */
+
+type Results = Record<string, unknown>;
+
+function at(results: Results, path: string[]): unknown {
+  let value: unknown = results;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+const number = (value: unknown) => (typeof value === 'number' ? value : Number.NaN);
+const ms = (value: unknown) => (Number.isFinite(number(value)) ? `${number(value)} ms` : 'not run');
+
+export function summaryTable(results: Results): string {
+  const rows: [string, string, string, string][] = [];
+  const add = (what: string, budget: string, measured: string, against: string) =>
+    rows.push([what, budget, measured, against]);
+
+  const search = (engine: string) =>
+    at(results, ['search', `${engine} @ 100000`, 'keystrokeMs', 'p95']);
+  add(
+    'search per keystroke, p95 @ 100k',
+    '≤ 16 ms',
+    ms(search('PaperPeek')),
+    `Fuse.js alone ${ms(search('Fuse.js alone'))}, uFuzzy alone ${ms(search('uFuzzy alone'))}`,
+  );
+  add(
+    'popup open to first results @ 100k',
+    '≤ 150 ms',
+    ms(at(results, ['popup', 'popup open @ 100071', 'firstResults', 'medianMs'])),
+    `71 papers: ${ms(at(results, ['popup', 'popup open @ 71', 'firstResults', 'medianMs']))}`,
+  );
+  const stall = at(results, ['import', 'import @ 100000', 'paperpeek', 'longestStallApplyingMs']);
+  add(
+    'import 100k: longest worker stall',
+    '≤ 200 ms',
+    ms(stall),
+    `one naive bulkPut: ${ms(at(results, ['import', 'import @ 100000', 'naiveBulkPut', 'longestStallMs']))}`,
+  );
+  add(
+    'page 50k links: longest extension task',
+    '≤ 50 ms',
+    ms(at(results, ['pages', 'page /50000', 'extensionLongestTaskMs'])),
+    `load ratio ${number(at(results, ['pages', 'page /50000', 'loadMs', 'ratio']))}× the page alone`,
+  );
+  add(
+    'hover to card, p95',
+    '≤ 50 ms',
+    ms(Math.round(number(at(results, ['pages', 'hover to card', 'p95'])) * 10) / 10),
+    '',
+  );
+  add(
+    'content script, gzip',
+    '≤ 10,240 B',
+    `${number(at(results, ['sizes', 'sizes (bytes, gzip)', 'contentScript']))} B`,
+    `popup ${number(at(results, ['sizes', 'sizes (bytes, gzip)', 'popup']))} B, options ${number(at(results, ['sizes', 'sizes (bytes, gzip)', 'options']))} B, zip ${number(at(results, ['sizes', 'sizes (bytes, gzip)', 'zip']))} B`,
+  );
+
+  const header: [string, string, string, string] = ['budget', 'limit', 'measured', 'side by side'];
+  const widths = header.map((_, column) =>
+    Math.max(...[header, ...rows].map((row) => row[column]?.length ?? 0)),
+  );
+  const line = (row: string[]) =>
+    `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join(
+    '\n',
+  );
+}
