@@ -1,4 +1,5 @@
 import type { DigestStatus } from '@/lib/messages';
+import { sourceName } from '@/lib/sources/source-names';
 
 export type StatusState =
   | { kind: 'loading' }
@@ -29,7 +30,10 @@ export function DigestStatusView({ state }: { state: StatusState }) {
     .filter((date): date is string => Boolean(date))
     .sort()
     .at(-1);
-  const failing = sources.filter((source) => source.lastError);
+  // An error older than the source's last success is history, not news.
+  const failing = sources.filter(
+    (source) => source.lastError && (source.lastErrorAt ?? 0) >= (source.lastSuccessAt ?? 0),
+  );
   return (
     <section aria-label="Digest status">
       <p class="digest-count" data-testid="paper-count">
@@ -43,7 +47,7 @@ export function DigestStatusView({ state }: { state: StatusState }) {
       )}
       {failing.map((source) => (
         <p role="alert" class="error" key={source.id}>
-          {source.id}: {source.lastError}
+          {sourceName(source.id)}: {source.lastError}
         </p>
       ))}
     </section>

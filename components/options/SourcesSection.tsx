@@ -4,6 +4,7 @@ import type { DigestStatus } from '@/lib/messages';
 import type { DigestJob } from '@/lib/sources/digest-jobs';
 import type { RefreshOutcome } from '@/lib/sources/refresh';
 import { timeAgo } from '@/lib/import-digest';
+import { sourceName } from '@/lib/sources/source-names';
 
 export interface SourcesSectionProps {
   status: DigestStatus | null;
@@ -18,14 +19,6 @@ const PHASES: Record<DigestJob['phase'], string> = {
   indexing: 'indexing',
   writing: 'writing',
 };
-
-export function sourceName(id: string): string {
-  if (id === 'bundled') return 'Bundled digest';
-  if (id === 'hf-daily') return 'Hugging Face Daily Papers';
-  if (id === 'import') return 'Imported files';
-  if (id.startsWith('feed:')) return `Feed ${id.slice(5)}`;
-  return id;
-}
 
 /** Where the papers come from, how each source is doing, and "Refresh now". */
 export function SourcesSection({ status, job, refresh, now }: SourcesSectionProps) {

@@ -197,6 +197,13 @@ export function App() {
       </div>
       <footer class="popup__footer">
         <DigestStatusView state={status} />
+        <button
+          type="button"
+          class="popup__settings"
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
+          Settings
+        </button>
       </footer>
     </main>
   );
