@@ -2,14 +2,25 @@ import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, readSearchRecord } from '@/lib/db';
 import { createAbstractMatcher } from '@/lib/abstract-index';
+import { openDatabase, readSearchRecord } from '@/lib/db';
 import { createSearcher } from '@/lib/search';
 
 interface DatabaseFixture {
   version: number;
   stores: Record<string, string>;
   tables: Record<string, object[]>;
+}
+
+/** JSON has no typed arrays: fixtures keep them as {"$typed": "Uint32Array", "values": [...]}. */
+function revive(_key: string, value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && '$typed' in value) {
+    const { $typed, values } = value as { $typed: string; values: number[] };
+    if ($typed === 'Uint32Array') return Uint32Array.from(values);
+    if ($typed === 'Uint16Array') return Uint16Array.from(values);
+    throw new Error(`fixture: unknown typed array ${$typed}`);
+  }
+  return value;
 }
 
 /** Writes a saved database the way that version's code laid it out. */
@@ -21,30 +32,45 @@ async function materialise(fixture: DatabaseFixture, indexedDB: IDBFactory): Pro
   old.close();
 }
 
-describe.each(['v1'])('a database saved at schema %s', (name) => {
+const byPaperId = (rows: object[] = []) =>
+  [...rows].sort((a, b) =>
+    String((a as { paperId: string }).paperId).localeCompare((b as { paperId: string }).paperId),
+  );
+
+// v1 was written by hand from the first release's stores; v2 to v5 were made by the code of
+// each version (scripts/make-db-fixture.ts).
+describe.each(['v1', 'v2', 'v3', 'v4', 'v5'])('a database saved at schema %s', (name) => {
   const fixture = JSON.parse(
     readFileSync(new URL(`../fixtures/databases/${name}.json`, import.meta.url), 'utf8'),
+    revive,
   ) as DatabaseFixture;
 
-  it('opens with the current code with every reading-list entry intact', async () => {
+  it('opens with the current code with every reading-list entry and removal intact', async () => {
     const indexedDB = new IDBFactory();
     await materialise(fixture, indexedDB);
     const db = openDatabase('paperpeek', { indexedDB, IDBKeyRange });
     expect(await db.readingList.orderBy('paperId').toArray()).toEqual(
-      [...(fixture.tables.readingList ?? [])].sort((a, b) =>
-        String((a as { paperId: string }).paperId).localeCompare(
-          (b as { paperId: string }).paperId,
-        ),
-      ),
+      byPaperId(fixture.tables.readingList),
+    );
+    expect(fixture.tables.readingList?.length).toBeGreaterThan(0);
+    expect(await db.readingListRemovals.orderBy('paperId').toArray()).toEqual(
+      byPaperId(fixture.tables.readingListRemovals),
     );
     expect(await db.papers.count()).toBe(fixture.tables.papers?.length);
-    // Version 2 built the search record from the papers that were there.
-    expect((await readSearchRecord(db, 'newest'))?.ids.length).toBe(2);
+    db.close();
+  });
+
+  it('searches titles and abstracts after the upgrade', async () => {
+    const indexedDB = new IDBFactory();
+    await materialise(fixture, indexedDB);
+    const db = openDatabase('paperpeek', { indexedDB, IDBKeyRange });
+    const papers = fixture.tables.papers?.length ?? 0;
+    expect((await readSearchRecord(db, 'newest'))?.ids.length).toBe(papers);
     const record = await readSearchRecord(db, 'search');
-    expect(record?.ids.sort()).toEqual(['2005.14165', '2307.06948']);
     if (!record) throw new Error('no search record');
+    expect(record.ids.length).toBe(papers);
     expect(createSearcher(record, new Set()).search('few-shot')[0]?.id).toBe('2005.14165');
-    // Version 4 built the abstract index for that same record.
+    // Version 4 built the abstract index for that same record (or the fixture carries one).
     const match = createAbstractMatcher(
       (bucket) => db.abstractIndex.get(bucket),
       record.ids.length,
