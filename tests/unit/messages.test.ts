@@ -117,6 +117,78 @@ describe('the worker listener', () => {
   });
 });
 
+describe('messages that change the digest', () => {
+  const calls: string[] = [];
+  const handler = (name: string) =>
+    vi.fn(async () => {
+      calls.push(name);
+      return null as never;
+    });
+  const listener = createMessageListener(
+    {
+      lookup: handler('lookup'),
+      resolveLinks: handler('resolveLinks'),
+      save: handler('save'),
+      pageSummary: handler('pageSummary'),
+      syncReadingList: handler('syncReadingList'),
+      status: handler('status'),
+      fetchPaper: handler('fetchPaper'),
+      refreshNow: handler('refreshNow'),
+      importBegin: handler('importBegin'),
+      importChunk: handler('importChunk'),
+      importCommit: handler('importCommit'),
+      clearDigest: handler('clearDigest'),
+    },
+    'our-id',
+    'chrome-extension://our-id/',
+  );
+  const ask = (message: unknown, sender: { id?: string; url?: string }) =>
+    new Promise<Reply<unknown>>((resolve) => listener(message, sender, resolve));
+  const privileged = [
+    { type: 'refreshNow', data: {} },
+    { type: 'clearDigest', data: {} },
+    { type: 'importBegin', data: { label: 'x.json' } },
+    { type: 'importChunk', data: { importId: 'i', papers: [] } },
+    { type: 'importCommit', data: { importId: 'i' } },
+  ];
+
+  it.each(privileged)('refuses $type from a content script (a web page)', async (message) => {
+    for (const url of [
+      'https://example.org/',
+      'chrome-extension://other-id/options.html',
+      undefined,
+    ]) {
+      expect(await ask(message, { id: 'our-id', ...(url ? { url } : {}) })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it.each(privileged)('accepts $type from the options page', async (message) => {
+    expect(
+      await ask(message, { id: 'our-id', url: 'chrome-extension://our-id/options.html' }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    [{ type: 'fetchPaper', data: { key: 'github:a/b' } }, 'must be an arxiv: key'],
+    [{ type: 'fetchPaper', data: { key: 'arxiv:not-an-id' } }, 'must be an arxiv: key'],
+    [
+      { type: 'importChunk', data: { importId: 'i', papers: Array(5_001).fill({}) } },
+      'at most 5000',
+    ],
+    [{ type: 'importChunk', data: { importId: 'x'.repeat(101), papers: [] } }, 'import id'],
+    [{ type: 'importBegin', data: { label: 3 } }, 'label must be text'],
+  ])('refuses a malformed %j', (message, problem) => {
+    expect(parseRequest(message)).toMatchObject({
+      code: 'bad-request',
+      message: expect.stringContaining(problem),
+    });
+  });
+});
+
 describe('sendRequest', () => {
   it('unwraps a value and throws a typed error for an error reply or no reply', async () => {
     expect(

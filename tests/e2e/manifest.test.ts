@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from './harness';
+
+/** What the built extension asks of the browser: only what docs/PRIVACY.md justifies. */
+describe('the built manifest', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+
+  it('asks for the documented permissions and nothing more', () => {
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'contextMenus', 'alarms']);
+    expect(manifest.host_permissions).toEqual([
+      'https://huggingface.co/*',
+      'https://export.arxiv.org/*',
+    ]);
+    expect(manifest.optional_host_permissions).toEqual([
+      'https://*/*',
+      'http://127.0.0.1/*',
+      'http://localhost/*',
+    ]);
+  });
+
+  it('lets no web page or other extension talk to it', () => {
+    expect(manifest).not.toHaveProperty('externally_connectable');
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
+    const code = ['background.js', 'link-previews.js']
+      .map((file) => readFileSync(join(EXTENSION_DIR, file), 'utf8'))
+      .join('\n');
+    expect(code).not.toMatch(/onMessageExternal|onConnectExternal/);
+  });
+});
