@@ -15,7 +15,8 @@ const HOST_STYLE = 'all:initial!important;position:fixed!important;z-index:21474
 
 export interface CardHost {
   root: ShadowRoot;
-  show(top: number, left: number): void;
+  /** `within`: an open modal dialog the link is in (outside it, the card would be inert). */
+  show(top: number, left: number, within: Element | null): void;
   hide(): void;
   contains(node: Node | null): boolean;
   remove(): void;
@@ -39,10 +40,11 @@ export function createCardHost(doc: Document, css: string): CardHost {
 
   return {
     root,
-    show(top, left) {
+    show(top, left, within) {
       host.style.cssText = `${HOST_STYLE}top:${top}px!important;left:${left}px!important`;
       // A page may replace its whole body: the host lives on the root element, and comes back.
-      if (!host.isConnected) doc.documentElement.append(host);
+      const parent = within ?? doc.documentElement;
+      if (host.parentNode !== parent) parent.append(host);
       if (popover) {
         try {
           if (host.matches(':popover-open')) host.hidePopover();

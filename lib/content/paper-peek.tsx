@@ -114,14 +114,15 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
     const element = card.root.querySelector<HTMLElement>('.card');
     if (!element) return;
     element.style.maxHeight = '';
-    card.show(0, 0);
+    const dialog = shown.anchor.closest('dialog[open]');
+    card.show(0, 0, dialog);
     const rects = shown.anchor.getClientRects();
     const link = rects[0] ?? shown.anchor.getBoundingClientRect();
     const size = element.getBoundingClientRect();
     const view = doc.documentElement;
     const placement = placeCard(link, size, { width: view.clientWidth, height: view.clientHeight });
     element.style.maxHeight = `${placement.maxHeight}px`;
-    card.show(placement.top, placement.left);
+    card.show(placement.top, placement.left, dialog);
   }
 
   function createCard(): CardHost {

@@ -37,6 +37,14 @@ export class CardInspector {
     return new CardInspector(cdp);
   }
 
+  /** The names of every dialog on the page (the page's own included), for pages that have one. */
+  async dialogNames(): Promise<string[]> {
+    const { nodes } = (await this.cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
+    return nodes
+      .filter((node) => !node.ignored && node.role?.value === 'dialog')
+      .map((node) => node.name?.value ?? '');
+  }
+
   /** The open card, or null when none is showing. */
   async card(): Promise<CardSnapshot | null> {
     const { nodes } = (await this.cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
