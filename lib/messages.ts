@@ -9,6 +9,7 @@ import type { Paper } from './digest/schema';
 import type { LinkFacts } from './links/paper-link';
 import { parsePaperKey, type PaperKey } from './paper-key';
 import { ProtocolRequestError } from './protocol-client';
+import { describeStorageError } from './storage-errors';
 import type { ImportSummary } from './sources/digest-jobs';
 import type { RefreshOutcome } from './sources/refresh';
 
@@ -217,8 +218,8 @@ async function answer(
     return { ok: true, value: await handler(request.data, sender) };
   } catch (error) {
     if (error instanceof ProtocolRequestError) return { ok: false, error: error.error };
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'failed', message } };
+    // Names (QuotaExceededError, ...) do not survive the message: say what they mean here.
+    return { ok: false, error: { code: 'failed', message: describeStorageError(error) } };
   }
 }
 

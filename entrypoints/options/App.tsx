@@ -12,6 +12,7 @@ import { toJsonBackup } from '@/lib/reading-list/export';
 import { importBackup } from '@/lib/reading-list/import';
 import { listEntries, removeEntry } from '@/lib/reading-list/store';
 import { requestFromWorker } from '@/lib/runtime-messaging';
+import { describeStorageError } from '@/lib/storage-errors';
 import {
   DEFAULT_SETTINGS,
   readSettings,
@@ -153,5 +154,5 @@ export function App() {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return describeStorageError(error);
 }

@@ -17,6 +17,7 @@ import {
 } from '@/lib/reading-list/store';
 import { readSyncReport, SYNC_REPORT_KEY, type SyncReport } from '@/lib/reading-list/sync';
 import { requestFromWorker } from '@/lib/runtime-messaging';
+import { describeStorageError } from '@/lib/storage-errors';
 import { readSettings, SETTINGS_KEY, settingsFrom, updateSettings } from '@/lib/settings';
 
 type Tab = 'search' | 'reading';
@@ -210,5 +211,5 @@ export function App() {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return describeStorageError(error);
 }

@@ -4,6 +4,7 @@
  * transaction (a caught BulkError would commit a partial digest).
  */
 import type { PaperPeekDatabase } from '../db';
+import { describeStorageError } from '../storage-errors';
 import { applyPapers, yieldToEventLoop, type ApplyOptions, type ApplySummary } from './apply';
 import { validateDigest, type Paper } from './schema';
 
@@ -107,6 +108,5 @@ export async function recordFailure(
 }
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
+  return describeStorageError(error);
 }
