@@ -8,6 +8,8 @@ export interface DataSectionProps {
   clearDigest(): Promise<void>;
 }
 
+const entriesText = (count: number) => `${count} ${count === 1 ? 'entry' : 'entries'}`;
+
 /** The reading-list backup, and the two ways to start over (each asks first). */
 export function DataSection(props: DataSectionProps) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -75,9 +77,9 @@ export function DataSection(props: DataSectionProps) {
       {confirming === 'list' && (
         <div role="alertdialog" aria-labelledby="confirm-list" class="confirm">
           <p id="confirm-list">
-            Remove all {props.entryCount} entries from your reading list, with their notes and tags?
-            With sync on, they leave your other browsers too. Export a backup first if you may want
-            them back.
+            Remove {entriesText(props.entryCount)} from your reading list, with notes and tags? With
+            sync on, they leave your other browsers too. Export a backup first if you may want them
+            back.
           </p>
           <button
             type="button"
@@ -85,10 +87,10 @@ export function DataSection(props: DataSectionProps) {
             onClick={() =>
               props
                 .clearReadingList()
-                .then((count) => done(true, `Removed ${count} entries.`), failed)
+                .then((count) => done(true, `Removed ${entriesText(count)}.`), failed)
             }
           >
-            Yes, remove {props.entryCount} entries
+            Yes, remove {entriesText(props.entryCount)}
           </button>{' '}
           <button type="button" onClick={() => setConfirming(null)}>
             Cancel

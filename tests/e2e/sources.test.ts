@@ -273,4 +273,18 @@ describe('digest sources and the options page in Chromium', () => {
     );
     expect(entries).toBe(1);
   });
+
+  it('clears the reading list only after an explicit confirmation', async () => {
+    await options.reload();
+    await options.getByRole('button', { name: 'Clear reading list…' }).click();
+    const confirm = options.getByRole('alertdialog');
+    await expect.poll(() => confirm.textContent()).toMatch(/Remove 1 entry from your reading list/);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await options.getByRole('button', { name: 'Clear reading list…' }).click();
+    await options.getByRole('button', { name: 'Yes, remove 1 entry' }).click();
+    await expect.poll(() => options.getByText('Removed 1 entry.').count()).toBe(1);
+    expect(await options.getByRole('button', { name: 'Clear reading list…' }).isDisabled()).toBe(
+      true,
+    );
+  });
 });

@@ -6,7 +6,12 @@ import { loadDigest } from '@/lib/digest/load';
 import { createSearcher } from '@/lib/search';
 import { createDigestJobs, JOB_KEY } from '@/lib/sources/digest-jobs';
 import { lookUpPaper } from '@/lib/sources/paper-lookup';
-import { HF_SOURCE_ID, huggingFaceUrls, refreshHuggingFace } from '@/lib/sources/refresh';
+import {
+  HF_SOURCE_ID,
+  huggingFaceUrls,
+  refreshFeed,
+  refreshHuggingFace,
+} from '@/lib/sources/refresh';
 import { DEFAULT_ENDPOINTS, DEFAULT_SOURCE_SETTINGS } from '@/lib/sources/source-settings';
 import { readSearchRecord, type PaperPeekDatabase } from '@/lib/db';
 import { databasePerTest, snapshot } from '../helpers/db';
@@ -252,6 +257,36 @@ describe('refreshing from Hugging Face', () => {
     expect(outcome.ok).toBe(false);
     expect(outcome.message).toMatch(/^12 new, 0 updated\. 6 of 7 requests failed/);
     expect(await db.papers.count()).toBe(12);
+  });
+});
+
+describe('refreshing a custom feed', () => {
+  const db = databasePerTest();
+  const FEED = 'https://papers.example.org/feed.json';
+
+  it('serving a PaperPeek digest: the feed replaces its own papers, under its own source', async () => {
+    const serve = (papers: ReturnType<typeof paper>[]) =>
+      fakeNetwork(() => new Response(JSON.stringify(digest(papers)))).fetch;
+    const one = paper({ id: '2401.00001', arxivId: '2401.00001', title: 'One' });
+    const two = paper({ id: '2401.00002', arxivId: '2401.00002', title: 'Two' });
+    expect(await refreshFeed(FEED, { db, fetch: serve([one, two]), now: () => NOW })).toMatchObject(
+      {
+        ok: true,
+        added: 2,
+      },
+    );
+    await refreshFeed(FEED, { db, fetch: serve([two]), now: () => NOW });
+    expect(await db.papers.toCollection().primaryKeys()).toEqual(['2401.00002']);
+    expect(await db.sources.get(`feed:${FEED}`)).toMatchObject({ paperCount: 1 });
+  });
+
+  it('serving a Daily Papers answer: papers accumulate, as from Hugging Face', async () => {
+    const network = fakeNetwork(() => new Response(hfBody));
+    expect(await refreshFeed(FEED, { db, fetch: network.fetch, now: () => NOW })).toMatchObject({
+      ok: true,
+      added: 12,
+    });
+    expect(network.requests.map((request) => request.url)).toEqual([FEED]);
   });
 });
 
