@@ -59,7 +59,33 @@ export async function request(page: Page, message: unknown): Promise<unknown> {
 }
 
 interface ExtensionPageGlobals {
-  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+  chrome: {
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+    storage: { local: { set(items: object): Promise<void> } };
+  };
+}
+
+/** Writes `storage.local` from an extension page, as the options page does. */
+export async function setLocalStorage(page: Page, items: Record<string, unknown>): Promise<void> {
+  await page.evaluate(
+    (value) => (globalThis as unknown as ExtensionPageGlobals).chrome.storage.local.set(value),
+    items,
+  );
+}
+
+/**
+ * Collects the console errors and uncaught exceptions of a page. A failed resource load (the
+ * page's own missing favicon) is the page's business, not an error of the extension.
+ */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(message.text());
+    }
+  });
+  return errors;
 }
 
 /** Polls `check` until it returns true (for hooks, where expect.poll is not available). */

@@ -7,7 +7,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardInspector } from './card-inspector';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { launchExtension, request, waitForDigest, type ExtensionSession } from './harness';
+import {
+  collectErrors,
+  launchExtension,
+  request,
+  setLocalStorage,
+  waitForDigest,
+  type ExtensionSession,
+} from './harness';
 
 const GPT3 = 'https://arxiv.org/abs/2005.14165';
 const GPT3_TITLE = 'Language Models are Few-Shot Learners';
@@ -23,13 +30,7 @@ describe('hostile and real-shaped pages in Chromium', () => {
   async function open(path: string, html: string) {
     server.page(path, html);
     const tab = await session.context.newPage();
-    const errors: string[] = [];
-    tab.on('console', (message) => {
-      // The page's own missing favicon is not the extension's error.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        errors.push(message.text());
-    });
-    tab.on('pageerror', (error) => errors.push(error.message));
+    const errors = collectErrors(tab);
     await tab.goto(server.url(path));
     return { tab, errors, cards: await CardInspector.attach(tab) };
   }
@@ -40,16 +41,10 @@ describe('hostile and real-shaped pages in Chromium', () => {
     [session, server] = await Promise.all([launchExtension(), startFixtureServer()]);
     extensionPage = await session.openExtensionPage('popup.html');
     await waitForDigest(extensionPage);
-    await extensionPage.evaluate(() =>
-      (
-        globalThis as unknown as {
-          chrome: { storage: { local: { set(v: object): Promise<void> } } };
-        }
-      ).chrome.storage.local.set({
-        settings: { hoverDelayMs: 0 },
-        sourceSettings: { arxivLookups: false },
-      }),
-    );
+    await setLocalStorage(extensionPage, {
+      settings: { hoverDelayMs: 0 },
+      sourceSettings: { arxivLookups: false },
+    });
   });
   afterAll(async () => {
     await session?.close();
@@ -63,12 +58,7 @@ describe('hostile and real-shaped pages in Chromium', () => {
       { 'content-type': 'image/svg+xml' },
     );
     const tab = await session.context.newPage();
-    const errors: string[] = [];
-    tab.on('pageerror', (error) => errors.push(error.message));
-    tab.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        errors.push(message.text());
-    });
+    const errors = collectErrors(tab);
     await tab.goto(server.url('/image.svg'));
     await tab.hover('text');
     await tab.waitForTimeout(300);
@@ -267,12 +257,7 @@ describe('pages shaped like real sites', () => {
     const path = `/shaped-${Math.random().toString(36).slice(2)}.html`;
     server.page(path, html);
     const tab = await session.context.newPage();
-    const errors: string[] = [];
-    tab.on('pageerror', (error) => errors.push(error.message));
-    tab.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        errors.push(message.text());
-    });
+    const errors = collectErrors(tab);
     // Every element's box before the content script runs (it starts at document_idle)...
     await tab.addInitScript(`document.addEventListener('DOMContentLoaded', () => {
       window.__boxes = () => [...document.querySelectorAll('body *')].map((el) => { const r = el.getBoundingClientRect(); return [el.tagName, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)].join(); });

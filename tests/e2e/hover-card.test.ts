@@ -6,7 +6,13 @@ import type { LinkFacts } from '@/lib/links/paper-link';
 import { ARXIV_URLS, GITHUB_URLS, SHORTENED_LINKS, WRAPPED_URLS } from '../unit/links/url-tables';
 import { CardInspector } from './card-inspector';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { launchExtension, request, waitForDigest, type ExtensionSession } from './harness';
+import {
+  launchExtension,
+  request,
+  setLocalStorage,
+  waitForDigest,
+  type ExtensionSession,
+} from './harness';
 
 /** The title PaperPeek should show for a key, or '' when the digest does not have the paper. */
 function expectedTitle(key: string): string {
@@ -54,15 +60,7 @@ describe('hover cards in Chromium', () => {
   let extensionPage: Page;
 
   const setSettings = (settings: Record<string, unknown>) =>
-    extensionPage.evaluate(
-      (value) =>
-        (
-          globalThis as unknown as {
-            chrome: { storage: { local: { set(v: object): Promise<void> } } };
-          }
-        ).chrome.storage.local.set({ settings: value }),
-      settings,
-    );
+    setLocalStorage(extensionPage, { settings });
 
   async function open(path: string): Promise<{ page: Page; cards: CardInspector }> {
     const page = await session.context.newPage();
@@ -75,13 +73,7 @@ describe('hover cards in Chromium', () => {
     extensionPage = await session.openExtensionPage('popup.html');
     await waitForDigest(extensionPage);
     // These tests are about the digest's papers: no arXiv look-ups for the others.
-    await extensionPage.evaluate(() =>
-      (
-        globalThis as unknown as {
-          chrome: { storage: { local: { set(v: object): Promise<void> } } };
-        }
-      ).chrome.storage.local.set({ sourceSettings: { arxivLookups: false } }),
-    );
+    await setLocalStorage(extensionPage, { sourceSettings: { arxivLookups: false } });
   });
   afterAll(async () => {
     await session?.close();

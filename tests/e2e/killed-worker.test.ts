@@ -12,6 +12,7 @@ import { startFixtureServer, type FixtureServer } from './fixture-server';
 import {
   launchExtension,
   request,
+  setLocalStorage,
   waitForDigest,
   waitUntil,
   type ExtensionSession,
@@ -96,15 +97,10 @@ describe('a worker stopped in the middle of an import', () => {
     ]);
     page = await session.openExtensionPage('options.html');
     await waitForDigest(page);
-    await page.evaluate(
-      (endpoints) =>
-        (
-          globalThis as unknown as {
-            chrome: { storage: { local: { set(v: object): Promise<void> } } };
-          }
-        ).chrome.storage.local.set({ endpoints, settings: { hoverDelayMs: 0 } }),
-      { huggingFace: services.huggingFaceUrl, arxiv: services.arxivUrl },
-    );
+    await setLocalStorage(page, {
+      endpoints: { huggingFace: services.huggingFaceUrl, arxiv: services.arxivUrl },
+      settings: { hoverDelayMs: 0 },
+    });
     cdp = await session.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     // Generation 0 is applied in full, and the reading list has an entry with a note.

@@ -3,7 +3,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardInspector } from './card-inspector';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { launchExtension, request, waitForDigest, type ExtensionSession } from './harness';
+import {
+  launchExtension,
+  request,
+  setLocalStorage,
+  waitForDigest,
+  type ExtensionSession,
+} from './harness';
 import { startStandInServices, type StandInServices } from './stand-in-services';
 
 const fixture = (path: string) =>
@@ -28,16 +34,6 @@ describe('digest sources and the options page in Chromium', () => {
   let services: StandInServices;
   let options: Page;
 
-  const storageSet = (page: Page, items: Record<string, unknown>) =>
-    page.evaluate(
-      (value) =>
-        (
-          globalThis as unknown as {
-            chrome: { storage: { local: { set(v: object): Promise<void> } } };
-          }
-        ).chrome.storage.local.set(value),
-      items,
-    );
   const paperCount = async () =>
     ((await request(options, { type: 'status', data: {} })) as { value: { paperCount: number } })
       .value.paperCount;
@@ -76,7 +72,7 @@ describe('digest sources and the options page in Chromium', () => {
     ]);
     options = await session.openExtensionPage('options.html');
     await waitForDigest(options);
-    await storageSet(options, {
+    await setLocalStorage(options, {
       endpoints: { huggingFace: services.huggingFaceUrl, arxiv: services.arxivUrl },
       settings: { hoverDelayMs: 0 },
     });
@@ -254,6 +250,33 @@ describe('digest sources and the options page in Chromium', () => {
       .poll(async () => (await cards.card())?.title)
       .toBe('Language Models are Few-Shot Learners');
     await page.close();
+  });
+
+  it('disables PaperPeek on a site added on the options page, and enables it again', async () => {
+    server.page(
+      '/site.html',
+      '<!doctype html><p style="margin:40px"><a id="l" href="https://arxiv.org/abs/2005.14165">GPT-3</a></p>',
+    );
+    const tab = await session.context.newPage();
+    await tab.goto(server.url('/site.html'));
+    const cards = await CardInspector.attach(tab);
+    await options.getByLabel('Site to disable').fill('not a site');
+    await options.getByRole('button', { name: 'Disable on this site' }).click();
+    await expect.poll(() => options.getByText('"not a site" is not a site name').count()).toBe(1);
+    await options.getByLabel('Site to disable').fill('http://127.0.0.1:1234/any/page');
+    await options.getByRole('button', { name: 'Disable on this site' }).click();
+    const sites = options.getByRole('list', { name: 'Disabled sites' });
+    await expect.poll(() => sites.textContent()).toContain('127.0.0.1');
+    await tab.hover('#l');
+    await tab.waitForTimeout(400);
+    expect(await cards.card()).toBeNull();
+    await options.getByRole('button', { name: 'Enable on 127.0.0.1' }).click();
+    await tab.mouse.move(600, 300);
+    await tab.hover('#l');
+    await expect
+      .poll(async () => (await cards.card())?.title)
+      .toBe('Language Models are Few-Shot Learners');
+    await tab.close();
   });
 
   it('clears the digest but not the reading list, after asking', async () => {
