@@ -127,94 +127,103 @@ export function siteOf(input: string): string | null {
   }
 }
 
-function SiteList({ sites, update }: { sites: string[]; update(sites: string[]): void }) {
+interface EditableListProps {
+  intro: string;
+  /** The list's accessible name. */
+  name: string;
+  items: string[];
+  removeLabel(item: string): string;
+  remove(item: string): void;
+  input: { label: string; placeholder: string; type: 'text' | 'url' };
+  submit: string;
+  /** Adds the draft; resolves to a problem to show, or null when it was added. */
+  add(draft: string): Promise<string | null>;
+}
+
+/** A list of strings the user adds to (through a small form) and removes from. */
+function EditableList(props: EditableListProps) {
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const add = (event: Event) => {
+  const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const site = siteOf(draft);
-    if (!site) return setProblem(`"${draft}" is not a site name (for example: example.org).`);
-    setProblem(null);
-    setDraft('');
-    if (!sites.includes(site)) update([...sites, site]);
+    const found = await props.add(draft);
+    setProblem(found);
+    if (!found) setDraft('');
   };
   return (
     <div class="options__list">
-      <p>Sites where PaperPeek does nothing (their subdomains too):</p>
-      <ul aria-label="Disabled sites">
-        {sites.length === 0 && <li class="muted">None.</li>}
-        {sites.map((site) => (
-          <li key={site}>
-            {site}{' '}
+      <p>{props.intro}</p>
+      <ul aria-label={props.name}>
+        {props.items.length === 0 && <li class="muted">None.</li>}
+        {props.items.map((item) => (
+          <li key={item}>
+            {item}{' '}
             <button
               type="button"
-              aria-label={`Enable on ${site}`}
-              onClick={() => update(sites.filter((s) => s !== site))}
+              aria-label={props.removeLabel(item)}
+              onClick={() => props.remove(item)}
             >
               Remove
             </button>
           </li>
         ))}
       </ul>
-      <form onSubmit={add} class="options__row">
+      <form onSubmit={(event) => void onSubmit(event)} class="options__row">
         <input
-          type="text"
-          aria-label="Site to disable"
-          placeholder="example.org"
+          type={props.input.type}
+          aria-label={props.input.label}
+          placeholder={props.input.placeholder}
           value={draft}
           onInput={(event) => setDraft((event.target as HTMLInputElement).value)}
         />
-        <button type="submit">Disable on this site</button>
+        <button type="submit">{props.submit}</button>
       </form>
       {problem && <p class="error">{problem}</p>}
     </div>
   );
 }
 
-function FeedList({ sources, updateSources, grantFeed }: SettingsSectionProps) {
-  const [draft, setDraft] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const add = async (event: Event) => {
-    event.preventDefault();
-    const url = feedUrl(draft);
-    if (!url) return setProblem('A feed needs a full https:// address.');
-    if (sources.feeds.length >= MAX_FEEDS) return setProblem(`At most ${MAX_FEEDS} feeds.`);
-    // Asked here, in the click: the browser only shows its prompt for a user gesture.
-    if (!(await grantFeed(url)))
-      return setProblem(`PaperPeek was not allowed to read ${new URL(url).host}.`);
-    setProblem(null);
-    setDraft('');
-    if (!sources.feeds.includes(url)) updateSources({ feeds: [...sources.feeds, url] });
-  };
+function SiteList({ sites, update }: { sites: string[]; update(sites: string[]): void }) {
   return (
-    <div class="options__list">
-      <p>Custom feeds (a PaperPeek digest or a Daily Papers API response, as JSON):</p>
-      <ul aria-label="Custom feeds">
-        {sources.feeds.length === 0 && <li class="muted">None.</li>}
-        {sources.feeds.map((feed) => (
-          <li key={feed}>
-            {feed}{' '}
-            <button
-              type="button"
-              aria-label={`Remove feed ${feed}`}
-              onClick={() => updateSources({ feeds: sources.feeds.filter((f) => f !== feed) })}
-            >
-              Remove
-            </button>
-          </li>
-        ))}
-      </ul>
-      <form onSubmit={(event) => void add(event)} class="options__row">
-        <input
-          type="url"
-          aria-label="Feed address"
-          placeholder="https://example.org/papers.json"
-          value={draft}
-          onInput={(event) => setDraft((event.target as HTMLInputElement).value)}
-        />
-        <button type="submit">Add feed</button>
-      </form>
-      {problem && <p class="error">{problem}</p>}
-    </div>
+    <EditableList
+      intro="Sites where PaperPeek does nothing (their subdomains too):"
+      name="Disabled sites"
+      items={sites}
+      removeLabel={(site) => `Enable on ${site}`}
+      remove={(site) => update(sites.filter((s) => s !== site))}
+      input={{ label: 'Site to disable', placeholder: 'example.org', type: 'text' }}
+      submit="Disable on this site"
+      add={async (draft) => {
+        const site = siteOf(draft);
+        if (!site) return `"${draft}" is not a site name (for example: example.org).`;
+        if (!sites.includes(site)) update([...sites, site]);
+        return null;
+      }}
+    />
+  );
+}
+
+function FeedList({ sources, updateSources, grantFeed }: SettingsSectionProps) {
+  const { feeds } = sources;
+  return (
+    <EditableList
+      intro="Custom feeds (a PaperPeek digest or a Daily Papers API response, as JSON):"
+      name="Custom feeds"
+      items={feeds}
+      removeLabel={(feed) => `Remove feed ${feed}`}
+      remove={(feed) => updateSources({ feeds: feeds.filter((f) => f !== feed) })}
+      input={{ label: 'Feed address', placeholder: 'https://example.org/papers.json', type: 'url' }}
+      submit="Add feed"
+      add={async (draft) => {
+        const url = feedUrl(draft);
+        if (!url) return 'A feed needs a full https:// address.';
+        if (feeds.length >= MAX_FEEDS) return `At most ${MAX_FEEDS} feeds.`;
+        // Asked here, in the click: the browser only shows its prompt for a user gesture.
+        if (!(await grantFeed(url)))
+          return `PaperPeek was not allowed to read ${new URL(url).host}.`;
+        if (!feeds.includes(url)) updateSources({ feeds: [...feeds, url] });
+        return null;
+      }}
+    />
   );
 }
