@@ -124,29 +124,35 @@ export function createDigestJobs(deps: JobDependencies) {
     ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
   });
 
+  /** Runs `work` in the queue, without a job record (the bundled digest's quick load). */
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
   return {
-    /** Runs `work` in the queue, without a job record (the bundled digest's quick load). */
-    exclusive<T>(work: () => Promise<T>): Promise<T> {
-      const run = queue.then(work);
-      queue = run.catch(() => undefined);
-      return run;
-    },
+    exclusive,
 
     /**
      * A job record left by a worker that was stopped in the middle: its transaction never
-     * committed, so the previous digest is whole; the source says what happened.
+     * committed, so the previous digest is whole; the source says what happened. Call it when
+     * the worker starts, before anything else is queued.
      */
-    async recoverInterrupted(): Promise<DigestJob | null> {
-      const left = (await local.get(JOB_KEY))[JOB_KEY] as DigestJob | null | undefined;
-      if (!left || typeof left.sourceId !== 'string') return null;
-      await recordFailure(
-        db,
-        left.sourceId,
-        `Interrupted: the browser stopped PaperPeek during "${String(left.label).slice(0, 100)}". The previous papers are still in use; try again.`,
-        now(),
-      );
-      await local.set({ [JOB_KEY]: null });
-      return left;
+    recoverInterrupted(): Promise<DigestJob | null> {
+      // In the queue, before any job of this worker writes its own record.
+      return exclusive(async () => {
+        const left = (await local.get(JOB_KEY))[JOB_KEY] as DigestJob | null | undefined;
+        if (!left || typeof left.sourceId !== 'string') return null;
+        await recordFailure(
+          db,
+          left.sourceId,
+          `Interrupted: the browser stopped PaperPeek during "${String(left.label).slice(0, 100)}". The previous papers are still in use; try again.`,
+          now(),
+        );
+        await local.set({ [JOB_KEY]: null });
+        return left;
+      });
     },
 
     /** Every enabled source, one after another. */
