@@ -101,9 +101,14 @@ export default defineBackground(() => {
   });
   // Every worker start (install, update, browser start, wake-up) checks the bundled digest: a
   // same-revision check is one hash and one read, and it repairs a load that failed last time.
-  void service.ensureBundledDigest().then((result) => {
-    if (!result.ok) console.error('PaperPeek could not load its bundled digest:', result.problems);
-  });
+  service.ensureBundledDigest().then(
+    (result) => {
+      if (!result.ok)
+        console.error('PaperPeek could not load its bundled digest:', result.problems);
+    },
+    // No database at all (a private window): every request will say so to whoever asks.
+    (error: unknown) => console.error('PaperPeek could not open its database:', error),
+  );
 
   // Edits from the user's other browsers arrive as changes to `storage.sync`; turning sync on
   // (or off) is a change to the settings.

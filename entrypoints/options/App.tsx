@@ -44,10 +44,11 @@ export function App() {
   const [entryCount, setEntryCount] = useState(0);
   const [now, setNow] = useState(Date.now());
 
+  // Never rejects: a failure is shown on the page.
   const reload = useCallback(async () => {
     setNow(Date.now());
-    setEntryCount(await db.readingList.count());
     try {
+      setEntryCount(await db.readingList.count());
       setStatus(await requestFromWorker('status', {}));
       setProblem(null);
     } catch (error) {
@@ -121,8 +122,9 @@ export function App() {
       <DataSection
         entryCount={entryCount}
         exportBackup={() =>
-          void listEntries(db).then((entries) =>
-            download(toJsonBackup(entries, new Date()), 'paperpeek-reading-list.json'),
+          void listEntries(db).then(
+            (entries) => download(toJsonBackup(entries, new Date()), 'paperpeek-reading-list.json'),
+            (error: unknown) => setProblem(`The reading list cannot be read: ${describe(error)}`),
           )
         }
         importBackup={async (file) => {
