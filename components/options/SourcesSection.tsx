@@ -3,7 +3,7 @@ import type { SourceState } from '@/lib/db';
 import type { DigestStatus } from '@/lib/messages';
 import type { DigestJob } from '@/lib/sources/digest-jobs';
 import type { RefreshOutcome } from '@/lib/sources/refresh';
-import { timeAgo } from '@/lib/import-digest';
+import { timeAgo } from '@/lib/time-ago';
 import { sourceName } from '@/lib/sources/source-names';
 
 export interface SourcesSectionProps {
