@@ -17,6 +17,7 @@ import { SETTINGS_KEY } from '@/lib/settings';
 import { arxivFetcher, createArxivLookupQueue } from '@/lib/sources/arxiv-api';
 import { createDigestJobs, jobHandlers } from '@/lib/sources/digest-jobs';
 import { lookUpPaper } from '@/lib/sources/paper-lookup';
+import { REFRESH_ALARM, scheduleRefresh } from '@/lib/sources/refresh-schedule';
 import {
   endpointsFrom,
   ENDPOINTS_KEY,
@@ -24,8 +25,6 @@ import {
   readSourceSettings,
   sourceSettingsItem,
 } from '@/lib/sources/source-settings';
-
-const REFRESH_ALARM = 'refresh-digest';
 
 const SAVE_FEEDBACK: Record<SaveOutcome, string> = {
   saved: '✓',
@@ -81,18 +80,11 @@ export default defineBackground(() => {
   // A job a stopped worker never finished: its transaction did not commit; say so on its source.
   jobs.recoverInterrupted().catch(() => undefined); // a failing database says so on first use
 
-  // Scheduled refreshes; the first a minute after start, not in the middle of installing.
-  const scheduleRefresh = async () => {
-    const { refreshHours } = await readSourceSettings();
-    const existing = await browser.alarms.get(REFRESH_ALARM);
-    if (existing?.periodInMinutes === refreshHours * 60) return;
-    await browser.alarms.create(REFRESH_ALARM, {
-      delayInMinutes: 1,
-      periodInMinutes: refreshHours * 60,
-    });
-  };
+  // Scheduled refreshes, at the interval chosen on the options page.
   const reschedule = () =>
-    scheduleRefresh().catch((error: unknown) => console.error('PaperPeek alarm:', error));
+    readSourceSettings()
+      .then(({ refreshHours }) => scheduleRefresh(browser.alarms, refreshHours))
+      .catch((error: unknown) => console.error('PaperPeek alarm:', error));
   reschedule();
   sourceSettingsItem.watch(reschedule);
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { REFRESH_ALARM } from '../../lib/sources/refresh-schedule';
 import { extensionLaunchArgs, findBrowser, NO_BROWSER_HELP } from '../../scripts/lib/find-browser';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -86,6 +87,34 @@ export function collectErrors(page: Page): string[] {
     }
   });
   return errors;
+}
+
+/**
+ * Moves the scheduled refresh a day away, at the interval the worker chose (so the worker leaves
+ * it there). A test that runs longer than a minute needs this: otherwise the first scheduled
+ * refresh lands in the middle of it and applies whatever the stand-in serves at that moment.
+ */
+export async function holdScheduledRefresh(page: Page): Promise<void> {
+  await page.evaluate(async (name) => {
+    const { alarms } = (globalThis as unknown as { chrome: { alarms: AlarmsGlobal } }).chrome;
+    for (let tries = 0; tries < 100; tries += 1) {
+      const alarm = await alarms.get(name);
+      if (alarm?.periodInMinutes) {
+        await alarms.create(name, {
+          delayInMinutes: 24 * 60,
+          periodInMinutes: alarm.periodInMinutes,
+        });
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('The worker never scheduled its refresh');
+  }, REFRESH_ALARM);
+}
+
+interface AlarmsGlobal {
+  get(name: string): Promise<{ periodInMinutes?: number } | undefined>;
+  create(name: string, info: { delayInMinutes: number; periodInMinutes: number }): Promise<void>;
 }
 
 /** Polls `check` until it returns true (for hooks, where expect.poll is not available). */

@@ -10,6 +10,7 @@ import { generatePapers } from '../helpers/generate-papers';
 import { CardInspector } from './card-inspector';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import {
+  holdScheduledRefresh,
   launchExtension,
   request,
   setLocalStorage,
@@ -97,6 +98,9 @@ describe('a worker stopped in the middle of an import', () => {
     ]);
     page = await session.openExtensionPage('options.html');
     await waitForDigest(page);
+    // The only refreshes are the test's own: a scheduled one would apply the generation being
+    // served after the check, and look like an interrupted job coming back to life.
+    await holdScheduledRefresh(page);
     await setLocalStorage(page, {
       endpoints: { huggingFace: services.huggingFaceUrl, arxiv: services.arxivUrl },
       settings: { hoverDelayMs: 0 },
@@ -160,7 +164,7 @@ describe('a worker stopped in the middle of an import', () => {
       expect(counts[labels[0] ?? '']).toBe(PAPERS);
       if (labels[0] === label) outcomes.new += 1;
       else {
-        expect(labels[0]).toBe(current);
+        expect(labels[0], `kill ${kill}`).toBe(current);
         outcomes.old += 1;
       }
       current = labels[0] ?? current;
