@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { LOOKUP_DATA_COLLECTION } from './lib/sources/lookup-consent';
 import { findBrowser } from './scripts/lib/find-browser';
 
 // `npm run dev` opens the same browser `npm start` finds (CHROME_PATH or the usual places);
@@ -35,7 +36,19 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'paperpeek@paperpeek.dev', strict_min_version: '115.0' },
+            gecko: {
+              id: 'paperpeek@paperpeek.dev',
+              // The first versions with Firefox's own consent for data an extension sends (140
+              // is also an ESR; Android got it in 142).
+              strict_min_version: '140.0',
+              // Nothing is collected to run; arXiv look-ups send a link's paper id to arXiv
+              // (lib/sources/lookup-consent.ts), so they wait for this optional consent.
+              data_collection_permissions: {
+                required: ['none'],
+                optional: [...LOOKUP_DATA_COLLECTION],
+              },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

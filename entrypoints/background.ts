@@ -16,6 +16,7 @@ import { SYNC_KEY_PREFIX } from '@/lib/reading-list/sync-merge';
 import { SETTINGS_KEY } from '@/lib/settings';
 import { arxivFetcher, createArxivLookupQueue } from '@/lib/sources/arxiv-api';
 import { createDigestJobs, jobHandlers } from '@/lib/sources/digest-jobs';
+import { lookupConsentFor, type DataCollectionPermissions } from '@/lib/sources/lookup-consent';
 import { lookUpPaper } from '@/lib/sources/paper-lookup';
 import { REFRESH_ALARM, scheduleRefresh } from '@/lib/sources/refresh-schedule';
 import {
@@ -58,6 +59,10 @@ export default defineBackground(() => {
   const arxiv = createArxivLookupQueue({
     fetchArxiv: async (ids) => arxivFetcher((await endpoints()).arxiv)(ids),
   });
+  const lookupConsent = lookupConsentFor(
+    import.meta.env.FIREFOX,
+    browser.permissions as unknown as DataCollectionPermissions,
+  );
   const service = createPaperService(db, {
     bundledDigest: () => bundledDigest,
     reportPageSummary: badge.report,
@@ -66,7 +71,8 @@ export default defineBackground(() => {
     lookUpUnknown: (arxivId) =>
       lookUpPaper(arxivId, {
         db,
-        enabled: async () => (await readSourceSettings()).arxivLookups,
+        enabled: async () =>
+          (await readSourceSettings()).arxivLookups && (await lookupConsent.granted()),
         askArxiv: arxiv.lookup,
       }),
   });

@@ -14,6 +14,10 @@ export interface SettingsSectionProps {
   updateSources(changes: Partial<SourceSettings>): void;
   /** Asks the browser for a feed's host; resolves to whether the user granted it. */
   grantFeed(url: string): Promise<boolean>;
+  /** Whether the browser lets look-ups send ids to arXiv (Firefox's data consent; always in Chrome). */
+  lookupsConsented: boolean;
+  /** Asks the browser for that consent; resolves to whether the user gave it. */
+  requestLookupConsent(): Promise<boolean>;
 }
 
 /** Every setting, each taking effect at once (open tabs included). */
@@ -75,11 +79,7 @@ export function SettingsSection(props: SettingsSectionProps) {
             ))}
           </select>
         </label>
-        <Toggle
-          label="Look up papers that are not in my digest"
-          checked={sources.arxivLookups}
-          onChange={(arxivLookups) => updateSources({ arxivLookups })}
-        />
+        <LookupsToggle {...props} />
         <p class="muted options__hint">
           When you hover an arXiv link to a paper your digest does not have, PaperPeek asks the
           arXiv API (export.arxiv.org) for its abstract: arXiv sees the paper's id and your IP
@@ -99,6 +99,40 @@ export function SettingsSection(props: SettingsSectionProps) {
         </p>
       </fieldset>
     </section>
+  );
+}
+
+/**
+ * On only when both the setting and the browser's consent say so. Turning it on asks for the
+ * consent first, straight from the click (Firefox shows its prompt only during a user action).
+ */
+function LookupsToggle(props: SettingsSectionProps) {
+  const { sources, updateSources, lookupsConsented, requestLookupConsent } = props;
+  // A count, not a flag: a second refusal must re-render too, or the box would stay ticked.
+  const [refusals, setRefusals] = useState(0);
+  return (
+    <>
+      <Toggle
+        label="Look up papers that are not in my digest"
+        checked={sources.arxivLookups && lookupsConsented}
+        onChange={(arxivLookups) => {
+          if (!arxivLookups || lookupsConsented) {
+            setRefusals(0);
+            updateSources({ arxivLookups });
+            return;
+          }
+          void requestLookupConsent().then((granted) => {
+            setRefusals((count) => (granted ? 0 : count + 1));
+            if (granted) updateSources({ arxivLookups: true });
+          });
+        }}
+      />
+      {refusals > 0 && (
+        <p role="status" class="error">
+          The browser did not allow PaperPeek to send paper ids to arXiv, so look-ups stay off.
+        </p>
+      )}
+    </>
   );
 }
 

@@ -22,6 +22,7 @@ import {
   type Settings,
 } from '@/lib/settings';
 import { JOB_KEY, type DigestJob } from '@/lib/sources/digest-jobs';
+import { lookupConsentFor, type DataCollectionPermissions } from '@/lib/sources/lookup-consent';
 import {
   DEFAULT_SOURCE_SETTINGS,
   originPattern,
@@ -43,6 +44,18 @@ export function App() {
   const [sources, setSources] = useState<SourceSettings>(DEFAULT_SOURCE_SETTINGS);
   const [entryCount, setEntryCount] = useState(0);
   const [now, setNow] = useState(Date.now());
+  const lookupConsent = useMemo(
+    () =>
+      lookupConsentFor(
+        import.meta.env.FIREFOX,
+        browser.permissions as unknown as DataCollectionPermissions,
+      ),
+    [],
+  );
+  const [lookupsConsented, setLookupsConsented] = useState(true);
+  useEffect(() => {
+    void lookupConsent.granted().then(setLookupsConsented);
+  }, [lookupConsent]);
 
   // Never rejects: a failure is shown on the page.
   const reload = useCallback(async () => {
@@ -118,6 +131,12 @@ export function App() {
         updateSettings={(changes) => void updateSettings(local, changes)}
         updateSources={(changes) => void updateSourceSettings(changes)}
         grantFeed={(url) => browser.permissions.request({ origins: [originPattern(url)] })}
+        lookupsConsented={lookupsConsented}
+        requestLookupConsent={async () => {
+          const granted = await lookupConsent.request();
+          setLookupsConsented(granted);
+          return granted;
+        }}
       />
       <DataSection
         entryCount={entryCount}
