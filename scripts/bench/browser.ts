@@ -22,17 +22,19 @@ export interface BenchBrowser {
 }
 
 /**
- * An extension whose content script only registers PaperPeek's four document listeners, doing
- * nothing: what any content script listening to pointer and focus events costs.
+ * The floor for a content script of PaperPeek's kind: it reads its settings, listens for their
+ * changes and for messages, and registers PaperPeek's four document listeners, which do nothing.
+ * Its injection cost and its cost per pointer event are what any such script pays.
  */
-export async function writeNoopListenerExtension(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'paperpeek-noop-'));
+export async function writeMinimalExtension(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'paperpeek-minimal-'));
   await writeFile(
     join(dir, 'manifest.json'),
     JSON.stringify({
       manifest_version: 3,
-      name: 'no-op listeners',
+      name: 'minimal content script',
       version: '1.0',
+      permissions: ['storage'],
       content_scripts: [
         { matches: ['<all_urls>'], js: ['content.js'], all_frames: true, run_at: 'document_idle' },
       ],
@@ -40,7 +42,12 @@ export async function writeNoopListenerExtension(): Promise<string> {
   );
   await writeFile(
     join(dir, 'content.js'),
-    "for (const type of ['pointerover', 'pointerout', 'focusin', 'focusout']) document.addEventListener(type, () => {}, { capture: true, passive: true });",
+    [
+      "for (const type of ['pointerover', 'pointerout', 'focusin', 'focusout']) document.addEventListener(type, () => {}, { capture: true, passive: true });",
+      "chrome.storage.local.get('settings').then(() => {});",
+      'chrome.storage.onChanged.addListener(() => {});',
+      'chrome.runtime.onMessage.addListener(() => {});',
+    ].join('\n'),
   );
   return dir;
 }

@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import type { BrowserContext } from 'playwright-core';
 import bundled from '../../assets/digest.json';
-import { launchBrowser, summarise, writeNoopListenerExtension } from './browser';
+import { launchBrowser, summarise, writeMinimalExtension } from './browser';
 import { traceExtensionWork } from './trace';
 
 const FORMS = [
@@ -204,10 +204,31 @@ export async function benchPages(): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {};
   const withExtension = await launchBrowser(true);
   const without = await launchBrowser(false);
+  const minimal = await launchBrowser(false, await writeMinimalExtension());
   try {
     // A first page in each browser warms it up (process start, caches); it is not measured.
-    for (const browser of [withExtension, without])
+    for (const browser of [withExtension, without, minimal])
       await measurePage(browser.context, `${origin}/1000`, 500, false);
+    console.log('  measuring injection');
+    // Alternating loads of the empty page: PaperPeek against the floor for any such script.
+    const injection = { paperPeek: [] as number[], minimal: [] as number[] };
+    for (let round = 0; round < INJECTION_LOADS; round += 1) {
+      injection.paperPeek.push(
+        (await measurePage(withExtension.context, `${origin}/empty`, 800, false)).extension
+          .scriptMs,
+      );
+      injection.minimal.push(
+        (await measurePage(minimal.context, `${origin}/empty`, 800, false)).extension.scriptMs,
+      );
+    }
+    const paperPeekMs = median(injection.paperPeek);
+    const minimalMs = median(injection.minimal);
+    results.injection = {
+      loads: INJECTION_LOADS,
+      paperPeekMs: { median: paperPeekMs, samples: injection.paperPeek },
+      minimalContentScriptMs: { median: minimalMs, samples: injection.minimal },
+      ratio: round(paperPeekMs / Math.max(minimalMs, 0.001)),
+    };
     for (const [path, settleMs] of [
       ['/empty', 1_000],
       ['/1000', 1_500],
@@ -238,9 +259,7 @@ export async function benchPages(): Promise<Record<string, unknown>> {
     // The default 300 ms dwell: moves from link to link are faster, so no card opens.
     const moving = await pointerScriptMs(withExtension.context, `${origin}/1000`, 300);
     const movingAlone = await pointerScriptMs(without.context, `${origin}/1000`, 300);
-    const noop = await launchBrowser(false, await writeNoopListenerExtension());
-    const movingNoop = await pointerScriptMs(noop.context, `${origin}/1000`, 300);
-    await noop.close();
+    const movingNoop = await pointerScriptMs(minimal.context, `${origin}/1000`, 300);
     results['pointer event'] = {
       moves: moving.moves,
       scriptUsPerMove: {
@@ -258,9 +277,17 @@ export async function benchPages(): Promise<Record<string, unknown>> {
   } finally {
     await withExtension.close();
     await without.close();
+    await minimal.close();
     server.close();
   }
   return results;
+}
+
+const INJECTION_LOADS = 9;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function round(value: number): number {

@@ -47,6 +47,12 @@ export function summaryTable(results: Results): string {
     `load ratio ${number(at(results, ['pages', 'page /50000', 'loadMs', 'ratio']))}× the page alone`,
   );
   add(
+    'injection on an empty page, median',
+    '≤ 2 ms',
+    ms(at(results, ['pages', 'injection', 'paperPeekMs', 'median'])),
+    `minimal content script ${ms(at(results, ['pages', 'injection', 'minimalContentScriptMs', 'median']))} (× ${number(at(results, ['pages', 'injection', 'ratio']))})`,
+  );
+  add(
     'hover to card, p95',
     '≤ 50 ms',
     ms(Math.round(number(at(results, ['pages', 'hover to card', 'p95'])) * 10) / 10),
