@@ -24,6 +24,11 @@ export default defineConfig({
         description: 'Open PaperPeek',
       },
     },
+    // The card's rendering, imported by the content script on the first hover of a paper link
+    // (lib/content/card-ui-loader.ts). A per-session URL, so pages cannot probe for it.
+    web_accessible_resources: [
+      { resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ],
     // entrypoints/link-previews.ts: an unlisted script, so the manifest lists it here.
     content_scripts: [
       {

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import cardCss from '@/components/hover-card.css?inline';
+import { importCardUi } from '@/lib/content/card-ui-loader';
 import { startPaperPeek } from '@/lib/content/paper-peek';
 import { createScriptContext } from '@/lib/content/script-context';
 import { requestFromWorker } from '@/lib/runtime-messaging';
@@ -25,7 +25,7 @@ export default defineUnlistedScript(async () => {
   const peek = startPaperPeek({
     ctx,
     document,
-    cardCss,
+    loadCardUi: () => importCardUi(browser.runtime.getURL('/card-ui.js')),
     settings: await readSettings(area),
     resolveLinks: (request) => ask('resolveLinks', request),
     save: (paperId) => ask('save', { paperId }),

@@ -1,7 +1,7 @@
 /**
  * Where the card goes: below the link, or above it when there is more room there, never over the
  * link, always inside the viewport. A dozen lines instead of @floating-ui/dom, whose offset, flip
- * and shift cost 5.9 KB gzip of the content script's 10 KB budget.
+ * and shift would add 5.9 KB gzip to the card module every page loads on its first hover.
  */
 
 export interface Box {

@@ -1,8 +1,9 @@
 /**
  * The Firefox build passes Mozilla's addons-linter (the checks addons.mozilla.org runs) with no
- * errors. Its one kind of warning is listed: Preact's own innerHTML branch (used only by
- * dangerouslySetInnerHTML, which PaperPeek never uses; ESLint forbids it). The manifest declares
- * what data PaperPeek sends, as Firefox's built-in consent asks.
+ * errors, and no warning but two that are understood: Preact's own innerHTML branch (used only by
+ * dangerouslySetInnerHTML, which PaperPeek never uses; ESLint forbids it), and the content
+ * script's import() of its own card module, whose address is `runtime.getURL('/card-ui.js')`. The
+ * manifest declares what data PaperPeek sends, as Firefox's built-in consent asks.
  */
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -34,9 +35,12 @@ describe('the Firefox build', () => {
       console.log(`addons-linter warning ${warning.code} ${warning.file ?? ''}`);
     }
     expect(result.errors.map((error) => `${error.code}: ${error.message}`)).toEqual([]);
-    expect(result.warnings.filter((warning) => warning.code !== 'UNSAFE_VAR_ASSIGNMENT')).toEqual(
-      [],
-    );
+    const understood = (warning: { code: string; file?: string; message: string }) =>
+      warning.code === 'UNSAFE_VAR_ASSIGNMENT' &&
+      (warning.message === 'Unsafe assignment to innerHTML' ||
+        (warning.message === 'Unsafe call to import for argument 0' &&
+          warning.file === 'link-previews.js'));
+    expect(result.warnings.filter((warning) => !understood(warning))).toEqual([]);
   });
 
   it('declares no data collection to run, and arXiv look-ups as optional website content', () => {

@@ -220,6 +220,34 @@ describe('hover cards in Chromium', () => {
     await page.close();
   });
 
+  it('loads the card’s code only when the pointer reaches a paper link, which the page never sees', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const page = await session.context.newPage();
+    // Scripts parsed in every world of the page, the content script's isolated world included.
+    const cdp = await session.context.newCDPSession(page);
+    const parsed: string[] = [];
+    cdp.on('Debugger.scriptParsed', ({ url }) => void parsed.push(url));
+    await cdp.send('Debugger.enable');
+    await page.goto(server.url('/behaviour.html'));
+    const cards = await CardInspector.attach(page);
+    await expect.poll(() => page.locator('a[data-paperpeek]').count()).toBe(1);
+    await page.hover('#plain');
+    await page.waitForTimeout(300);
+    expect(parsed.filter((url) => url.endsWith('/link-previews.js'))).toHaveLength(1);
+    expect(parsed.filter((url) => url.endsWith('/card-ui.js'))).toEqual([]);
+
+    await page.hover('#paper');
+    await expect.poll(async () => (await cards.card())?.title ?? '').toMatch(/^Self-regulating/);
+    const loaded = parsed.filter((url) => url.endsWith('/card-ui.js'));
+    expect(loaded).toHaveLength(1);
+    const seenByPage = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => entry.name),
+    );
+    expect(seenByPage.filter((name) => name.includes('card-ui'))).toEqual([]);
+    await cdp.detach();
+    await page.close();
+  });
+
   it('marks known links, including links appended later, and counts them on the badge', async () => {
     const { page } = await open('/behaviour.html');
     await expect.poll(() => page.locator('a[data-paperpeek]').count()).toBe(1);

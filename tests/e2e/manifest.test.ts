@@ -25,7 +25,11 @@ describe('the built manifest', () => {
 
   it('lets no web page or other extension talk to it', () => {
     expect(manifest).not.toHaveProperty('externally_connectable');
-    expect(manifest).not.toHaveProperty('web_accessible_resources');
+    // Only the card module, for content scripts to import, at a per-session URL a page cannot
+    // guess; it holds code only, no data.
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ]);
     const code = ['background.js', 'link-previews.js']
       .map((file) => readFileSync(join(EXTENSION_DIR, file), 'utf8'))
       .join('\n');

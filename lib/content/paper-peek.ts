@@ -4,14 +4,13 @@
  * acts on an event the user did not make (`isTrusted`), or leaves anything behind when the
  * extension is updated or switched off.
  */
-import { render } from 'preact';
-import { HoverCard, type HoverCardState } from '../../components/HoverCard';
+import type { HoverCardState } from '../../components/HoverCard';
 import type { CardView } from '../card-view';
 import type { ProtocolMap } from '../messages';
 import type { PaperKey } from '../paper-key';
 import { isSiteDisabled, type Settings } from '../settings';
-import { createCardHost, HOST_TAG, type CardHost } from './card-host';
-import { placeCard } from './card-position';
+import { HOST_TAG, type CardHost } from './card-host';
+import type { CardUi } from './card-ui';
 import type { ScriptContext } from './script-context';
 import { createHoverIntent } from './hover-intent';
 import { createLinkResolver } from './link-resolver';
@@ -22,7 +21,8 @@ export const GRACE_MS = 300;
 export interface PaperPeekEnvironment {
   ctx: ScriptContext;
   document: Document;
-  cardCss: string;
+  /** The card's rendering, loaded on the first hover of a paper link (it is most of the code). */
+  loadCardUi(): Promise<CardUi>;
   resolveLinks(
     request: ProtocolMap['resolveLinks']['request'],
   ): Promise<ProtocolMap['resolveLinks']['response']>;
@@ -54,6 +54,19 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
   let shown: { anchor: HTMLAnchorElement; view: CardView; title: string | null } | null = null;
   let cardState: HoverCardState = { expanded: false, menuOpen: false, saving: false, error: null };
   let cardFocused = false;
+  let ui: CardUi | null = null;
+  let uiLoading: Promise<CardUi> | null = null;
+  /** Starts loading the card's rendering at most once; a failed load is tried again next time. */
+  const loadUi = (): Promise<CardUi> => {
+    uiLoading ??= env.loadCardUi().then(
+      (loaded) => (ui = loaded),
+      (error: unknown) => {
+        uiLoading = null;
+        throw error;
+      },
+    );
+    return uiLoading;
+  };
 
   const intent = createHoverIntent<HTMLAnchorElement>({
     dwellMs: () => settings.hoverDelayMs,
@@ -68,6 +81,11 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
   });
 
   async function openCard(anchor: HTMLAnchorElement): Promise<void> {
+    try {
+      await loadUi();
+    } catch {
+      return; // the extension was reloaded under us: no card, as for any unknown link
+    }
     let view = resolver.cardFor(anchor);
     if (view === undefined) {
       try {
@@ -108,25 +126,13 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
 
   /** Renders the card for `shown` and places it next to its link. */
   function paint(): void {
-    if (!shown) return;
-    card ??= createCard();
-    render(<HoverCard view={shown.view} state={cardState} on={handlers} />, card.root);
-    const element = card.root.querySelector<HTMLElement>('.card');
-    if (!element) return;
-    element.style.maxHeight = '';
-    const dialog = shown.anchor.closest('dialog[open]');
-    card.show(0, 0, dialog);
-    const rects = shown.anchor.getClientRects();
-    const link = rects[0] ?? shown.anchor.getBoundingClientRect();
-    const size = element.getBoundingClientRect();
-    const view = doc.documentElement;
-    const placement = placeCard(link, size, { width: view.clientWidth, height: view.clientHeight });
-    element.style.maxHeight = `${placement.maxHeight}px`;
-    card.show(placement.top, placement.left, dialog);
+    if (!shown || !ui) return;
+    card ??= createCard(ui);
+    ui.paint(card, shown.anchor, { view: shown.view, state: cardState, on: handlers });
   }
 
-  function createCard(): CardHost {
-    const host = createCardHost(doc, env.cardCss);
+  function createCard(cardUi: CardUi): CardHost {
+    const host = cardUi.createHost(doc);
     const { root } = host;
     ctx.addEventListener(root, 'focusin', () => {
       cardFocused = true;
@@ -219,6 +225,8 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
     // An arXiv paper the digest lacks may still get a card (looked up after the dwell).
     if (view === null && !resolver.keyFor(anchor)?.startsWith('arxiv:')) return;
     if (view === undefined) void resolver.resolveAnchors([anchor]).catch(() => undefined);
+    // The card's code loads during the dwell, so the first card is not late.
+    void loadUi().catch(() => undefined);
     intent.enterLink(anchor);
   }
   function onLeave(event: Event): void {
