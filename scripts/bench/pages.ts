@@ -19,7 +19,7 @@ const FORMS = [
 const ids = bundled.papers.map((paper) => paper.id);
 
 /** A page of `count` links: a third to digest papers in varied forms, the rest ordinary. */
-function linkPage(count: number, appendBatches = 0): string {
+export function linkPage(count: number, appendBatches = 0): string {
   const links: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const form = FORMS[i % FORMS.length];
@@ -92,11 +92,28 @@ async function measurePage(
 }
 
 /**
+ * The renderer's script time for loading an empty page, from Chromium's own counter (tracing
+ * would inflate it): with no page script, it is the content script's injection and start-up.
+ */
+export async function injectionScriptMs(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(500);
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  await page.close();
+  return (metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0) * 1000;
+}
+
+/**
  * Trusted pointer moves (CDP input) over `count` links, and the renderer's script time they cost,
  * from Chromium's own counters (no tracing, which would inflate every call). Run in both
  * browsers; the difference per move is the extension's.
  */
-async function pointerScriptMs(
+export async function pointerScriptMs(
   context: BrowserContext,
   url: string,
   count: number,
@@ -213,20 +230,23 @@ export async function benchPages(): Promise<Record<string, unknown>> {
     // Alternating loads of the empty page: PaperPeek against the floor for any such script.
     const injection = { paperPeek: [] as number[], minimal: [] as number[] };
     for (let round = 0; round < INJECTION_LOADS; round += 1) {
-      injection.paperPeek.push(
-        (await measurePage(withExtension.context, `${origin}/empty`, 800, false)).extension
-          .scriptMs,
-      );
-      injection.minimal.push(
-        (await measurePage(minimal.context, `${origin}/empty`, 800, false)).extension.scriptMs,
-      );
+      injection.paperPeek.push(await injectionScriptMs(withExtension.context, `${origin}/empty`));
+      injection.minimal.push(await injectionScriptMs(minimal.context, `${origin}/empty`));
     }
     const paperPeekMs = median(injection.paperPeek);
     const minimalMs = median(injection.minimal);
     results.injection = {
       loads: INJECTION_LOADS,
-      paperPeekMs: { median: paperPeekMs, samples: injection.paperPeek },
-      minimalContentScriptMs: { median: minimalMs, samples: injection.minimal },
+      paperPeekMs: {
+        median: paperPeekMs,
+        p25: quantile(injection.paperPeek, 0.25),
+        p75: quantile(injection.paperPeek, 0.75),
+      },
+      minimalContentScriptMs: {
+        median: minimalMs,
+        p25: quantile(injection.minimal, 0.25),
+        p75: quantile(injection.minimal, 0.75),
+      },
       ratio: round(paperPeekMs / Math.max(minimalMs, 0.001)),
     };
     for (const [path, settleMs] of [
@@ -283,12 +303,14 @@ export async function benchPages(): Promise<Record<string, unknown>> {
   return results;
 }
 
-const INJECTION_LOADS = 9;
+const INJECTION_LOADS = 25;
 
-function median(values: number[]): number {
+function quantile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return round(sorted[Math.floor((sorted.length - 1) * fraction)] ?? 0);
 }
+
+const median = (values: number[]) => quantile(values, 0.5);
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
