@@ -6,7 +6,7 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Paper } from './digest/schema';
-import { buildAbstractIndex, type AbstractIndexRow } from './abstract-index';
+import { buildAbstractIndex, rowsInPuts, type AbstractIndexRow } from './abstract-index';
 import {
   buildSearchRecord,
   newestRecord,
@@ -128,12 +128,11 @@ export async function writeDerivedRows(
   const stamp = crypto.randomUUID();
   await meta.bulkPut(searchRows(papers, stamp));
   await abstractIndex.clear();
-  await abstractIndex.bulkPut(
-    buildAbstractIndex(
-      papers.map((paper) => paper.abstract),
-      stamp,
-    ),
+  const rows = buildAbstractIndex(
+    papers.map((paper) => paper.abstract),
+    stamp,
   );
+  for (const put of rowsInPuts(rows)) await abstractIndex.bulkPut(put);
 }
 
 export const DATABASE_NAME = 'paperpeek';

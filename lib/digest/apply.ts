@@ -9,7 +9,7 @@
  * Only the worker writes papers, one apply at a time (see `createDigestQueue`): the papers read
  * before the transaction are still the stored ones when it runs.
  */
-import { AbstractIndexBuilder } from '../abstract-index';
+import { AbstractIndexBuilder, rowsInPuts } from '../abstract-index';
 import { searchRowsOf, type PaperPeekDatabase, type PaperRow, type SourceState } from '../db';
 import { arxivIdMonth } from '../links/arxiv-id';
 import { buildSearchRecordInSteps, packSearchRecordInSteps, type SearchFacts } from '../search';
@@ -59,7 +59,6 @@ export const READ_CHUNK = 2_000;
 export const WRITE_CHUNK = 1_000;
 /** Abstracts indexed between pauses: about 20 ms of work. */
 const INDEX_CHUNK = 250;
-const INDEX_ROW_CHUNK = 100;
 
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -163,9 +162,7 @@ export async function applyPapers(
       }
       await db.meta.bulkPut(meta);
       await db.abstractIndex.clear();
-      for (let start = 0; start < indexRows.length; start += INDEX_ROW_CHUNK) {
-        await db.abstractIndex.bulkPut(indexRows.slice(start, start + INDEX_ROW_CHUNK));
-      }
+      for (const put of rowsInPuts(indexRows)) await db.abstractIndex.bulkPut(put);
       const previous = await db.sources.get(sourceId);
       const state: SourceState = {
         ...previous,

@@ -5,6 +5,8 @@ import {
   abstractWords,
   buildAbstractIndex,
   createAbstractMatcher,
+  INDEX_PUT_BYTES,
+  rowsInPuts,
   type AbstractIndexRow,
 } from '@/lib/abstract-index';
 import type { Paper } from '@/lib/digest/schema';
@@ -114,6 +116,34 @@ describe('the abstract index', () => {
     const cloned = structuredClone(rows) as AbstractIndexRow[];
     expect(cloned[0]?.papers).toBeInstanceOf(Uint32Array);
     expect(cloned).toEqual(rows);
+  });
+});
+
+describe('writing the index', () => {
+  const row = (bucket: string, postings: number): AbstractIndexRow => ({
+    bucket,
+    stamp: 's',
+    words: [bucket],
+    starts: new Uint32Array([0, postings]),
+    papers: new Uint32Array(postings),
+  });
+
+  it('puts about a megabyte at a time, every row once and in order, a big row alone', () => {
+    const rows = [
+      row('aaa', 100_000), // 400 KB
+      row('bbb', 100_000),
+      row('ccc', 100_000),
+      row('ddd', 400_000), // 1.6 MB: alone
+      row('eee', 10),
+    ];
+    const puts = rowsInPuts(rows, INDEX_PUT_BYTES);
+    expect(puts.map((put) => put.map((each) => each.bucket))).toEqual([
+      ['aaa', 'bbb'],
+      ['ccc'],
+      ['ddd'],
+      ['eee'],
+    ]);
+    expect(rowsInPuts([], INDEX_PUT_BYTES)).toEqual([]);
   });
 });
 
