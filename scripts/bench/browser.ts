@@ -52,6 +52,31 @@ export async function writeMinimalExtension(): Promise<string> {
   return dir;
 }
 
+/**
+ * The floor for a link previewer: the minimal script's listeners find the link under the pointer
+ * (`isTrusted`, the target, `closest('a[href]')`, a WeakMap read) and do nothing more. Touching
+ * the event's target from an isolated world is a cost any such script pays.
+ */
+export async function writeLinkReaderExtension(): Promise<string> {
+  const dir = await writeMinimalExtension();
+  await writeFile(
+    join(dir, 'content.js'),
+    [
+      'const seen = new WeakMap();',
+      'const look = (event) => {',
+      '  if (!event.isTrusted) return;',
+      "  const anchor = event.target instanceof Element ? event.target.closest('a[href]') : null;",
+      '  if (anchor) seen.get(anchor);',
+      '};',
+      "for (const type of ['pointerover', 'pointerout', 'focusin', 'focusout']) document.addEventListener(type, look, { capture: true, passive: true });",
+      "chrome.storage.local.get('settings').then(() => {});",
+      'chrome.storage.onChanged.addListener(() => {});',
+      'chrome.runtime.onMessage.addListener(() => {});',
+    ].join('\n'),
+  );
+  return dir;
+}
+
 export async function launchBrowser(
   withExtension: boolean,
   otherExtensionDir?: string,

@@ -7,7 +7,12 @@
 import { createServer } from 'node:http';
 import type { BrowserContext } from 'playwright-core';
 import bundled from '../../assets/digest.json';
-import { launchBrowser, summarise, writeMinimalExtension } from './browser';
+import {
+  launchBrowser,
+  summarise,
+  writeLinkReaderExtension,
+  writeMinimalExtension,
+} from './browser';
 import { traceExtensionWork } from './trace';
 
 const FORMS = [
@@ -19,7 +24,7 @@ const FORMS = [
 const ids = bundled.papers.map((paper) => paper.id);
 
 /** A page of `count` links: a third to digest papers in varied forms, the rest ordinary. */
-export function linkPage(count: number, appendBatches = 0): string {
+function linkPage(count: number, appendBatches = 0): string {
   const links: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const form = FORMS[i % FORMS.length];
@@ -95,7 +100,7 @@ async function measurePage(
  * The renderer's script time for loading an empty page, from Chromium's own counter (tracing
  * would inflate it): with no page script, it is the content script's injection and start-up.
  */
-export async function injectionScriptMs(context: BrowserContext, url: string): Promise<number> {
+async function injectionScriptMs(context: BrowserContext, url: string): Promise<number> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -113,7 +118,7 @@ export async function injectionScriptMs(context: BrowserContext, url: string): P
  * from Chromium's own counters (no tracing, which would inflate every call). Run in both
  * browsers; the difference per move is the extension's.
  */
-export async function pointerScriptMs(
+async function pointerScriptMs(
   context: BrowserContext,
   url: string,
   count: number,
@@ -280,11 +285,15 @@ export async function benchPages(): Promise<Record<string, unknown>> {
     const moving = await pointerScriptMs(withExtension.context, `${origin}/1000`, 300);
     const movingAlone = await pointerScriptMs(without.context, `${origin}/1000`, 300);
     const movingNoop = await pointerScriptMs(minimal.context, `${origin}/1000`, 300);
+    const linkReader = await launchBrowser(false, await writeLinkReaderExtension());
+    const movingReader = await pointerScriptMs(linkReader.context, `${origin}/1000`, 300);
+    await linkReader.close();
     results['pointer event'] = {
       moves: moving.moves,
       scriptUsPerMove: {
         extension: round((moving.ms * 1000) / moving.moves),
         noopListeners: round((movingNoop.ms * 1000) / movingNoop.moves),
+        linkReader: round((movingReader.ms * 1000) / movingReader.moves),
         pageAlone: round((movingAlone.ms * 1000) / movingAlone.moves),
       },
     };
