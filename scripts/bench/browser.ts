@@ -21,6 +21,13 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
+/** What PaperPeek's content script does at start besides its listeners, doing nothing more. */
+const STARTUP = [
+  "chrome.storage.local.get('settings').then(() => {});",
+  'chrome.storage.onChanged.addListener(() => {});',
+  'chrome.runtime.onMessage.addListener(() => {});',
+];
+
 /**
  * The floor for a content script of PaperPeek's kind: it reads its settings, listens for their
  * changes and for messages, and registers PaperPeek's four document listeners, which do nothing.
@@ -44,9 +51,7 @@ export async function writeMinimalExtension(): Promise<string> {
     join(dir, 'content.js'),
     [
       "for (const type of ['pointerover', 'pointerout', 'focusin', 'focusout']) document.addEventListener(type, () => {}, { capture: true, passive: true });",
-      "chrome.storage.local.get('settings').then(() => {});",
-      'chrome.storage.onChanged.addListener(() => {});',
-      'chrome.runtime.onMessage.addListener(() => {});',
+      ...STARTUP,
     ].join('\n'),
   );
   return dir;
@@ -69,9 +74,7 @@ export async function writeLinkReaderExtension(): Promise<string> {
       '  if (anchor) seen.get(anchor);',
       '};',
       "for (const type of ['pointerover', 'pointerout', 'focusin', 'focusout']) document.addEventListener(type, look, { capture: true, passive: true });",
-      "chrome.storage.local.get('settings').then(() => {});",
-      'chrome.storage.onChanged.addListener(() => {});',
-      'chrome.runtime.onMessage.addListener(() => {});',
+      ...STARTUP,
     ].join('\n'),
   );
   return dir;
