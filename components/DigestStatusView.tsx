@@ -1,5 +1,5 @@
-import type { DigestStatus } from '@/lib/messages';
-import { sourceName } from '@/lib/sources/source-names';
+import type { DigestStatus } from '@/lib/protocol/messages';
+import { sourceName } from '@/lib/sources/source-ids';
 
 export type StatusState =
   | { kind: 'loading' }

@@ -1,9 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { paperDate } from '@/lib/card-view';
+import { paperDate } from '@/lib/content/card/view';
 import type { PaperRow } from '@/lib/db';
-import type { AbstractQuery } from '@/lib/abstract-index';
-import { abstractQueryOf, createSearcher, type SearchHit, type SearchRecord } from '@/lib/search';
-import { readableTex } from '@/lib/tex';
+import type { AbstractQuery } from '@/lib/search/abstract-index';
+import {
+  abstractQueryOf,
+  createSearcher,
+  type SearchHit,
+  type SearchRecord,
+} from '@/lib/search/searcher';
+import { readableTex } from '@/lib/text/tex';
 import { Highlighted } from './Highlighted';
 
 export interface SearchPanelProps {

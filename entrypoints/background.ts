@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import bundledDigest from '@/assets/digest.json';
-import { createBadgeTracker } from '@/lib/badge';
+import { createBadgeTracker } from '@/lib/worker/badge';
 import {
   SAVE_MENU_ID,
   SAVE_MENU_PATTERNS,
   saveFromLink,
   type SaveOutcome,
-} from '@/lib/context-menu';
+} from '@/lib/worker/save-menu';
 import { openDatabase } from '@/lib/db';
-import { createMessageListener } from '@/lib/messages';
-import { createPaperService } from '@/lib/paper-service';
+import { createMessageListener } from '@/lib/protocol/messages';
+import { createPaperService } from '@/lib/worker/paper-service';
 import { createSyncScheduler, runSyncPass } from '@/lib/reading-list/sync';
 import { SYNC_KEY_PREFIX } from '@/lib/reading-list/sync-merge';
 import { SETTINGS_KEY } from '@/lib/settings';
@@ -18,7 +18,7 @@ import { arxivFetcher, createArxivLookupQueue } from '@/lib/sources/arxiv-api';
 import { createDigestJobs, jobHandlers } from '@/lib/sources/digest-jobs';
 import { lookupConsentFor, type DataCollectionPermissions } from '@/lib/sources/lookup-consent';
 import { lookUpPaper } from '@/lib/sources/paper-lookup';
-import { REFRESH_ALARM, scheduleRefresh } from '@/lib/sources/refresh-schedule';
+import { REFRESH_ALARM, scheduleRefresh } from '@/lib/worker/refresh-alarm';
 import {
   endpointsFrom,
   ENDPOINTS_KEY,

@@ -3,8 +3,8 @@
  * lib/content/card-ui-loader.ts); listed as a web-accessible resource by wxt.config.ts.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { cardUi } from '@/lib/content/card-ui';
-import { CARD_UI_GLOBAL } from '@/lib/content/card-ui-loader';
+import { cardUi } from '@/lib/content/card/render';
+import { CARD_UI_GLOBAL } from '@/lib/content/card/loader';
 
 export default defineUnlistedScript(() => {
   (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] = cardUi;

@@ -4,10 +4,10 @@
  */
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { importCardUi } from '@/lib/content/card-ui-loader';
-import { startPaperPeek } from '@/lib/content/paper-peek';
+import { importCardUi } from '@/lib/content/card/loader';
+import { startPaperPeek } from '@/lib/content/controller';
 import { createScriptContext } from '@/lib/content/script-context';
-import { requestFromWorker } from '@/lib/runtime-messaging';
+import { requestFromWorker } from '@/lib/protocol/runtime-client';
 import { readSettings, SETTINGS_KEY, settingsFrom, updateSettings } from '@/lib/settings';
 
 export default defineUnlistedScript(async () => {

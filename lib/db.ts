@@ -6,7 +6,7 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Paper } from './digest/schema';
-import { buildAbstractIndex, rowsInPuts, type AbstractIndexRow } from './abstract-index';
+import { buildAbstractIndex, rowsInPuts, type AbstractIndexRow } from './search/abstract-index';
 import {
   buildSearchRecord,
   newestRecord,
@@ -15,7 +15,7 @@ import {
   type SearchFacts,
   type SearchRecord,
   type StoredSearchRecord,
-} from './search';
+} from './search/searcher';
 
 export interface PaperRow extends Paper {
   /** The source that last wrote this row (`bundled`, later `hf-daily`, `import`, ...). */

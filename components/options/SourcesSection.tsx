@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { SourceState } from '@/lib/db';
-import type { DigestStatus } from '@/lib/messages';
+import type { DigestStatus } from '@/lib/protocol/messages';
 import type { DigestJob } from '@/lib/sources/digest-jobs';
 import type { RefreshOutcome } from '@/lib/sources/refresh';
-import { timeAgo } from '@/lib/time-ago';
-import { sourceName } from '@/lib/sources/source-names';
+import { timeAgo } from '@/lib/text/time-ago';
+import { sourceName } from '@/lib/sources/source-ids';
 
 export interface SourcesSectionProps {
   status: DigestStatus | null;

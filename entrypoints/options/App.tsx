@@ -6,12 +6,12 @@ import { ImportDigest } from '@/components/options/ImportDigest';
 import { SettingsSection } from '@/components/options/SettingsSection';
 import { SourcesSection } from '@/components/options/SourcesSection';
 import { openDatabase } from '@/lib/db';
-import { sendImport } from '@/lib/import-digest';
-import type { DigestStatus } from '@/lib/messages';
+import { sendImport } from '@/components/options/send-import';
+import type { DigestStatus } from '@/lib/protocol/messages';
 import { toJsonBackup } from '@/lib/reading-list/export';
 import { importBackup } from '@/lib/reading-list/import';
 import { listEntries, removeEntry } from '@/lib/reading-list/store';
-import { requestFromWorker } from '@/lib/runtime-messaging';
+import { requestFromWorker } from '@/lib/protocol/runtime-client';
 import { describeStorageError } from '@/lib/storage-errors';
 import {
   DEFAULT_SETTINGS,

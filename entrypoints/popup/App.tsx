@@ -3,9 +3,9 @@ import { browser } from 'wxt/browser';
 import { DigestStatusView, type StatusState } from '@/components/DigestStatusView';
 import { ReadingListPanel } from '@/components/ReadingListPanel';
 import { SearchPanel } from '@/components/SearchPanel';
-import { createAbstractMatcher } from '@/lib/abstract-index';
+import { createAbstractMatcher } from '@/lib/search/abstract-index';
 import { openDatabase, type ReadingListEntry } from '@/lib/db';
-import { loadPopupData, rowsFor, type PopupData } from '@/lib/popup-data';
+import { loadPopupData, rowsFor, type PopupData } from '@/lib/search/popup-data';
 import { toBibTeX, toJsonBackup, toMarkdown } from '@/lib/reading-list/export';
 import { importBackup } from '@/lib/reading-list/import';
 import {
@@ -16,7 +16,7 @@ import {
   type EntryChanges,
 } from '@/lib/reading-list/store';
 import { readSyncReport, SYNC_REPORT_KEY, type SyncReport } from '@/lib/reading-list/sync';
-import { requestFromWorker } from '@/lib/runtime-messaging';
+import { requestFromWorker } from '@/lib/protocol/runtime-client';
 import { describeStorageError } from '@/lib/storage-errors';
 import { readSettings, SETTINGS_KEY, settingsFrom, updateSettings } from '@/lib/settings';
 

@@ -6,9 +6,9 @@
 import { mightNamePaper } from '../links/candidate';
 import type { LinkFacts } from '../links/paper-link';
 import { isShortenerHref } from '../links/shorteners';
-import type { CardView } from '../card-view';
-import type { ProtocolMap } from '../messages';
-import type { PaperKey } from '../paper-key';
+import type { CardView } from './card/view';
+import type { ProtocolMap } from '../protocol/messages';
+import type { PaperKey } from '../links/paper-key';
 
 type Resolve = (
   request: ProtocolMap['resolveLinks']['request'],

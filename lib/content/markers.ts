@@ -4,7 +4,7 @@
  * batched question to the worker per slice. Never: changes a link's layout box (the marker is a
  * text decoration), or scans the whole document again.
  */
-import type { PaperKey } from '../paper-key';
+import type { PaperKey } from '../links/paper-key';
 import type { LinkResolver } from './link-resolver';
 
 export const MARKER_ATTRIBUTE = 'data-paperpeek';

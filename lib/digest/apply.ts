@@ -9,10 +9,14 @@
  * Only the worker writes papers, one apply at a time (see `createDigestQueue`): the papers read
  * before the transaction are still the stored ones when it runs.
  */
-import { AbstractIndexBuilder, rowsInPuts } from '../abstract-index';
+import { AbstractIndexBuilder, rowsInPuts } from '../search/abstract-index';
 import { searchRowsOf, type PaperPeekDatabase, type PaperRow, type SourceState } from '../db';
 import { arxivIdMonth } from '../links/arxiv-id';
-import { buildSearchRecordInSteps, packSearchRecordInSteps, type SearchFacts } from '../search';
+import {
+  buildSearchRecordInSteps,
+  packSearchRecordInSteps,
+  type SearchFacts,
+} from '../search/searcher';
 import type { Paper } from './schema';
 
 export type ApplyPhase = 'reading' | 'indexing' | 'writing';

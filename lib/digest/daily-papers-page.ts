@@ -5,7 +5,7 @@
  * Never: guesses an arXiv id; a paper with no id in the table gets a slug id instead.
  */
 import { canonicalArxivId } from '../links/arxiv-id';
-import { normaliseText } from '../text';
+import { normaliseText } from '../text/normalise';
 import { extractAbstractLinks } from './abstract-links';
 import { DIGEST_FORMAT, DIGEST_VERSION, LIMITS, type Digest, type Paper } from './schema';
 

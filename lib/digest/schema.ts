@@ -5,7 +5,7 @@
  */
 import { canonicalArxivId } from '../links/arxiv-id';
 import { parseRepoSlug } from '../links/github';
-import { normaliseText } from '../text';
+import { normaliseText } from '../text/normalise';
 
 export const DIGEST_FORMAT = 'paperpeek-digest';
 export const DIGEST_VERSION = 1;

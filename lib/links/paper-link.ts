@@ -2,7 +2,7 @@
  * From a link on a page to the paper it names. Owns: combining unwrapping, the arXiv and GitHub
  * detectors and the shortener fallback into one verdict. Never: throws, whatever the input.
  */
-import { arxivKey, githubKey, type PaperKey } from '../paper-key';
+import { arxivKey, githubKey, type PaperKey } from './paper-key';
 import { arxivIdFromUrl } from './arxiv';
 import { repoFromGithubUrl } from './github';
 import { isShortenerHref } from './shorteners';

@@ -7,7 +7,7 @@ import type { PaperPeekDatabase, ReadingListEntry } from '../db';
 import { readHttpUrl } from '../digest/schema';
 import { canonicalArxivId } from '../links/arxiv-id';
 import { parseRepoSlug } from '../links/github';
-import { normaliseText } from '../text';
+import { normaliseText } from '../text/normalise';
 import { BACKUP_FORMAT } from './export';
 
 export type ImportResult =

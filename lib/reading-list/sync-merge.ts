@@ -13,7 +13,7 @@ import type { EntryClock, ReadingListEntry } from '../db';
 import { readHttpUrl } from '../digest/schema';
 import { canonicalArxivId } from '../links/arxiv-id';
 import { parseRepoSlug } from '../links/github';
-import { normaliseText } from '../text';
+import { normaliseText } from '../text/normalise';
 
 /** `storage.sync` quotas (Chrome's; Firefox's are the same or larger). */
 export const SYNC_QUOTA = {

@@ -9,8 +9,8 @@ import { applyValidPapers, recordFailure, type LoadResult } from '../digest/load
 import { readPaper, type Paper } from '../digest/schema';
 import type { ApplyProgress } from '../digest/apply';
 import { searchRows, type PaperPeekDatabase } from '../db';
-import type { Handlers } from '../messages';
-import { BUNDLED_SOURCE_ID } from '../paper-service';
+import type { Handlers } from '../protocol/messages';
+import { BUNDLED_SOURCE_ID } from '../worker/paper-service';
 import type { Endpoints, SourceSettings } from './source-settings';
 import {
   FEED_SOURCE_PREFIX,

@@ -11,7 +11,7 @@ import {
   newestRecord,
   packSearchRecord,
   type PackedStrings,
-} from '../../lib/search';
+} from '../../lib/search/searcher';
 import { generatePapers } from '../../tests/helpers/generate-papers';
 import { launchBrowser, summarise } from './browser';
 

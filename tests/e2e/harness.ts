@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { REFRESH_ALARM } from '../../lib/sources/refresh-schedule';
+import { REFRESH_ALARM } from '../../lib/worker/refresh-alarm';
 import { extensionLaunchArgs, findBrowser, NO_BROWSER_HELP } from '../../scripts/lib/find-browser';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');

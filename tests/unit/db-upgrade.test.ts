@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createAbstractMatcher } from '@/lib/abstract-index';
+import { createAbstractMatcher } from '@/lib/search/abstract-index';
 import { openDatabase, readSearchRecord } from '@/lib/db';
-import { createSearcher } from '@/lib/search';
+import { createSearcher } from '@/lib/search/searcher';
 
 interface DatabaseFixture {
   version: number;

@@ -8,19 +8,19 @@
 import { parseHTML } from 'linkedom';
 import { render, type VNode } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { HoverCard } from '@/components/HoverCard';
+import { HoverCard } from '@/lib/content/card/HoverCard';
 import { ReadingListPanel } from '@/components/ReadingListPanel';
 import { SearchPanel } from '@/components/SearchPanel';
 import { SourcesSection } from '@/components/options/SourcesSection';
-import { toCardView } from '@/lib/card-view';
+import { toCardView } from '@/lib/content/card/view';
 import type { ReadingListEntry } from '@/lib/db';
 import { validateDigest } from '@/lib/digest/schema';
 import { toBibTeX, toJsonBackup, toMarkdown } from '@/lib/reading-list/export';
 import { parseBackup } from '@/lib/reading-list/import';
 import { safeHref } from '@/lib/safe-url';
-import { buildSearchRecord } from '@/lib/search';
+import { buildSearchRecord } from '@/lib/search/searcher';
 import { papersFromAtom } from '@/lib/sources/arxiv-api';
-import { normaliseText } from '@/lib/text';
+import { normaliseText } from '@/lib/text/normalise';
 import { HOSTILE_STRINGS } from '../fixtures/hostile/strings';
 import { digest, paper, readingEntry } from '../helpers/digests';
 

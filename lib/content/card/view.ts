@@ -1,0 +1,86 @@
+/**
+ * What a hover card shows of a paper, prepared in the worker so the content script only renders
+ * text: readable TeX, an author line, a date, and links that passed the URL allow-list.
+ * Never: produces an href that `safeHref` has not returned.
+ */
+import type { Paper } from '../../digest/schema';
+import { arxivIdMonth } from '../../links/arxiv-id';
+import { safeHref } from '../../safe-url';
+import { readableTex } from '../../text/tex';
+
+export interface CardLink {
+  label: string;
+  href: string;
+}
+
+export interface CardView {
+  paperId: string;
+  title: string;
+  /** Authors (the first three, then "et al.") and date, e.g. "A. Author, B. Author · May 2020". */
+  meta: string;
+  abstract: string;
+  links: CardLink[];
+  saved: boolean;
+  /** Where the paper came from, said on the card ("From your digest"). */
+  from: string;
+}
+
+export const FROM_DIGEST = 'From your digest';
+export const FROM_ARXIV = 'From the arXiv API (not in your digest)';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function toCardView(paper: Paper, saved: boolean, from: string = FROM_DIGEST): CardView {
+  const { authors } = paper;
+  const authorLine =
+    authors.length > 3 ? `${authors.slice(0, 3).join(', ')} et al.` : authors.join(', ');
+  return {
+    paperId: paper.id,
+    title: readableTex(paper.title),
+    meta: [authorLine, paperDate(paper)].filter(Boolean).join(' · '),
+    abstract: readableTex(paper.abstract),
+    links: paperLinks(paper),
+    saved,
+    from,
+  };
+}
+
+/** The publication month, or for new-style arXiv ids the submission month the id encodes. */
+export function paperDate({ publishedAt, arxivId }: Paper): string {
+  if (publishedAt) {
+    const date = new Date(publishedAt);
+    return `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  }
+  const submitted = arxivIdMonth(arxivId);
+  return submitted ? `${MONTHS[submitted.month - 1]} ${submitted.year}` : '';
+}
+
+function paperLinks({ arxivId: id, repos, links }: Paper): CardLink[] {
+  const candidates: [string, string][] = id
+    ? [
+        ['arXiv', `https://arxiv.org/abs/${id}`],
+        ['PDF', `https://arxiv.org/pdf/${id}`],
+        ['Hugging Face', `https://huggingface.co/papers/${id}`],
+      ]
+    : [];
+  for (const repo of repos) candidates.push([`Code: ${repo}`, `https://github.com/${repo}`]);
+  for (const link of links) candidates.push([linkLabel(link), link]);
+  const seen = new Set<string>();
+  const safe: CardLink[] = [];
+  for (const [label, url] of candidates) {
+    const href = safeHref(url);
+    if (href && !seen.has(href)) {
+      seen.add(href);
+      safe.push({ label, href });
+    }
+  }
+  return safe;
+}
+
+/** A short label for another resource: `Dataset: owner/name`, or the host for a project page. */
+function linkLabel(url: string): string {
+  const { hostname, pathname } = new URL(url);
+  const dataset = /^\/datasets\/([^/]+\/[^/]+)/.exec(pathname);
+  if (hostname === 'huggingface.co' && dataset) return `Dataset: ${dataset[1]}`;
+  return hostname.replace(/^www\./, '');
+}

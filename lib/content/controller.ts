@@ -1,0 +1,288 @@
+/**
+ * The content script's controller: delegated listeners, hover intent, the card and the markers.
+ * Owns: wiring those together for one frame. Never: touches IndexedDB, renders HTML from strings,
+ * acts on an event the user did not make (`isTrusted`), or leaves anything behind when the
+ * extension is updated or switched off.
+ */
+import type { HoverCardState } from './card/HoverCard';
+import type { CardView } from './card/view';
+import type { ProtocolMap } from '../protocol/messages';
+import type { PaperKey } from '../links/paper-key';
+import { isSiteDisabled, type Settings } from '../settings';
+import { HOST_TAG, type CardHost } from './card/host';
+import type { CardUi } from './card/render';
+import type { ScriptContext } from './script-context';
+import { createHoverIntent } from './hover-intent';
+import { createLinkResolver } from './link-resolver';
+import { createMarkers } from './markers';
+
+export const GRACE_MS = 300;
+
+export interface PaperPeekEnvironment {
+  ctx: ScriptContext;
+  document: Document;
+  /** The card's rendering, loaded on the first hover of a paper link (it is most of the code). */
+  loadCardUi(): Promise<CardUi>;
+  resolveLinks(
+    request: ProtocolMap['resolveLinks']['request'],
+  ): Promise<ProtocolMap['resolveLinks']['response']>;
+  save(paperId: string): Promise<unknown>;
+  /** The card of an arXiv paper the digest lacks (the worker may ask arXiv); asked on hover only. */
+  fetchPaper(key: PaperKey): Promise<CardView | null>;
+  reportKnownKeys(keys: PaperKey[]): void;
+  settings: Settings;
+  updateSettings(changes: Partial<Settings>): Promise<void>;
+}
+
+export function startPaperPeek(env: PaperPeekEnvironment) {
+  const { ctx, document: doc } = env;
+  let settings = env.settings;
+  const hostname = doc.location?.hostname ?? '';
+  // Read on every pointer event, so computed once per settings change.
+  let enabled = false;
+  const applySettings = (next: Settings) => {
+    settings = next;
+    enabled = settings.previewsEnabled && !isSiteDisabled(settings, hostname);
+  };
+  applySettings(settings);
+
+  // A previous copy of this script (before an update) may have left its card: remove it.
+  for (const stale of doc.querySelectorAll(HOST_TAG)) stale.remove();
+
+  const resolver = createLinkResolver(env.resolveLinks);
+  let card: CardHost | null = null;
+  let shown: { anchor: HTMLAnchorElement; view: CardView; title: string | null } | null = null;
+  let cardState: HoverCardState = { expanded: false, menuOpen: false, saving: false, error: null };
+  let cardFocused = false;
+  let ui: CardUi | null = null;
+  let uiLoading: Promise<CardUi> | null = null;
+  /** Starts loading the card's rendering at most once; a failed load is tried again next time. */
+  const loadUi = (): Promise<CardUi> => {
+    uiLoading ??= env.loadCardUi().then(
+      (loaded) => (ui = loaded),
+      (error: unknown) => {
+        uiLoading = null;
+        throw error;
+      },
+    );
+    return uiLoading;
+  };
+
+  const intent = createHoverIntent<HTMLAnchorElement>({
+    dwellMs: () => settings.hoverDelayMs,
+    graceMs: GRACE_MS,
+    now: () => performance.now(),
+    timers: {
+      set: (callback, ms) => ctx.setTimeout(callback, ms),
+      clear: (id) => ctx.clearTimeout(id),
+    },
+    open: (anchor) => void openCard(anchor),
+    close: () => closeCard(),
+  });
+
+  async function openCard(anchor: HTMLAnchorElement): Promise<void> {
+    try {
+      await loadUi();
+    } catch {
+      return; // the extension was reloaded under us: no card, as for any unknown link
+    }
+    let view = resolver.cardFor(anchor);
+    if (view === undefined) {
+      try {
+        await resolver.resolveAnchors([anchor]);
+      } catch {
+        return; // the extension was reloaded under us
+      }
+      view = resolver.cardFor(anchor);
+    }
+    const key = resolver.keyFor(anchor);
+    if (view === null && key?.startsWith('arxiv:')) {
+      try {
+        view = await env.fetchPaper(key);
+      } catch {
+        return; // offline, or the extension was reloaded: no card, as for any unknown link
+      }
+      if (view) resolver.remember(key, view);
+    }
+    // The user may have moved on while the answer was on its way: then it is never shown.
+    if (!view || intent.opened !== anchor || ctx.isInvalid || !enabled) return;
+    const title = anchor.getAttribute('title');
+    // The link's own tooltip would cover the card: suppressed while open, restored afterwards.
+    if (title !== null) anchor.removeAttribute('title');
+    shown = { anchor, view, title };
+    cardState = { expanded: false, menuOpen: false, saving: false, error: null };
+    paint();
+  }
+
+  function closeCard(): void {
+    if (!shown) return;
+    const { anchor, title } = shown;
+    if (title !== null && !anchor.hasAttribute('title')) anchor.setAttribute('title', title);
+    if (cardFocused) anchor.focus({ preventScroll: true });
+    shown = null;
+    cardFocused = false;
+    card?.hide();
+  }
+
+  /** Renders the card for `shown` and places it next to its link. */
+  function paint(): void {
+    if (!shown || !ui) return;
+    card ??= createCard(ui);
+    ui.paint(card, shown.anchor, { view: shown.view, state: cardState, on: handlers });
+  }
+
+  function createCard(cardUi: CardUi): CardHost {
+    const host = cardUi.createHost(doc);
+    const { root } = host;
+    ctx.addEventListener(root, 'focusin', () => {
+      cardFocused = true;
+      intent.enterCard();
+    });
+    ctx.addEventListener(root, 'focusout', (event) => {
+      const next = (event as FocusEvent).relatedTarget as Node | null;
+      if (next && (root.contains(next) || next === shown?.anchor)) return;
+      cardFocused = false;
+      intent.leaveCard();
+    });
+    ctx.addEventListener(root, 'keydown', (event) => onCardKey(event as KeyboardEvent));
+    ctx.onInvalidated(() => host.remove());
+    return host;
+  }
+
+  /** Tab out of the card's last control (or Shift+Tab out of its first) goes back to the link. */
+  function onCardKey(event: KeyboardEvent): void {
+    if (event.key !== 'Tab' || !card || !shown) return;
+    const focusable = [
+      ...card.root.querySelectorAll<HTMLElement>('a[href],button:not([disabled])'),
+    ];
+    const edge = event.shiftKey ? focusable[0] : focusable.at(-1);
+    if (card.root.activeElement !== edge) return;
+    event.preventDefault();
+    const { anchor } = shown;
+    if (event.shiftKey) anchor.focus();
+    else {
+      intent.dismiss();
+      anchor.focus();
+    }
+  }
+
+  /** Every card action: only for real user input, never for a page's scripted click(). */
+  const trusted = (action: () => void) => (event: Event) => {
+    if (event.isTrusted) action();
+  };
+  const update = (changes: Partial<HoverCardState>) => {
+    cardState = { ...cardState, ...changes };
+    paint();
+  };
+  const handlers = {
+    toggleExpanded: trusted(() => update({ expanded: !cardState.expanded })),
+    toggleMenu: trusted(() => update({ menuOpen: !cardState.menuOpen })),
+    save: trusted(() => {
+      const current = shown;
+      if (!current || current.view.saved) return;
+      update({ saving: true, error: null });
+      env.save(current.view.paperId).then(
+        () => {
+          resolver.markSaved(current.view.paperId);
+          if (shown === current) update({ saving: false });
+        },
+        (error: unknown) => {
+          if (shown === current) {
+            update({
+              saving: false,
+              error: (error as Error).message,
+            });
+          }
+        },
+      );
+    }),
+    disableSite: trusted(() => {
+      intent.dismiss();
+      void env.updateSettings({ disabledSites: [...settings.disabledSites, hostname] });
+    }),
+    turnOff: trusted(() => {
+      intent.dismiss();
+      void env.updateSettings({ previewsEnabled: false });
+    }),
+  };
+
+  const anchorOf = (target: EventTarget | null): HTMLAnchorElement | null => {
+    const anchor = target instanceof Element ? target.closest('a[href]') : null;
+    return anchor instanceof HTMLAnchorElement ? anchor : null;
+  };
+
+  // One delegated set of listeners for the whole document; the per-event work is a closest()
+  // and a WeakMap read. The worker is asked about a link as soon as the pointer reaches it, so
+  // the answer is usually there before the dwell ends.
+  function onEnter(event: Event): void {
+    // A page's synthetic events never open a card: it could otherwise read what it shows.
+    if (!event.isTrusted || !enabled) return;
+    // Events from inside the card reach the document retargeted to its host element.
+    if (card?.contains(event.target as Node)) return intent.enterCard();
+    const anchor = anchorOf(event.target);
+    if (!anchor) return;
+    const view = resolver.cardFor(anchor);
+    // An arXiv paper the digest lacks may still get a card (looked up after the dwell).
+    if (view === null && !resolver.keyFor(anchor)?.startsWith('arxiv:')) return;
+    if (view === undefined) void resolver.resolveAnchors([anchor]).catch(() => undefined);
+    // The card's code loads during the dwell, so the first card is not late.
+    void loadUi().catch(() => undefined);
+    intent.enterLink(anchor);
+  }
+  function onLeave(event: Event): void {
+    const next = (event as PointerEvent | FocusEvent).relatedTarget as Node | null;
+    if (event.type === 'pointerout' && card?.contains(event.target as Node)) {
+      if (!card.contains(next) && !(next && shown?.anchor.contains(next))) intent.leaveCard();
+      return;
+    }
+    const anchor = anchorOf(event.target);
+    if (!anchor) return;
+    if (next && (anchor.contains(next) || card?.contains(next))) return;
+    intent.leaveLink(anchor);
+  }
+  function onKey(event: KeyboardEvent): void {
+    if (!shown) return;
+    if (event.key === 'Escape') {
+      intent.dismiss();
+    } else if (event.key === 'Tab' && !event.shiftKey && event.target === shown.anchor && card) {
+      const first = card.root.querySelector<HTMLElement>('a[href],button:not([disabled])');
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  }
+
+  const passive = { capture: true, passive: true };
+  ctx.addEventListener(doc, 'pointerover', onEnter, passive);
+  ctx.addEventListener(doc, 'pointerout', onLeave, passive);
+  ctx.addEventListener(doc, 'focusin', onEnter, passive);
+  ctx.addEventListener(doc, 'focusout', onLeave, passive);
+  ctx.addEventListener(doc, 'keydown', (event) => onKey(event as KeyboardEvent), { capture: true });
+
+  const markers = createMarkers({
+    document: doc,
+    resolver,
+    whenIdle: (work) =>
+      'requestIdleCallback' in globalThis
+        ? requestIdleCallback(work, { timeout: 500 })
+        : ctx.setTimeout(work, 16),
+    now: () => performance.now(),
+    onKnownKeys: env.reportKnownKeys,
+    decorate: () => settings.markersEnabled && enabled,
+  });
+  markers.start();
+  ctx.onInvalidated(() => {
+    intent.dismiss();
+    markers.stop();
+  });
+
+  return {
+    /** Applies changed settings at once, without a reload. */
+    applySettings(next: Settings): void {
+      applySettings(next);
+      if (!enabled) intent.dismiss();
+      markers.refresh();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * What the popup reads: a packed search record, the saved ids, and full rows only for the
+ * results on screen. The popup shares the worker's origin and opens the database itself.
+ * Never: reads every paper row (the search record exists so that it need not).
+ */
+import { readSearchRecord, type PaperPeekDatabase, type PaperRow } from '../db';
+import type { SearchRecord } from './searcher';
+
+export interface PopupData {
+  record: SearchRecord;
+  /** False while `record` holds only the newest papers. */
+  complete: boolean;
+}
+
+const EMPTY: SearchRecord = {
+  version: 1,
+  ids: [],
+  titles: [],
+  authors: [],
+  repos: [],
+  years: [],
+  newest: [],
+};
+
+/**
+ * A search record (`newest`: a few papers for the first paint; `search`: every paper). When there is none yet (first run: the worker is still loading the bundled digest)
+ * `waitForWorker` is awaited once and the row read again.
+ */
+export async function loadPopupData(
+  db: PaperPeekDatabase,
+  key: 'newest' | 'search',
+  waitForWorker: () => Promise<unknown>,
+): Promise<PopupData> {
+  let record = await readSearchRecord(db, key);
+  if (!record) {
+    await waitForWorker();
+    record = await readSearchRecord(db, key);
+  }
+  return { record: record ?? EMPTY, complete: key === 'search' };
+}
+
+export async function rowsFor(
+  db: PaperPeekDatabase,
+  ids: string[],
+): Promise<Map<string, PaperRow>> {
+  const rows = await db.papers.bulkGet(ids);
+  return new Map(
+    rows.filter((row): row is PaperRow => row !== undefined).map((row) => [row.id, row]),
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * The background's paper service. Owns: answering the message protocol from the database and
+ * keeping the bundled digest loaded. Never: writes the reading list during a digest load, or
+ * answers from a half-applied digest (loads are transactions; requests wait for a running load).
+ */
+import Dexie from 'dexie';
+import type { PaperPeekDatabase, PaperRow } from '../db';
+import { loadDigest, type LoadResult } from '../digest/load';
+import type { Paper } from '../digest/schema';
+import { paperKeyFromLink } from '../links/paper-link';
+import { FROM_ARXIV, FROM_DIGEST, toCardView, type CardView } from '../content/card/view';
+import type { LookedUp } from '../sources/paper-lookup';
+import type { DigestStatus, Handlers, MessageSender, PaperHit } from '../protocol/messages';
+import type { PaperKey } from '../links/paper-key';
+import { saveToReadingList } from '../reading-list/store';
+import { readableTex } from '../text/tex';
+
+export const BUNDLED_SOURCE_ID = 'bundled';
+
+/** The paper questions; digest jobs (refresh, import, clear) are answered by `jobHandlers`. */
+export type PaperHandlers = Pick<
+  Handlers,
+  'lookup' | 'resolveLinks' | 'save' | 'status' | 'pageSummary' | 'syncReadingList' | 'fetchPaper'
+>;
+
+export interface PaperService extends PaperHandlers {
+  /** Applies the bundled digest unless that exact revision is already loaded. */
+  ensureBundledDigest(): Promise<LoadResult>;
+}
+
+export interface PaperServiceDependencies {
+  bundledDigest: () => unknown;
+  reportPageSummary?: (knownKeys: PaperKey[], sender: MessageSender) => Promise<null>;
+  /** Asks for a reading-list sync pass (after a save, or when the popup changed the list). */
+  requestSync?: () => void;
+  /**
+   * A paper the digest lacks, for a hovered link (see `lookUpPaper`); without it, only the
+   * digest answers.
+   */
+  lookUpUnknown?: (arxivId: string) => Promise<LookedUp>;
+  /** Runs a digest write after any other (the worker's job queue); at once when absent. */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
+  now?: () => number;
+}
+
+export function createPaperService(
+  db: PaperPeekDatabase,
+  {
+    bundledDigest,
+    reportPageSummary,
+    requestSync = () => undefined,
+    lookUpUnknown,
+    exclusive = (work) => work(),
+    now = Date.now,
+  }: PaperServiceDependencies,
+): PaperService {
+  let bundledLoad: Promise<LoadResult> | null = null;
+
+  // A worker that was stopped and woken may find the connection closed (by a version change or
+  // by the browser); Dexie then throws DatabaseClosedError instead of reopening by itself.
+  async function reopeningOnce<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof Dexie.DatabaseClosedError)) throw error;
+      await db.open();
+      return work();
+    }
+  }
+
+  /** Requests wait for a running load, so they never see a digest half applied. */
+  async function withOpenDatabase<T>(work: () => Promise<T>): Promise<T> {
+    await bundledLoad;
+    return reopeningOnce(work);
+  }
+
+  function ensureBundledDigest(): Promise<LoadResult> {
+    bundledLoad ??= exclusive(() =>
+      reopeningOnce(() => loadDigest(db, bundledDigest(), BUNDLED_SOURCE_ID, now)),
+    ).finally(() => {
+      bundledLoad = null;
+    });
+    return bundledLoad;
+  }
+
+  /** The rows for keys, and which are saved; one indexed query per kind of key. */
+  async function rowsFor(
+    keys: PaperKey[],
+  ): Promise<{ found: Map<PaperKey, PaperRow>; savedIds: Set<string> }> {
+    const unique = [...new Set(keys)];
+    const arxivKeys = unique.filter((key) => key.startsWith('arxiv:'));
+    const repos = unique.filter((key) => key.startsWith('github:')).map((key) => key.slice(7));
+    const found = new Map<PaperKey, PaperRow>();
+    const rows = await db.papers.bulkGet(arxivKeys.map((key) => key.slice('arxiv:'.length)));
+    rows.forEach((row, index) => {
+      const key = arxivKeys[index];
+      if (row && key) found.set(key, row);
+    });
+    if (repos.length > 0) {
+      const wanted = new Set(repos);
+      for (const row of await db.papers.where('repos').anyOf(repos).toArray()) {
+        for (const repo of row.repos) {
+          if (!wanted.has(repo)) continue;
+          const key: PaperKey = `github:${repo}`;
+          // Several papers may share a repo: the newest (or, undated, the first) wins.
+          const current = found.get(key);
+          if (!current || (row.publishedAt ?? '') > (current.publishedAt ?? ''))
+            found.set(key, row);
+        }
+      }
+    }
+    const paperIds = [...new Set([...found.values()].map((row) => row.id))];
+    const savedIds = new Set(await db.readingList.where('paperId').anyOf(paperIds).primaryKeys());
+    return { found, savedIds };
+  }
+
+  const lookup: Handlers['lookup'] = ({ keys }) =>
+    withOpenDatabase(async () => {
+      const { found, savedIds } = await rowsFor(keys);
+      const hits: Partial<Record<PaperKey, PaperHit>> = {};
+      for (const [key, row] of found) {
+        hits[key] = { paper: forDisplay(row), saved: savedIds.has(row.id) };
+      }
+      return hits;
+    });
+
+  const resolveLinks: Handlers['resolveLinks'] = ({ links }) =>
+    withOpenDatabase(async () => {
+      const keys = links.map((link) => paperKeyFromLink(link));
+      const named = keys.filter((key): key is PaperKey => key !== null);
+      const { found, savedIds } = await rowsFor(named);
+      const cards: Partial<Record<PaperKey, CardView>> = {};
+      for (const [key, row] of found) cards[key] = toCardView(row, savedIds.has(row.id));
+      return { keys, cards };
+    });
+
+  const save: Handlers['save'] = ({ paperId }) =>
+    withOpenDatabase(async () => {
+      await saveToReadingList(db, paperId, now());
+      requestSync();
+      return { saved: true as const };
+    });
+
+  const status = async (): Promise<DigestStatus> =>
+    withOpenDatabase(async () => ({
+      paperCount: (await db.meta.get('newest'))?.value.paperCount ?? (await db.papers.count()),
+      sources: await db.sources.toArray(),
+    }));
+
+  const pageSummary: Handlers['pageSummary'] = async ({ knownKeys }, sender) =>
+    reportPageSummary ? reportPageSummary(knownKeys, sender) : null;
+
+  const syncReadingList: Handlers['syncReadingList'] = async () => {
+    requestSync();
+    return null;
+  };
+
+  const fetchPaper: Handlers['fetchPaper'] = ({ key }) =>
+    withOpenDatabase(async () => {
+      const arxivId = key.slice('arxiv:'.length);
+      const row = await db.papers.get(arxivId);
+      const found: LookedUp = row
+        ? { paper: row, from: 'digest' }
+        : lookUpUnknown
+          ? await lookUpUnknown(arxivId)
+          : null;
+      if (!found) return null;
+      const saved = (await db.readingList.get(found.paper.id)) !== undefined;
+      return toCardView(
+        withoutSource(found.paper),
+        saved,
+        found.from === 'arxiv' ? FROM_ARXIV : FROM_DIGEST,
+      );
+    });
+
+  return {
+    ensureBundledDigest,
+    lookup,
+    resolveLinks,
+    save,
+    status,
+    pageSummary,
+    syncReadingList,
+    fetchPaper,
+  };
+}
+
+function forDisplay(row: PaperRow): Paper {
+  const paper = withoutSource(row);
+  return { ...paper, title: readableTex(paper.title), abstract: readableTex(paper.abstract) };
+}
+
+function withoutSource(row: Paper & { sourceId?: string }): Paper {
+  const { sourceId: _sourceId, ...paper } = row;
+  return paper;
+}

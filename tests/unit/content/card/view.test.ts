@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { paperDate, toCardView } from '@/lib/content/card/view';
+import { paper } from '../../../helpers/digests';
+
+describe('toCardView', () => {
+  it('shortens long author lists and dates the paper', () => {
+    const view = toCardView(
+      paper({ authors: ['A', 'B', 'C', 'D'], publishedAt: '2020-05-28T00:00:00.000Z' }),
+      true,
+    );
+    expect(view).toMatchObject({
+      meta: 'A, B, C et al. · May 2020',
+      saved: true,
+      paperId: '2005.14165',
+    });
+  });
+
+  it.each([
+    [{ publishedAt: '2023-12-31T23:00:00.000Z' }, 'Dec 2023'],
+    [{ arxivId: '2307.06948' }, 'Jul 2023'],
+    [{ id: 'hep-th/9901001', arxivId: 'hep-th/9901001' }, ''],
+    [{ id: 'slug', arxivId: undefined }, ''],
+  ])('dates %j as %j', (overrides, date) => expect(paperDate(paper(overrides))).toBe(date));
+
+  it('links only through the allow-list, labels datasets, and drops duplicates and unsafe links', () => {
+    const view = toCardView(
+      paper({
+        repos: ['a/b'],
+        links: [
+          'https://huggingface.co/datasets/furonghuang-lab/Easy2Hard-Bench',
+          'https://embodied-codebook.github.io/',
+          'https://evil.example/',
+          'http://github.com/a/b',
+        ],
+      }),
+      false,
+    );
+    expect(view.links).toEqual([
+      { label: 'arXiv', href: 'https://arxiv.org/abs/2005.14165' },
+      { label: 'PDF', href: 'https://arxiv.org/pdf/2005.14165' },
+      { label: 'Hugging Face', href: 'https://huggingface.co/papers/2005.14165' },
+      { label: 'Code: a/b', href: 'https://github.com/a/b' },
+      {
+        label: 'Dataset: furonghuang-lab/Easy2Hard-Bench',
+        href: 'https://huggingface.co/datasets/furonghuang-lab/Easy2Hard-Bench',
+      },
+      { label: 'embodied-codebook.github.io', href: 'https://embodied-codebook.github.io/' },
+    ]);
+  });
+
+  it('gives a paper without an arXiv id only its other links', () => {
+    expect(toCardView(paper({ id: 'slug', arxivId: undefined }), false).links).toEqual([]);
+  });
+
+  it('makes TeX readable', () => {
+    expect(
+      toCardView(paper({ title: '$\\beta$-VAE', abstract: 'We use \\emph{ideas}.' }), false),
+    ).toMatchObject({
+      title: 'β-VAE',
+      abstract: 'We use ideas.',
+    });
+  });
+});

@@ -1,0 +1,212 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ProtocolRequestError, sendRequest } from '@/lib/protocol/client';
+import {
+  createMessageListener,
+  MAX_KEYS_PER_MESSAGE,
+  parseRequest,
+  type Handlers,
+  type Reply,
+} from '@/lib/protocol/messages';
+
+describe('parseRequest', () => {
+  it.each([
+    [{ type: 'lookup', data: { keys: ['arxiv:2005.14165', 'github:owner/repo'] } }],
+    [{ type: 'lookup', data: { keys: ['arxiv:hep-th/9901001'] } }],
+    [{ type: 'status', data: {} }],
+    [{ type: 'resolveLinks', data: { links: [{ href: 'https://arxiv.org/abs/1', text: 'x' }] } }],
+    [{ type: 'save', data: { paperId: '2005.14165' } }],
+    [{ type: 'pageSummary', data: { knownKeys: ['github:a/b'] } }],
+    [{ type: 'status' }],
+  ])('accepts %j', (message) => {
+    expect(parseRequest(message)).not.toHaveProperty('code');
+  });
+
+  it.each([
+    [null, 'not an object'],
+    ['lookup', 'not an object'],
+    [{ type: 'dropDatabase' }, 'unknown message type: dropDatabase'],
+    [{ type: 'lookup' }, 'data.keys must be an array'],
+    [{ type: 'lookup', data: { keys: 'arxiv:2005.14165' } }, 'data.keys must be an array'],
+    [
+      { type: 'lookup', data: { keys: ['arxiv:2005.14165v2'] } },
+      'not a paper key: arxiv:2005.14165v2',
+    ],
+    [
+      { type: 'lookup', data: { keys: ['github:Owner/Repo'] } },
+      'not a paper key: github:Owner/Repo',
+    ],
+    [{ type: 'lookup', data: { keys: ['github:topics/x'] } }, 'not a paper key'],
+    [{ type: 'lookup', data: { keys: [{ toString: 1 }] } }, 'not a paper key'],
+    [
+      { type: 'lookup', data: { keys: Array(MAX_KEYS_PER_MESSAGE + 1).fill('arxiv:2005.14165') } },
+      'at most 500 keys',
+    ],
+    [
+      { type: 'resolveLinks', data: { links: [{ text: 'no href' }] } },
+      'each link needs a string href',
+    ],
+    [{ type: 'resolveLinks', data: { links: 'https://arxiv.org' } }, 'data.links must be an array'],
+    [{ type: 'save', data: { paperId: 7 } }, 'save: data.paperId must be a paper id'],
+    [{ type: 'save', data: { paperId: '' } }, 'save: data.paperId must be a paper id'],
+    [{ type: 'pageSummary', data: { knownKeys: ['nope'] } }, 'not a paper key: nope'],
+  ])('rejects %j', (message, problem) => {
+    expect(parseRequest(message)).toMatchObject({
+      code: 'bad-request',
+      message: expect.stringContaining(problem),
+    });
+  });
+});
+
+describe('the worker listener', () => {
+  const handlers: Handlers = {
+    lookup: vi.fn(async () => ({})),
+    resolveLinks: vi.fn(async () => ({ keys: [], cards: {} })),
+    save: vi.fn(async () => {
+      throw new ProtocolRequestError({ code: 'not-found', message: 'gone' });
+    }),
+    pageSummary: vi.fn(async () => null),
+    syncReadingList: vi.fn(async () => null),
+    fetchPaper: vi.fn(async () => null),
+    refreshNow: vi.fn(async () => []),
+    importBegin: vi.fn(async () => ({ importId: 'i' })),
+    importChunk: vi.fn(async () => ({ accepted: 0, skipped: 0 })),
+    importCommit: vi.fn(async () => ({ added: 0, updated: 0, paperCount: 0, skipped: 0 })),
+    clearDigest: vi.fn(async () => null),
+    status: vi.fn(async () => {
+      throw new Error('disk on fire');
+    }),
+  };
+  const listener = createMessageListener(handlers, 'our-id');
+  const ask = (message: unknown, sender: { id?: string }) =>
+    new Promise<Reply<unknown>>((resolve) => {
+      expect(listener(message, sender, resolve)).toBe(true);
+    });
+
+  it('answers our own contexts', async () => {
+    expect(await ask({ type: 'lookup', data: { keys: [] } }, { id: 'our-id' })).toEqual({
+      ok: true,
+      value: {},
+    });
+  });
+
+  it('refuses other senders before looking at the message', async () => {
+    expect(await ask({ type: 'lookup', data: { keys: [] } }, { id: 'evil' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await ask({ type: 'lookup', data: { keys: [] } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(handlers.lookup).toHaveBeenCalledTimes(1);
+  });
+
+  it('turns a bad request and a failing handler into error replies, never exceptions', async () => {
+    expect(await ask({ type: 'nope' }, { id: 'our-id' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    expect(await ask({ type: 'status' }, { id: 'our-id' })).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'disk on fire' },
+    });
+    expect(await ask({ type: 'save', data: { paperId: 'x' } }, { id: 'our-id' })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'gone' },
+    });
+  });
+});
+
+describe('messages that change the digest', () => {
+  const calls: string[] = [];
+  const handler = (name: string) =>
+    vi.fn(async () => {
+      calls.push(name);
+      return null as never;
+    });
+  const listener = createMessageListener(
+    {
+      lookup: handler('lookup'),
+      resolveLinks: handler('resolveLinks'),
+      save: handler('save'),
+      pageSummary: handler('pageSummary'),
+      syncReadingList: handler('syncReadingList'),
+      status: handler('status'),
+      fetchPaper: handler('fetchPaper'),
+      refreshNow: handler('refreshNow'),
+      importBegin: handler('importBegin'),
+      importChunk: handler('importChunk'),
+      importCommit: handler('importCommit'),
+      clearDigest: handler('clearDigest'),
+    },
+    'our-id',
+    'chrome-extension://our-id/',
+  );
+  const ask = (message: unknown, sender: { id?: string; url?: string }) =>
+    new Promise<Reply<unknown>>((resolve) => listener(message, sender, resolve));
+  const privileged = [
+    { type: 'refreshNow', data: {} },
+    { type: 'clearDigest', data: {} },
+    { type: 'importBegin', data: { label: 'x.json' } },
+    { type: 'importChunk', data: { importId: 'i', papers: [] } },
+    { type: 'importCommit', data: { importId: 'i' } },
+  ];
+
+  it.each(privileged)('refuses $type from a content script (a web page)', async (message) => {
+    for (const url of [
+      'https://example.org/',
+      'chrome-extension://other-id/options.html',
+      undefined,
+    ]) {
+      expect(await ask(message, { id: 'our-id', ...(url ? { url } : {}) })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it.each(privileged)('accepts $type from the options page', async (message) => {
+    expect(
+      await ask(message, { id: 'our-id', url: 'chrome-extension://our-id/options.html' }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    [{ type: 'fetchPaper', data: { key: 'github:a/b' } }, 'must be an arxiv: key'],
+    [{ type: 'fetchPaper', data: { key: 'arxiv:not-an-id' } }, 'must be an arxiv: key'],
+    [
+      { type: 'importChunk', data: { importId: 'i', papers: Array(5_001).fill({}) } },
+      'at most 5000',
+    ],
+    [{ type: 'importChunk', data: { importId: 'x'.repeat(101), papers: [] } }, 'import id'],
+    [{ type: 'importBegin', data: { label: 3 } }, 'label must be text'],
+  ])('refuses a malformed %j', (message, problem) => {
+    expect(parseRequest(message)).toMatchObject({
+      code: 'bad-request',
+      message: expect.stringContaining(problem),
+    });
+  });
+});
+
+describe('sendRequest', () => {
+  it('unwraps a value and throws a typed error for an error reply or no reply', async () => {
+    expect(
+      await sendRequest(
+        async () => ({ ok: true, value: { paperCount: 1, sources: [] } }),
+        'status',
+        {},
+      ),
+    ).toEqual({ paperCount: 1, sources: [] });
+    await expect(
+      sendRequest(
+        async () => ({ ok: false, error: { code: 'failed', message: 'x' } }),
+        'status',
+        {},
+      ),
+    ).rejects.toBeInstanceOf(ProtocolRequestError);
+    await expect(sendRequest(async () => undefined, 'status', {})).rejects.toThrow(
+      'no answer from PaperPeek',
+    );
+  });
+});

@@ -1,0 +1,189 @@
+import { describe, expect, it, vi } from 'vitest';
+import bundled from '@/assets/digest.json';
+import { createBadgeTracker } from '@/lib/worker/badge';
+import { createPaperService } from '@/lib/worker/paper-service';
+import { databasePerTest, snapshot } from '../../helpers/db';
+import { paper } from '../../helpers/digests';
+
+const sender = { id: 'ext' };
+
+describe('the paper service on the bundled digest', () => {
+  const db = databasePerTest();
+  const service = createPaperService(db, { bundledDigest: () => bundled, now: () => 1_000 });
+
+  it('loads the bundled digest once: 71 papers, then nothing to do', async () => {
+    expect(await service.ensureBundledDigest()).toMatchObject({
+      ok: true,
+      changed: true,
+      paperCount: 71,
+    });
+    expect(await service.ensureBundledDigest()).toMatchObject({ ok: true, changed: false });
+    expect((await service.status({}, sender)).paperCount).toBe(71);
+  });
+
+  it('reports the paper count from the search record, without walking every row', async () => {
+    await service.ensureBundledDigest();
+    const count = vi.spyOn(db.papers, 'count');
+    expect((await service.status({}, sender)).paperCount).toBe(71);
+    expect(count).not.toHaveBeenCalled();
+    // A record written before it carried the count: the rows are counted instead.
+    const newest = await db.meta.get('newest');
+    if (!newest) throw new Error('no newest record');
+    if (newest.value.version !== 1) throw new Error('the newest record is stored plain');
+    const { paperCount: _dropped, ...older } = newest.value;
+    await db.meta.put({ key: 'newest', value: older });
+    expect((await service.status({}, sender)).paperCount).toBe(71);
+    expect(count).toHaveBeenCalledOnce();
+  });
+
+  it('finds papers by arXiv id and by repo', async () => {
+    await service.ensureBundledDigest();
+    const found = await service.lookup(
+      {
+        keys: [
+          'arxiv:2005.14165',
+          'github:muzairkhattak/promptsrc',
+          'arxiv:2101.99999',
+          'github:a/b',
+        ],
+      },
+      sender,
+    );
+    expect(Object.keys(found).sort()).toEqual([
+      'arxiv:2005.14165',
+      'github:muzairkhattak/promptsrc',
+    ]);
+    expect(found['arxiv:2005.14165']).toMatchObject({
+      paper: { title: 'Language Models are Few-Shot Learners' },
+      saved: false,
+    });
+    expect(found['github:muzairkhattak/promptsrc']?.paper.id).toBe('2307.06948');
+    expect(found['arxiv:2005.14165']?.paper).not.toHaveProperty('sourceId');
+  });
+
+  it('resolves the links of a page to keys and the hits among them', async () => {
+    await service.ensureBundledDigest();
+    const { keys, cards } = await service.resolveLinks(
+      {
+        links: [
+          { href: 'https://arxiv.org/pdf/2005.14165v2.pdf' },
+          { href: 'https://example.org/' },
+          { href: '/muzairkhattak/PromptSRC/tree/main', baseUrl: 'https://github.com/x' },
+          { href: 'https://arxiv.org/abs/1706.03762' },
+          { href: 'https://t.co/x', text: 'huggingface.co/papers/2005.14165' },
+        ],
+      },
+      sender,
+    );
+    expect(keys).toEqual([
+      'arxiv:2005.14165',
+      null,
+      'github:muzairkhattak/promptsrc',
+      'arxiv:1706.03762',
+      'arxiv:2005.14165',
+    ]);
+    expect(Object.keys(cards).sort()).toEqual([
+      'arxiv:2005.14165',
+      'github:muzairkhattak/promptsrc',
+    ]);
+    expect(cards['github:muzairkhattak/promptsrc']).toMatchObject({
+      paperId: '2307.06948',
+      meta: 'Jul 2023',
+      saved: false,
+      links: [
+        { label: 'arXiv', href: 'https://arxiv.org/abs/2307.06948' },
+        { label: 'PDF', href: 'https://arxiv.org/pdf/2307.06948' },
+        { label: 'Hugging Face', href: 'https://huggingface.co/papers/2307.06948' },
+        {
+          label: 'Code: muzairkhattak/promptsrc',
+          href: 'https://github.com/muzairkhattak/promptsrc',
+        },
+      ],
+    });
+  });
+
+  it('makes TeX readable in what it returns, not in what it stores', async () => {
+    await db.papers.put({
+      ...paper({ id: '2401.00001', arxivId: '2401.00001', title: 'On $\\alpha$-nets' }),
+      sourceId: 'x',
+    });
+    const found = await service.lookup({ keys: ['arxiv:2401.00001'] }, sender);
+    expect(found['arxiv:2401.00001']?.paper.title).toBe('On α-nets');
+    expect((await db.papers.get('2401.00001'))?.title).toBe('On $\\alpha$-nets');
+  });
+
+  it('saves a paper with its own copy of the paper, once, and reports it saved', async () => {
+    await service.ensureBundledDigest();
+    await service.save({ paperId: '2005.14165' }, sender);
+    const entry = await db.readingList.get('2005.14165');
+    expect(entry).toEqual({
+      paperId: '2005.14165',
+      arxivId: '2005.14165',
+      title: 'Language Models are Few-Shot Learners',
+      authors: [],
+      repos: [],
+      links: [],
+      addedAt: 1_000,
+      status: 'unread',
+      tags: [],
+      note: '',
+    });
+    await db.readingList.update('2005.14165', { note: 'mine' });
+    await service.save({ paperId: '2005.14165' }, sender);
+    expect((await db.readingList.get('2005.14165'))?.note).toBe('mine');
+    expect(
+      (await service.lookup({ keys: ['arxiv:2005.14165'] }, sender))['arxiv:2005.14165']?.saved,
+    ).toBe(true);
+  });
+
+  it('refuses to save a paper that is not in the digest, and changes nothing', async () => {
+    await service.ensureBundledDigest();
+    const before = await snapshot(db);
+    await expect(service.save({ paperId: '1706.03762' }, sender)).rejects.toMatchObject({
+      error: { code: 'not-found' },
+    });
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('answers a lookup sent while the load is running with the loaded digest', async () => {
+    const loading = service.ensureBundledDigest();
+    const found = await service.lookup({ keys: ['arxiv:2307.06948'] }, sender);
+    await loading;
+    expect(found['arxiv:2307.06948']?.paper.title).toMatch(/^Self-regulating Prompts/);
+  });
+
+  it('reopens a database that was closed under it (a stopped and woken worker)', async () => {
+    await service.ensureBundledDigest();
+    db.close({ disableAutoOpen: true });
+    expect(
+      (await service.lookup({ keys: ['arxiv:2005.14165'] }, sender))['arxiv:2005.14165'],
+    ).toBeDefined();
+  });
+
+  it('reports a bundled digest it cannot load, and keeps serving the previous one', async () => {
+    await service.ensureBundledDigest();
+    const broken = createPaperService(db, {
+      bundledDigest: () => ({ ...bundled, papers: 'oops' }),
+    });
+    expect(await broken.ensureBundledDigest()).toMatchObject({ ok: false });
+    expect((await broken.status({}, sender)).paperCount).toBe(71);
+  });
+});
+
+describe('the toolbar badge', () => {
+  it('counts distinct papers over all frames of a tab, and resets on a new top document', async () => {
+    const setBadge = vi.fn();
+    const badge = createBadgeTracker(setBadge);
+    await badge.report(['arxiv:1', 'arxiv:2'] as never, {
+      tab: { id: 5 },
+      frameId: 0,
+      documentId: 'a',
+    });
+    await badge.report(['arxiv:2', 'github:x/y'] as never, { tab: { id: 5 }, frameId: 3 });
+    expect(setBadge).toHaveBeenLastCalledWith(5, '3');
+    await badge.report([], { tab: { id: 5 }, frameId: 0, documentId: 'b' });
+    expect(setBadge).toHaveBeenLastCalledWith(5, '');
+    await badge.report(['arxiv:1'] as never, {});
+    expect(setBadge).toHaveBeenCalledTimes(3);
+  });
+});
