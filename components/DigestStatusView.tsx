@@ -1,5 +1,5 @@
 import type { DigestStatus } from '@/lib/protocol/messages';
-import { sourceName } from '@/lib/sources/source-ids';
+import { sourceName } from '@/lib/sources/source';
 
 export type StatusState =
   | { kind: 'loading' }

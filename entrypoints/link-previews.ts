@@ -7,7 +7,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { importCardUi } from '@/lib/content/card/loader';
 import { startPaperPeek } from '@/lib/content/controller';
 import { createScriptContext } from '@/lib/content/script-context';
-import { requestFromWorker } from '@/lib/protocol/runtime-client';
+import { requestFromWorker } from '@/lib/protocol/client';
 import { readSettings, SETTINGS_KEY, settingsFrom, updateSettings } from '@/lib/settings';
 
 export default defineUnlistedScript(async () => {

@@ -6,6 +6,7 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Paper } from './digest/schema';
+import type { SourceState } from './sources/source';
 import { buildAbstractIndex, rowsInPuts, type AbstractIndexRow } from './search/abstract-index';
 import {
   buildSearchRecord,
@@ -65,21 +66,6 @@ export interface ArxivLookupRow {
 export interface ReadingListRemoval {
   paperId: string;
   removedAt: number;
-}
-
-export interface SourceState {
-  id: string;
-  /** Content hash of the digest last applied from this source. */
-  revision?: string;
-  generatedAt?: string;
-  paperCount: number;
-  lastSuccessAt?: number;
-  lastError?: string;
-  lastErrorAt?: number;
-  /** When the source was last asked for papers, changed or not. */
-  lastCheckedAt?: number;
-  /** Validators of the last answers, by URL, for conditional requests. */
-  validators?: Record<string, { etag?: string; lastModified?: string }>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ImportSummary } from '@/lib/sources/digest-jobs';
+import type { ImportSummary } from '@/lib/protocol/messages';
 import { FORMAT_NAMES, parsePapers, type ParsedPapers } from '@/lib/sources/formats';
 
 export interface ImportDigestProps {

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { SourceState } from '@/lib/db';
+import type { SourceState } from '@/lib/sources/source';
 import type { DigestStatus } from '@/lib/protocol/messages';
 import type { DigestJob } from '@/lib/sources/digest-jobs';
-import type { RefreshOutcome } from '@/lib/sources/refresh';
+import type { RefreshOutcome } from '@/lib/protocol/messages';
 import { timeAgo } from '@/lib/text/time-ago';
-import { sourceName } from '@/lib/sources/source-ids';
+import { sourceName } from '@/lib/sources/source';
 
 export interface SourcesSectionProps {
   status: DigestStatus | null;

@@ -3,11 +3,8 @@
  * protocol accepts and reporting how far it got. Never: writes the database itself (the worker
  * is the only writer of papers), or leaves an import open after a failure.
  */
-import type { ProtocolMap } from '../../lib/protocol/messages';
-import type { Paper } from '../../lib/digest/schema';
-import type { ImportSummary } from '../../lib/sources/digest-jobs';
-
-export const IMPORT_CHUNK = 2_000;
+import { IMPORT_CHUNK_PAPERS, type ImportSummary, type ProtocolMap } from '@/lib/protocol/messages';
+import type { Paper } from '@/lib/digest/schema';
 
 type Ask = <K extends 'importBegin' | 'importChunk' | 'importCommit'>(
   type: K,
@@ -21,9 +18,12 @@ export async function sendImport(
   onSent: (sent: number, total: number) => void = () => undefined,
 ): Promise<ImportSummary> {
   const { importId } = await ask('importBegin', { label });
-  for (let start = 0; start < papers.length; start += IMPORT_CHUNK) {
-    await ask('importChunk', { importId, papers: papers.slice(start, start + IMPORT_CHUNK) });
-    onSent(Math.min(start + IMPORT_CHUNK, papers.length), papers.length);
+  for (let start = 0; start < papers.length; start += IMPORT_CHUNK_PAPERS) {
+    await ask('importChunk', {
+      importId,
+      papers: papers.slice(start, start + IMPORT_CHUNK_PAPERS),
+    });
+    onSent(Math.min(start + IMPORT_CHUNK_PAPERS, papers.length), papers.length);
   }
   return ask('importCommit', { importId });
 }

@@ -11,7 +11,7 @@ import type { DigestStatus } from '@/lib/protocol/messages';
 import { toJsonBackup } from '@/lib/reading-list/export';
 import { importBackup } from '@/lib/reading-list/import';
 import { listEntries, removeEntry } from '@/lib/reading-list/store';
-import { requestFromWorker } from '@/lib/protocol/runtime-client';
+import { requestFromWorker } from '@/lib/protocol/client';
 import { describeStorageError } from '@/lib/storage-errors';
 import {
   DEFAULT_SETTINGS,

@@ -16,7 +16,7 @@ import {
   type EntryChanges,
 } from '@/lib/reading-list/store';
 import { readSyncReport, SYNC_REPORT_KEY, type SyncReport } from '@/lib/reading-list/sync';
-import { requestFromWorker } from '@/lib/protocol/runtime-client';
+import { requestFromWorker } from '@/lib/protocol/client';
 import { describeStorageError } from '@/lib/storage-errors';
 import { readSettings, SETTINGS_KEY, settingsFrom, updateSettings } from '@/lib/settings';
 

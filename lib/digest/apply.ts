@@ -10,7 +10,8 @@
  * before the transaction are still the stored ones when it runs.
  */
 import { AbstractIndexBuilder, rowsInPuts } from '../search/abstract-index';
-import { searchRowsOf, type PaperPeekDatabase, type PaperRow, type SourceState } from '../db';
+import { searchRowsOf, type PaperPeekDatabase, type PaperRow } from '../db';
+import type { SourceState } from '../sources/source';
 import { arxivIdMonth } from '../links/arxiv-id';
 import {
   buildSearchRecordInSteps,

@@ -1,16 +1,11 @@
 /**
- * The sending side of the message protocol: one typed call, error replies turned into typed
- * errors. Kept apart from lib/messages.ts so the content script does not carry the validators.
+ * The sending side of the contract, for the content script and the extension pages: one typed
+ * call, error replies turned into typed errors. Never: carries the validators (the content script
+ * does not need them).
  */
-import type { MessageType, ProtocolError, ProtocolMap, Reply, Request } from './messages';
-
-/** An error reply, or an error a handler throws on purpose to reach the sender with its code. */
-export class ProtocolRequestError extends Error {
-  constructor(readonly error: ProtocolError) {
-    super(error.message);
-    this.name = 'ProtocolRequestError';
-  }
-}
+import { browser } from 'wxt/browser';
+import { ProtocolRequestError } from './errors';
+import type { MessageType, ProtocolMap, Reply, Request } from './messages';
 
 type Send = (message: Request) => Promise<unknown>;
 
@@ -27,4 +22,12 @@ export async function sendRequest<K extends MessageType>(
   }
   if (!reply.ok) throw new ProtocolRequestError(reply.error);
   return reply.value;
+}
+
+/** `sendRequest` bound to the real `browser.runtime`. */
+export function requestFromWorker<K extends MessageType>(
+  type: K,
+  data: ProtocolMap[K]['request'],
+): Promise<ProtocolMap[K]['response']> {
+  return sendRequest((message: Request) => browser.runtime.sendMessage(message), type, data);
 }

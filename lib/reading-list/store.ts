@@ -6,7 +6,7 @@
  */
 import type { PaperPeekDatabase, PaperRow, ReadingListEntry } from '../db';
 import type { Paper } from '../digest/schema';
-import { ProtocolRequestError } from '../protocol/client';
+import { ProtocolRequestError } from '../protocol/errors';
 import { entryFromPaper } from './entry';
 
 /**

@@ -9,20 +9,12 @@ import { applyValidPapers, recordFailure, type LoadResult } from '../digest/load
 import { readPaper, type Paper } from '../digest/schema';
 import type { ApplyProgress } from '../digest/apply';
 import { searchRows, type PaperPeekDatabase } from '../db';
-import type { Handlers } from '../protocol/messages';
-import { BUNDLED_SOURCE_ID } from '../worker/paper-service';
+import type { ImportSummary, RefreshOutcome } from '../protocol/messages';
 import type { Endpoints, SourceSettings } from './source-settings';
-import {
-  FEED_SOURCE_PREFIX,
-  refreshFeed,
-  refreshHuggingFace,
-  type RefreshDependencies,
-  type RefreshOutcome,
-} from './refresh';
+import { refreshFeed, refreshHuggingFace, type RefreshDependencies } from './refresh';
+import { BUNDLED_SOURCE_ID, feedSourceId, HF_SOURCE_ID, IMPORT_SOURCE_ID } from './source';
 
 export const JOB_KEY = 'digestJob';
-export const IMPORT_SOURCE_ID = 'import';
-export const MAX_IMPORT_CHUNK = 5_000;
 const MAX_STAGED_PAPERS = 200_000;
 const PROGRESS_EVERY_MS = 250;
 const KEEP_ALIVE_MS = 20_000;
@@ -56,13 +48,6 @@ export interface JobDependencies {
   timeoutMs?: number;
   /** Called when a job changed the digest (the popup and cards may want to know). */
   changed?: () => void;
-}
-
-export interface ImportSummary {
-  added: number;
-  updated: number;
-  paperCount: number;
-  skipped: number;
 }
 
 export function createDigestJobs(deps: JobDependencies) {
@@ -157,7 +142,7 @@ export function createDigestJobs(deps: JobDependencies) {
 
     /** Every enabled source, one after another. */
     refreshAll(): Promise<RefreshOutcome[]> {
-      return enqueue('Refreshing papers', 'hf-daily', async (progress) => {
+      return enqueue('Refreshing papers', HF_SOURCE_ID, async (progress) => {
         const settings = await deps.sourceSettings();
         const endpoints = await deps.endpoints();
         const outcomes: RefreshOutcome[] = [];
@@ -167,9 +152,9 @@ export function createDigestJobs(deps: JobDependencies) {
         for (const feed of settings.feeds) {
           if (!(await deps.mayFetch(feed))) {
             const message = 'Not allowed to read this feed: grant its site on the options page.';
-            await recordFailure(db, `${FEED_SOURCE_PREFIX}${feed}`, message, now());
+            await recordFailure(db, feedSourceId(feed), message, now());
             outcomes.push({
-              sourceId: `${FEED_SOURCE_PREFIX}${feed}`,
+              sourceId: feedSourceId(feed),
               ok: false,
               message,
               added: 0,
@@ -267,21 +252,5 @@ export function createDigestJobs(deps: JobDependencies) {
 }
 
 type ProgressSink = (progress: ApplyProgress) => void;
-
-/** The protocol's digest-job messages, answered by `jobs`. */
-export function jobHandlers(
-  jobs: DigestJobs,
-): Pick<Handlers, 'refreshNow' | 'importBegin' | 'importChunk' | 'importCommit' | 'clearDigest'> {
-  return {
-    refreshNow: () => jobs.refreshAll(),
-    importBegin: async ({ label }) => ({ importId: jobs.beginImport(label) }),
-    importChunk: async ({ importId, papers }) => jobs.stageImport(importId, papers),
-    importCommit: ({ importId }) => jobs.commitImport(importId),
-    clearDigest: async () => {
-      await jobs.clearDigest();
-      return null;
-    },
-  };
-}
 
 export type DigestJobs = ReturnType<typeof createDigestJobs>;

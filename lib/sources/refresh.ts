@@ -8,12 +8,12 @@
 import { applyPapers, type ApplyOptions } from '../digest/apply';
 import { errorMessage, recordFailure } from '../digest/load';
 import type { Paper } from '../digest/schema';
-import type { PaperPeekDatabase, SourceState } from '../db';
+import type { PaperPeekDatabase } from '../db';
+import type { RefreshOutcome } from '../protocol/messages';
+import { feedSourceId, HF_SOURCE_ID, type SourceState } from './source';
 import { papersFromJson } from './formats';
 import { fetchFeed, FeedError, hostOf, type Validators } from './http';
 
-export const HF_SOURCE_ID = 'hf-daily';
-export const FEED_SOURCE_PREFIX = 'feed:';
 /** Papers a refreshed source keeps at most (the oldest leave first; saved ones never). */
 export const DEFAULT_CAP = 20_000;
 export const BACKFILL_DAYS = 7;
@@ -28,15 +28,6 @@ export interface RefreshDependencies {
   timeoutMs?: number;
   pause?: ApplyOptions['pause'];
   onProgress?: ApplyOptions['onProgress'];
-}
-
-export interface RefreshOutcome {
-  sourceId: string;
-  ok: boolean;
-  /** One sentence for the options page. */
-  message: string;
-  added: number;
-  updated: number;
 }
 
 /** `YYYY-MM-DD` in UTC, the form the Daily Papers API takes. */
@@ -84,7 +75,7 @@ export async function refreshHuggingFace(
 }
 
 export async function refreshFeed(url: string, deps: RefreshDependencies): Promise<RefreshOutcome> {
-  const sourceId = `${FEED_SOURCE_PREFIX}${url}`;
+  const sourceId = feedSourceId(url);
   return refreshFrom(sourceId, [url], await deps.db.sources.get(sourceId), deps, {
     name: hostOf(url),
   });

@@ -1,13 +1,22 @@
 /**
- * The toolbar badge: how many distinct digest papers the current page links to, over all its
- * frames. Owns: the per-tab tally. Never: keeps anything beyond the open tabs' counts in memory.
+ * The toolbar badge: how many distinct papers the current page links to, over all its frames,
+ * and a moment of feedback after a save from the context menu. Owns: the per-tab tally. Never:
+ * keeps anything beyond the open tabs' counts in memory.
  */
-import type { MessageSender } from '../protocol/messages';
 import type { PaperKey } from '../links/paper-key';
+import type { MessageSender } from '../protocol/messages';
+import type { BrowserEvent } from './events';
 
 export type SetBadge = (tabId: number, text: string) => Promise<void> | void;
 
-export function createBadgeTracker(setBadge: SetBadge) {
+/** How long a save's feedback stays on the badge before the page's count comes back. */
+export const FEEDBACK_MS = 2_000;
+export const BADGE_COLOUR = '#b31b1b';
+
+export function createBadgeTracker(
+  setBadge: SetBadge,
+  schedule: (work: () => void, ms: number) => void = (work, ms) => void setTimeout(work, ms),
+) {
   // tabId → frameId → the keys that frame reports; a new top document resets its tab.
   const tabs = new Map<number, { topDocumentId?: string; frames: Map<number, PaperKey[]> }>();
 
@@ -31,10 +40,34 @@ export function createBadgeTracker(setBadge: SetBadge) {
       await show(tabId);
       return null;
     },
-    /** Shows the tab's count again (after a moment of other feedback on the badge). */
-    refresh: (tabId: number) => show(tabId),
+    /** Shows `text` for a moment, then the tab's count again. */
+    async flash(tabId: number, text: string): Promise<void> {
+      await setBadge(tabId, text);
+      schedule(() => void show(tabId), FEEDBACK_MS);
+    },
     forget(tabId: number): void {
       tabs.delete(tabId);
     },
   };
+}
+
+export type BadgeTracker = ReturnType<typeof createBadgeTracker>;
+
+/** The toolbar button's badge methods: MV3's `action`, or Firefox MV2's `browserAction`. */
+export interface BadgeAction {
+  setBadgeText(details: { tabId: number; text: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+}
+
+export interface BadgeBrowser {
+  tabs: { onRemoved: BrowserEvent<(tabId: number) => void> };
+}
+
+export function registerBadge(browser: BadgeBrowser, action: BadgeAction): BadgeTracker {
+  const badge = createBadgeTracker(async (tabId, text) => {
+    await action.setBadgeText({ tabId, text }).catch(() => undefined); // tab closed meanwhile
+  });
+  void action.setBadgeBackgroundColor({ color: BADGE_COLOUR }).catch(() => undefined);
+  browser.tabs.onRemoved.addListener((tabId) => badge.forget(tabId));
+  return badge;
 }

@@ -13,11 +13,10 @@ import type { LookedUp } from '../sources/paper-lookup';
 import type { DigestStatus, Handlers, MessageSender, PaperHit } from '../protocol/messages';
 import type { PaperKey } from '../links/paper-key';
 import { saveToReadingList } from '../reading-list/store';
+import { BUNDLED_SOURCE_ID } from '../sources/source';
 import { readableTex } from '../text/tex';
 
-export const BUNDLED_SOURCE_ID = 'bundled';
-
-/** The paper questions; digest jobs (refresh, import, clear) are answered by `jobHandlers`. */
+/** The paper questions; digest jobs (refresh, import, clear) are answered by `jobHandlers` (services.ts). */
 export type PaperHandlers = Pick<
   Handlers,
   'lookup' | 'resolveLinks' | 'save' | 'status' | 'pageSummary' | 'syncReadingList' | 'fetchPaper'

@@ -4,6 +4,7 @@
  */
 import { paperKeyFromLink } from '../links/paper-link';
 import type { PaperHit } from '../protocol/messages';
+import type { BrowserEvent } from './events';
 import type { PaperKey } from '../links/paper-key';
 
 export const SAVE_MENU_ID = 'paperpeek-save-paper';
@@ -36,4 +37,52 @@ export async function saveFromLink(
   if (!hit) return 'not-in-digest';
   await save(hit.paper.id);
   return 'saved';
+}
+
+/** What the badge shows for a moment after a save from the menu. */
+const FEEDBACK: Record<SaveOutcome, string> = {
+  saved: '✓',
+  'not-a-paper': '?',
+  'not-in-digest': '?',
+};
+
+export interface SaveMenuBrowser {
+  runtime: { onInstalled: BrowserEvent<() => void> };
+  contextMenus: {
+    create(properties: {
+      id: string;
+      title: string;
+      contexts: ['link'];
+      targetUrlPatterns: string[];
+    }): unknown;
+    onClicked: BrowserEvent<
+      (info: { menuItemId: string | number; linkUrl?: string }, tab?: { id?: number }) => void
+    >;
+  };
+}
+
+export interface SaveMenuDependencies {
+  lookup: (keys: PaperKey[]) => Promise<Partial<Record<PaperKey, PaperHit>>>;
+  save: (paperId: string) => Promise<unknown>;
+  /** Feedback on the tab's badge. */
+  flash: (tabId: number, text: string) => Promise<void>;
+}
+
+/** Adds the menu item (menus persist, so once per install or update) and answers its clicks. */
+export function registerSaveMenu(browser: SaveMenuBrowser, deps: SaveMenuDependencies): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: SAVE_MENU_ID,
+      title: 'Save paper to reading list',
+      contexts: ['link'],
+      targetUrlPatterns: SAVE_MENU_PATTERNS,
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== SAVE_MENU_ID || !info.linkUrl) return;
+    void saveFromLink(info.linkUrl, deps.lookup, deps.save).then(
+      (outcome) => (tab?.id === undefined ? undefined : deps.flash(tab.id, FEEDBACK[outcome])),
+      (error: unknown) => console.error('PaperPeek could not save the paper:', error),
+    );
+  });
 }

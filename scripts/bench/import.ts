@@ -8,6 +8,7 @@
 import type { Page, Worker } from 'playwright-core';
 import { generatePapers } from '../../tests/helpers/generate-papers';
 import { launchBrowser } from './browser';
+import { IMPORT_CHUNK_PAPERS } from '../../lib/protocol/messages';
 
 const MONITOR = `(() => {
   const state = { last: performance.now(), max: 0, over50: 0 };
@@ -28,8 +29,6 @@ interface Stall {
   max: number;
   over50: number;
 }
-
-const CHUNK = 2_000;
 
 async function send(page: Page, message: object): Promise<unknown> {
   const reply = (await page.evaluate(
@@ -52,10 +51,10 @@ async function importThroughWorker(page: Page, worker: Worker, count: number) {
   const { importId } = (await send(page, { type: 'importBegin', data: { label: 'bench' } })) as {
     importId: string;
   };
-  for (let start = 0; start < papers.length; start += CHUNK) {
+  for (let start = 0; start < papers.length; start += IMPORT_CHUNK_PAPERS) {
     await send(page, {
       type: 'importChunk',
-      data: { importId, papers: papers.slice(start, start + CHUNK) },
+      data: { importId, papers: papers.slice(start, start + IMPORT_CHUNK_PAPERS) },
     });
   }
   const staged = performance.now();

@@ -1,12 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ProtocolRequestError, sendRequest } from '@/lib/protocol/client';
+import { sendRequest } from '@/lib/protocol/client';
+import { ProtocolRequestError } from '@/lib/protocol/errors';
+import { createMessageListener } from '@/lib/protocol/listener';
 import {
-  createMessageListener,
+  IMPORT_CHUNK_PAPERS,
   MAX_KEYS_PER_MESSAGE,
-  parseRequest,
   type Handlers,
   type Reply,
 } from '@/lib/protocol/messages';
+import { parseRequest } from '@/lib/protocol/validate';
 
 describe('parseRequest', () => {
   it.each([
@@ -176,8 +178,11 @@ describe('messages that change the digest', () => {
     [{ type: 'fetchPaper', data: { key: 'github:a/b' } }, 'must be an arxiv: key'],
     [{ type: 'fetchPaper', data: { key: 'arxiv:not-an-id' } }, 'must be an arxiv: key'],
     [
-      { type: 'importChunk', data: { importId: 'i', papers: Array(5_001).fill({}) } },
-      'at most 5000',
+      {
+        type: 'importChunk',
+        data: { importId: 'i', papers: Array(IMPORT_CHUNK_PAPERS + 1).fill({}) },
+      },
+      `at most ${IMPORT_CHUNK_PAPERS}`,
     ],
     [{ type: 'importChunk', data: { importId: 'x'.repeat(101), papers: [] } }, 'import id'],
     [{ type: 'importBegin', data: { label: 3 } }, 'label must be text'],

@@ -6,12 +6,8 @@ import { loadDigest } from '@/lib/digest/load';
 import { createSearcher } from '@/lib/search/searcher';
 import { createDigestJobs, JOB_KEY } from '@/lib/sources/digest-jobs';
 import { lookUpPaper } from '@/lib/sources/paper-lookup';
-import {
-  HF_SOURCE_ID,
-  huggingFaceUrls,
-  refreshFeed,
-  refreshHuggingFace,
-} from '@/lib/sources/refresh';
+import { huggingFaceUrls, refreshFeed, refreshHuggingFace } from '@/lib/sources/refresh';
+import { HF_SOURCE_ID } from '@/lib/sources/source';
 import { DEFAULT_ENDPOINTS, DEFAULT_SOURCE_SETTINGS } from '@/lib/sources/source-settings';
 import { readSearchRecord, type PaperPeekDatabase } from '@/lib/db';
 import { databasePerTest, snapshot } from '../../helpers/db';

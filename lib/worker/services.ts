@@ -1,0 +1,123 @@
+/**
+ * The worker's services and the one message listener that answers every context. Owns: creating
+ * the digest jobs, the arXiv look-up queue and the paper service over one database, and wiring
+ * them to the protocol. Never: answers a message itself (the services do), or lets a start-up
+ * failure reject into the void (it is logged, and every request says so to whoever asks).
+ */
+import type { PaperPeekDatabase } from '../db';
+import { createMessageListener } from '../protocol/listener';
+import type { Handlers, MessageSender } from '../protocol/messages';
+import { arxivFetcher, createArxivLookupQueue } from '../sources/arxiv-api';
+import { createDigestJobs, type DigestJobs } from '../sources/digest-jobs';
+import { lookupConsentFor, type DataCollectionPermissions } from '../sources/lookup-consent';
+import { lookUpPaper } from '../sources/paper-lookup';
+import {
+  endpointsFrom,
+  ENDPOINTS_KEY,
+  originPattern,
+  readSourceSettings,
+} from '../sources/source-settings';
+import type { BrowserEvent } from './events';
+import { createPaperService, type PaperService } from './paper-service';
+
+/** The protocol's digest-job messages, answered by `jobs`. */
+export function jobHandlers(
+  jobs: DigestJobs,
+): Pick<Handlers, 'refreshNow' | 'importBegin' | 'importChunk' | 'importCommit' | 'clearDigest'> {
+  return {
+    refreshNow: () => jobs.refreshAll(),
+    importBegin: async ({ label }) => ({ importId: jobs.beginImport(label) }),
+    importChunk: async ({ importId, papers }) => jobs.stageImport(importId, papers),
+    importCommit: ({ importId }) => jobs.commitImport(importId),
+    clearDigest: async () => {
+      await jobs.clearDigest();
+      return null;
+    },
+  };
+}
+
+export interface ServicesBrowser {
+  runtime: {
+    id: string;
+    getURL(path: '/'): string;
+    getPlatformInfo(): Promise<unknown>;
+    onMessage: BrowserEvent<ReturnType<typeof createMessageListener>>;
+  };
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  };
+  permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
+}
+
+export interface ServicesDependencies {
+  db: PaperPeekDatabase;
+  bundledDigest: () => unknown;
+  /** A frame's papers, for the toolbar badge. */
+  reportPageSummary: (
+    knownKeys: Parameters<Handlers['pageSummary']>[0]['knownKeys'],
+    sender: MessageSender,
+  ) => Promise<null>;
+  requestSync: () => void;
+  /** Firefox asks for its own consent before look-ups send anything (lookup-consent.ts). */
+  isFirefox: boolean;
+}
+
+export function registerServices(
+  browser: ServicesBrowser,
+  { db, bundledDigest, reportPageSummary, requestSync, isFirefox }: ServicesDependencies,
+): { service: PaperService; jobs: DigestJobs } {
+  const local = browser.storage.local;
+  const endpoints = async () => endpointsFrom((await local.get(ENDPOINTS_KEY))[ENDPOINTS_KEY]);
+  const jobs = createDigestJobs({
+    db,
+    local,
+    sourceSettings: readSourceSettings,
+    endpoints,
+    mayFetch: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),
+    keepAlive: () => browser.runtime.getPlatformInfo(),
+  });
+  const arxiv = createArxivLookupQueue({
+    fetchArxiv: async (ids) => arxivFetcher((await endpoints()).arxiv)(ids),
+  });
+  // `data_collection` is Firefox's alone: the browser types do not know it.
+  const lookupConsent = lookupConsentFor(
+    isFirefox,
+    browser.permissions as unknown as DataCollectionPermissions,
+  );
+  const service = createPaperService(db, {
+    bundledDigest,
+    reportPageSummary,
+    requestSync,
+    exclusive: jobs.exclusive,
+    lookUpUnknown: (arxivId) =>
+      lookUpPaper(arxivId, {
+        db,
+        enabled: async () =>
+          (await readSourceSettings()).arxivLookups && (await lookupConsent.granted()),
+        askArxiv: arxiv.lookup,
+      }),
+  });
+  browser.runtime.onMessage.addListener(
+    createMessageListener(
+      { ...service, ...jobHandlers(jobs) },
+      browser.runtime.id,
+      browser.runtime.getURL('/'),
+    ),
+  );
+  // A job a stopped worker never finished: its transaction did not commit; say so on its source.
+  jobs.recoverInterrupted().catch(() => undefined); // a failing database says so on first use
+  // Every worker start (install, update, browser start, wake-up) checks the bundled digest: a
+  // same-revision check is one hash and one read, and it repairs a load that failed last time.
+  service.ensureBundledDigest().then(
+    (result) => {
+      if (!result.ok)
+        console.error('PaperPeek could not load its bundled digest:', result.problems);
+    },
+    // No database at all (a private window): every request will say so to whoever asks.
+    (error: unknown) => console.error('PaperPeek could not open its database:', error),
+  );
+  return { service, jobs };
+}
