@@ -2,12 +2,9 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { paperDate } from '@/lib/content/card/view';
 import type { PaperRow } from '@/lib/db';
 import type { AbstractQuery } from '@/lib/search/abstract-index';
-import {
-  abstractQueryOf,
-  createSearcher,
-  type SearchHit,
-  type SearchRecord,
-} from '@/lib/search/searcher';
+import { abstractQueryOf } from '@/lib/search/query';
+import type { SearchRecord } from '@/lib/search/record';
+import { createSearcher, type SearchHit } from '@/lib/search/searcher';
 import { readableTex } from '@/lib/text/tex';
 import { Highlighted } from './Highlighted';
 

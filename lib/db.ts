@@ -16,7 +16,7 @@ import {
   type SearchFacts,
   type SearchRecord,
   type StoredSearchRecord,
-} from './search/searcher';
+} from './search/record';
 
 export interface PaperRow extends Paper {
   /** The source that last wrote this row (`bundled`, later `hf-daily`, `import`, ...). */

@@ -17,7 +17,7 @@ import {
   buildSearchRecordInSteps,
   packSearchRecordInSteps,
   type SearchFacts,
-} from '../search/searcher';
+} from '../search/record';
 import type { Paper } from './schema';
 
 export type ApplyPhase = 'reading' | 'indexing' | 'writing';

@@ -4,7 +4,7 @@
  * Never: reads every paper row (the search record exists so that it need not).
  */
 import { readSearchRecord, type PaperPeekDatabase, type PaperRow } from '../db';
-import type { SearchRecord } from './searcher';
+import type { SearchRecord } from './record';
 
 export interface PopupData {
   record: SearchRecord;

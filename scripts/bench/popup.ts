@@ -11,7 +11,7 @@ import {
   newestRecord,
   packSearchRecord,
   type PackedStrings,
-} from '../../lib/search/searcher';
+} from '../../lib/search/record';
 import { generatePapers } from '../../tests/helpers/generate-papers';
 import { launchBrowser, summarise } from './browser';
 

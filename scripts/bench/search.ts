@@ -8,7 +8,8 @@
 import uFuzzy from '@leeoniya/ufuzzy';
 import Fuse from 'fuse.js';
 import type { Paper } from '../../lib/digest/schema';
-import { buildSearchRecord, createSearcher } from '../../lib/search/searcher';
+import { buildSearchRecord } from '../../lib/search/record';
+import { createSearcher } from '../../lib/search/searcher';
 import { generatePapers } from '../../tests/helpers/generate-papers';
 import { summarise } from './browser';
 

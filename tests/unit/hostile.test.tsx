@@ -18,7 +18,7 @@ import { validateDigest } from '@/lib/digest/schema';
 import { toBibTeX, toJsonBackup, toMarkdown } from '@/lib/reading-list/export';
 import { parseBackup } from '@/lib/reading-list/import';
 import { safeHref } from '@/lib/safe-url';
-import { buildSearchRecord } from '@/lib/search/searcher';
+import { buildSearchRecord } from '@/lib/search/record';
 import { papersFromAtom } from '@/lib/sources/arxiv-api';
 import { normaliseText } from '@/lib/text/normalise';
 import { HOSTILE_STRINGS } from '../fixtures/hostile/strings';

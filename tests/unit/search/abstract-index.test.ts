@@ -10,7 +10,9 @@ import {
   type AbstractIndexRow,
 } from '@/lib/search/abstract-index';
 import type { Paper } from '@/lib/digest/schema';
-import { abstractQueryOf, buildSearchRecord, createSearcher } from '@/lib/search/searcher';
+import { abstractQueryOf } from '@/lib/search/query';
+import { buildSearchRecord } from '@/lib/search/record';
+import { createSearcher } from '@/lib/search/searcher';
 
 const papers = bundled.papers as Paper[];
 

@@ -1,0 +1,66 @@
+/**
+ * Reading what the user typed: filters (`y:2023`, `a:name`, `has:code`, `is:saved`), a pasted
+ * arXiv id, paper URL or repo, and the words left to search. Never: searches.
+ */
+import { paperKeyFromLink } from '../links/paper-link';
+import { canonicalArxivId } from '../links/arxiv-id';
+import { parseRepoSlug } from '../links/github';
+import { abstractQuery, type AbstractQuery } from './abstract-index';
+
+/** One character names nothing yet (and would match most of a large digest). */
+export const MIN_QUERY_LENGTH = 2;
+
+export interface ParsedQuery {
+  text: string;
+  yearFrom?: number;
+  yearTo?: number;
+  author?: string;
+  hasCode: boolean;
+  isSaved: boolean;
+  /** A pasted arXiv id, paper URL or repo: that paper goes first. */
+  exact?: { arxivId?: string; repo?: string };
+}
+
+const FILTER = /(?:^|\s)(y|a|has|is):("[^"]*"|\S+)/gi;
+
+export function parseQuery(input: string): ParsedQuery {
+  const query: ParsedQuery = { text: '', hasCode: false, isSaved: false };
+  const text = input.replace(FILTER, (_whole, name: string, rawValue: string) => {
+    const value = rawValue.replace(/^"|"$/g, '').toLowerCase();
+    const kind = name.toLowerCase();
+    const years = /^(\d{4})(?:-(\d{4}))?$/.exec(value);
+    if (kind === 'y' && years) {
+      query.yearFrom = Number(years[1]);
+      query.yearTo = Number(years[2] ?? years[1]);
+    } else if (kind === 'a' && value) query.author = value;
+    else if (kind === 'has' && value === 'code') query.hasCode = true;
+    else if (kind === 'is' && value === 'saved') query.isSaved = true;
+    else return ` ${name}:${rawValue}`; // not a filter after all: keep it as text
+    return ' ';
+  });
+  query.text = text.replace(/\s+/g, ' ').trim();
+  const exact = exactTarget(query.text);
+  if (exact) query.exact = exact;
+  return query;
+}
+
+/** An arXiv id, any paper URL (through the content script's link parser) or an owner/name. */
+function exactTarget(text: string): ParsedQuery['exact'] | undefined {
+  if (!text || /\s/.test(text)) return undefined;
+  const id = canonicalArxivId(text);
+  if (id) return { arxivId: id };
+  if (/^(https?:\/\/|www\.|[\w.-]+\.[a-z]{2,}\/)/i.test(text)) {
+    const key = paperKeyFromLink({ href: /^https?:/i.test(text) ? text : `https://${text}` });
+    if (key?.startsWith('arxiv:')) return { arxivId: key.slice(6) };
+    if (key?.startsWith('github:')) return { repo: key.slice(7) };
+  }
+  const repo = text.includes('/') ? parseRepoSlug(text) : null;
+  return repo ? { repo } : undefined;
+}
+
+/** The words of `input` to look up in the abstract index, or null when it names no words. */
+export function abstractQueryOf(input: string): AbstractQuery | null {
+  const query = parseQuery(input);
+  if (query.exact || query.text.length < MIN_QUERY_LENGTH) return null;
+  return abstractQuery(/\s$/.test(input) ? `${query.text} ` : query.text);
+}
