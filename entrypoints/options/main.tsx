@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { App } from './App';
+import { OptionsApp } from '@/components/options/OptionsApp';
 import '@/components/theme.css';
 import '@/components/options/options.css';
 
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) render(<OptionsApp />, root);

@@ -4,7 +4,6 @@ import bundled from '@/assets/digest.json';
 import { papersFromAtom, createArxivLookupQueue, arxivFetcher } from '@/lib/sources/arxiv-api';
 import { parsePapers, papersFromJson } from '@/lib/sources/formats';
 import { fetchFeed } from '@/lib/sources/http';
-import { REFRESH_ALARM, scheduleRefresh, type RefreshAlarms } from '@/lib/worker/refresh-alarm';
 import { endpointsFrom, feedUrl, sourceSettingsFrom } from '@/lib/sources/source-settings';
 
 const fixture = (path: string) =>
@@ -254,37 +253,5 @@ describe('source settings', () => {
       huggingFace: 'https://huggingface.co/api/daily_papers',
       arxiv: 'https://export.arxiv.org/api/query',
     });
-  });
-});
-
-describe('the refresh schedule', () => {
-  function fakeAlarms(periodInMinutes?: number) {
-    const created: { delayInMinutes: number; periodInMinutes: number }[] = [];
-    const alarms: RefreshAlarms = {
-      get: async (name) =>
-        name === REFRESH_ALARM && periodInMinutes !== undefined ? { periodInMinutes } : undefined,
-      create: async (_name, info) => {
-        created.push(info);
-      },
-    };
-    return { alarms, created };
-  }
-
-  it('creates the alarm a minute from now when there is none', async () => {
-    const { alarms, created } = fakeAlarms();
-    await scheduleRefresh(alarms, 6);
-    expect(created).toEqual([{ delayInMinutes: 1, periodInMinutes: 360 }]);
-  });
-
-  it('leaves an alarm at the chosen interval alone, so a waking worker does not postpone it', async () => {
-    const { alarms, created } = fakeAlarms(360);
-    await scheduleRefresh(alarms, 6);
-    expect(created).toEqual([]);
-  });
-
-  it('replaces an alarm when the interval changes', async () => {
-    const { alarms, created } = fakeAlarms(360);
-    await scheduleRefresh(alarms, 1);
-    expect(created).toEqual([{ delayInMinutes: 1, periodInMinutes: 60 }]);
   });
 });

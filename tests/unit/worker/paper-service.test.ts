@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import bundled from '@/assets/digest.json';
-import { createBadgeTracker } from '@/lib/worker/badge';
 import { createPaperService } from '@/lib/worker/paper-service';
 import { databasePerTest, snapshot } from '../../helpers/db';
 import { paper } from '../../helpers/digests';
@@ -167,23 +166,5 @@ describe('the paper service on the bundled digest', () => {
     });
     expect(await broken.ensureBundledDigest()).toMatchObject({ ok: false });
     expect((await broken.status({}, sender)).paperCount).toBe(71);
-  });
-});
-
-describe('the toolbar badge', () => {
-  it('counts distinct papers over all frames of a tab, and resets on a new top document', async () => {
-    const setBadge = vi.fn();
-    const badge = createBadgeTracker(setBadge);
-    await badge.report(['arxiv:1', 'arxiv:2'] as never, {
-      tab: { id: 5 },
-      frameId: 0,
-      documentId: 'a',
-    });
-    await badge.report(['arxiv:2', 'github:x/y'] as never, { tab: { id: 5 }, frameId: 3 });
-    expect(setBadge).toHaveBeenLastCalledWith(5, '3');
-    await badge.report([], { tab: { id: 5 }, frameId: 0, documentId: 'b' });
-    expect(setBadge).toHaveBeenLastCalledWith(5, '');
-    await badge.report(['arxiv:1'] as never, {});
-    expect(setBadge).toHaveBeenCalledTimes(3);
   });
 });

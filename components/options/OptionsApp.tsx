@@ -8,9 +8,13 @@ import { SourcesSection } from '@/components/options/SourcesSection';
 import { openDatabase } from '@/lib/db';
 import { sendImport } from '@/components/options/send-import';
 import type { DigestStatus } from '@/lib/protocol/messages';
-import { toJsonBackup } from '@/lib/reading-list/export';
-import { importBackup } from '@/lib/reading-list/import';
-import { listEntries, removeEntry } from '@/lib/reading-list/store';
+import {
+  clearReadingList,
+  downloadFile,
+  exportFile,
+  importBackupText,
+} from '@/lib/reading-list/actions';
+import { listEntries } from '@/lib/reading-list/store';
 import { requestFromWorker } from '@/lib/protocol/client';
 import { describeStorageError } from '@/lib/storage-errors';
 import {
@@ -34,7 +38,7 @@ import {
 } from '@/lib/sources/source-settings';
 
 /** The options page: sources, imports, settings and the user's data. */
-export function App() {
+export function OptionsApp() {
   const db = useMemo(() => openDatabase(), []);
   const local = browser.storage.local;
   const [status, setStatus] = useState<DigestStatus | null>(null);
@@ -91,14 +95,6 @@ export function App() {
     };
   }, [reload, local]);
 
-  const download = (text: string, name: string) => {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    link.download = name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  };
-
   return (
     <main class="options">
       <h1 class="popup__title">PaperPeek settings</h1>
@@ -142,28 +138,21 @@ export function App() {
         entryCount={entryCount}
         exportBackup={() =>
           void listEntries(db).then(
-            (entries) => download(toJsonBackup(entries, new Date()), 'paperpeek-reading-list.json'),
+            (entries) => downloadFile(exportFile(entries, 'json')),
             (error: unknown) => setProblem(`The reading list cannot be read: ${describe(error)}`),
           )
         }
         importBackup={async (file) => {
-          const result = await importBackup(db, await file.text());
+          const outcome = await importBackupText(db, await file.text());
           await reload();
           requestFromWorker('syncReadingList', {}).catch(() => undefined);
-          return result.ok
-            ? {
-                ok: true,
-                message: `Imported: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged.`,
-              }
-            : { ok: false, message: `Nothing was imported. ${result.problems.join(' ')}` };
+          return outcome;
         }}
         clearReadingList={async () => {
-          const entries = await listEntries(db);
-          // One removal per entry, so that sync carries each to the user's other browsers.
-          for (const entry of entries) await removeEntry(db, entry.paperId);
+          const removed = await clearReadingList(db);
           await reload();
           requestFromWorker('syncReadingList', {}).catch(() => undefined);
-          return entries.length;
+          return removed;
         }}
         clearDigest={async () => {
           await requestFromWorker('clearDigest', {});

@@ -6,8 +6,13 @@ import { SearchPanel } from '@/components/SearchPanel';
 import { createAbstractMatcher } from '@/lib/search/abstract-index';
 import { openDatabase, type ReadingListEntry } from '@/lib/db';
 import { loadPopupData, rowsFor, type PopupData } from '@/lib/search/popup-data';
-import { toBibTeX, toJsonBackup, toMarkdown } from '@/lib/reading-list/export';
-import { importBackup } from '@/lib/reading-list/import';
+import {
+  downloadFile,
+  exportFile,
+  importBackupText,
+  type ExportFormat,
+} from '@/lib/reading-list/actions';
+import { toBibTeX } from '@/lib/reading-list/export';
 import {
   listEntries,
   removeEntry,
@@ -22,7 +27,8 @@ import { readSettings, SETTINGS_KEY, settingsFrom, updateSettings } from '@/lib/
 
 type Tab = 'search' | 'reading';
 
-export function App() {
+/** The toolbar popup: search over the digest and the reading list. */
+export function PopupApp() {
   const db = useMemo(() => openDatabase(), []);
   const [tab, setTab] = useState<Tab>('search');
   const [data, setData] = useState<PopupData | null>(null);
@@ -114,28 +120,11 @@ export function App() {
     }
     await changed();
   };
-  const exportAs = (format: 'bibtex' | 'markdown' | 'json') => {
-    const [text, type, extension] =
-      format === 'bibtex'
-        ? [toBibTeX(entries), 'application/x-bibtex', 'bib']
-        : format === 'markdown'
-          ? [toMarkdown(entries), 'text/markdown', 'md']
-          : [toJsonBackup(entries, new Date()), 'application/json', 'json'];
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type }));
-    link.download = `paperpeek-reading-list.${extension}`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  };
+  const exportAs = (format: ExportFormat) => downloadFile(exportFile(entries, format));
   const importFile = async (file: File) => {
-    const result = await importBackup(db, await file.text());
+    const outcome = await importBackupText(db, await file.text());
     await changed();
-    return result.ok
-      ? {
-          ok: true,
-          message: `Imported: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged.`,
-        }
-      : { ok: false, message: `Nothing was imported. ${result.problems.join(' ')}` };
+    return outcome;
   };
   const copyBibTeX = (entry: ReadingListEntry) =>
     void navigator.clipboard.writeText(toBibTeX([entry]));
