@@ -25,7 +25,7 @@ export default defineConfig({
       },
     },
     // The card's rendering, imported by the content script on the first hover of a paper link
-    // (lib/content/card-ui-loader.ts). A per-session URL, so pages cannot probe for it.
+    // (lib/content/card/loader.ts). A per-session URL, so pages cannot probe for it.
     web_accessible_resources: [
       { resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
     ],

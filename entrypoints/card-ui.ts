@@ -1,6 +1,6 @@
 /**
  * The card's rendering, loaded by the content script on the first hover of a paper link (see
- * lib/content/card-ui-loader.ts); listed as a web-accessible resource by wxt.config.ts.
+ * lib/content/card/loader.ts); listed as a web-accessible resource by wxt.config.ts.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { cardUi } from '@/lib/content/card/render';

@@ -19,8 +19,8 @@ const LONG_ABSTRACT = 420;
 
 /**
  * The hover card: a non-modal dialog named by the paper's title. Pure: state lives with the
- * caller, and the worker prepared every text and href (lib/card-view.ts). Class names are one
- * letter because this ships to pages (the card module, lib/content/card-ui.tsx).
+ * caller, and the worker prepared every text and href (lib/content/card/view.ts). Class names are one
+ * letter because this ships to pages (the card module, lib/content/card/render.tsx).
  */
 export function HoverCard({ view, state, on }: HoverCardProps) {
   const long = view.abstract.length > LONG_ABSTRACT;

@@ -1,5 +1,5 @@
 /**
- * Loads the card module (lib/content/card-ui.tsx) into the content script's isolated world. The
+ * Loads the card module (lib/content/card/render.tsx) into the content script's isolated world. The
  * module is a web-accessible resource with a per-session URL (`use_dynamic_url`), so a page cannot
  * probe for it; it leaves itself under CARD_UI_GLOBAL, which lives in the isolated world and is
  * invisible to the page's scripts.

@@ -1,7 +1,7 @@
 /**
  * The card's rendering: Preact, the card component, its styles and its placement. It is not in
  * the injected script; entrypoints/card-ui.ts ships it as a module of its own, imported the first
- * time the pointer reaches a paper link (lib/content/card-ui-loader.ts). Pages where no card
+ * time the pointer reaches a paper link (lib/content/card/loader.ts). Pages where no card
  * opens never load it, and the script every frame holds is 4.3 KB gzip instead of 10.2 KB.
  */
 import { render } from 'preact';
