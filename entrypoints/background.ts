@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import bundledDigest from '@/assets/digest.json';
 import { openDatabase } from '@/lib/db';
+import { openReadingList } from '@/lib/reading-list/open-view';
 import { sourceSettingsItem, readSourceSettings } from '@/lib/sources/source-settings';
 import { registerBadge } from '@/lib/worker/badge';
 import { registerRefreshAlarm } from '@/lib/worker/refresh-alarm';
@@ -13,13 +14,15 @@ import { registerSyncTriggers } from '@/lib/worker/sync-triggers';
 export default defineBackground(() => {
   const db = openDatabase();
   // MV3 has `action`; Firefox's MV2 build has `browserAction` with the same methods.
-  const badge = registerBadge(browser, browser.action ?? browser.browserAction);
+  const action = browser.action ?? browser.browserAction;
+  const badge = registerBadge(browser, action);
   const requestSync = registerSyncTriggers(browser, db);
   const { service, jobs } = registerServices(browser, {
     db,
     bundledDigest: () => bundledDigest,
     reportPageSummary: badge.report,
     requestSync,
+    showReadingList: () => openReadingList(browser, action.openPopup),
     isFirefox: import.meta.env.FIREFOX,
   });
   registerRefreshAlarm(browser, {

@@ -29,6 +29,8 @@ export default defineUnlistedScript(async () => {
     settings: await readSettings(area),
     resolveLinks: (request) => ask('resolveLinks', request),
     save: (paperId) => ask('save', { paperId }),
+    undoSave: (paperId) => ask('undoSave', { paperId }),
+    openReadingList: () => ask('openReadingList', {}),
     fetchPaper: (key) => ask('fetchPaper', { key }),
     reportKnownKeys: (knownKeys) => void ask('pageSummary', { knownKeys }).catch(() => undefined),
     updateSettings: (changes) => updateSettings(area, changes),

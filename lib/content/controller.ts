@@ -18,6 +18,15 @@ import { createMarkers } from './markers';
 
 export const GRACE_MS = 300;
 
+// Here, not imported from the card module: the content script must not carry the card's code.
+const NEW_CARD: HoverCardState = {
+  expanded: false,
+  menuOpen: false,
+  pending: null,
+  justSaved: false,
+  error: null,
+};
+
 export interface PaperPeekEnvironment {
   ctx: ScriptContext;
   document: Document;
@@ -27,6 +36,9 @@ export interface PaperPeekEnvironment {
     request: ProtocolMap['resolveLinks']['request'],
   ): Promise<ProtocolMap['resolveLinks']['response']>;
   save(paperId: string): Promise<unknown>;
+  /** Takes back a save made from this card (the worker refuses once the entry was edited). */
+  undoSave(paperId: string): Promise<unknown>;
+  openReadingList(): Promise<unknown>;
   /** The card of an arXiv paper the digest lacks (the worker may ask arXiv); asked on hover only. */
   fetchPaper(key: PaperKey): Promise<CardView | null>;
   reportKnownKeys(keys: PaperKey[]): void;
@@ -52,8 +64,13 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
   const resolver = createLinkResolver(env.resolveLinks);
   let card: CardHost | null = null;
   let shown: { anchor: HTMLAnchorElement; view: CardView; title: string | null } | null = null;
-  let cardState: HoverCardState = { expanded: false, menuOpen: false, saving: false, error: null };
+  let cardState: HoverCardState = NEW_CARD;
   let cardFocused = false;
+  // The card closes when both the pointer and the focus have left it: a click that moves the
+  // focus (or takes it away, as a re-rendered control can) must not close the card under the
+  // pointer, and a keyboard user's card must not close because the pointer rests elsewhere.
+  let pointerInCard = false;
+  let returningFocus = false;
   let ui: CardUi | null = null;
   let uiLoading: Promise<CardUi> | null = null;
   /** Starts loading the card's rendering at most once; a failed load is tried again next time. */
@@ -110,26 +127,36 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
     // The link's own tooltip would cover the card: suppressed while open, restored afterwards.
     if (title !== null) anchor.removeAttribute('title');
     shown = { anchor, view, title };
-    cardState = { expanded: false, menuOpen: false, saving: false, error: null };
-    paint();
+    cardState = NEW_CARD;
+    paint(true);
   }
 
   function closeCard(): void {
     if (!shown) return;
     const { anchor, title } = shown;
     if (title !== null && !anchor.hasAttribute('title')) anchor.setAttribute('title', title);
-    if (cardFocused) anchor.focus({ preventScroll: true });
     shown = null;
+    if (cardFocused) {
+      // The focus goes back to the link without reopening its card (focus() is synchronous).
+      returningFocus = true;
+      anchor.focus({ preventScroll: true });
+      returningFocus = false;
+    }
     cardFocused = false;
+    pointerInCard = false;
     card?.hide();
   }
 
   /** Renders the card for `shown` and places it next to its link. */
-  function paint(): void {
+  function paint(opening = false): void {
     if (!shown || !ui) return;
     card ??= createCard(ui);
-    ui.paint(card, shown.anchor, { view: shown.view, state: cardState, on: handlers });
+    ui.paint(card, shown.anchor, { view: shown.view, state: cardState, on: handlers }, opening);
   }
+
+  /** Whether a keyboard user is in the card (a clicked button has the focus but not this). */
+  const keyboardInCard = () =>
+    cardFocused && card?.root.activeElement?.matches(':focus-visible') === true;
 
   function createCard(cardUi: CardUi): CardHost {
     const host = cardUi.createHost(doc);
@@ -142,7 +169,7 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
       const next = (event as FocusEvent).relatedTarget as Node | null;
       if (next && (root.contains(next) || next === shown?.anchor)) return;
       cardFocused = false;
-      intent.leaveCard();
+      if (!pointerInCard) intent.leaveCard();
     });
     ctx.addEventListener(root, 'keydown', (event) => onCardKey(event as KeyboardEvent));
     ctx.onInvalidated(() => host.remove());
@@ -174,27 +201,51 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
     cardState = { ...cardState, ...changes };
     paint();
   };
+  /** The card shown for `current` is still up: an answer for an older card changes nothing. */
+  const stillShowing = (current: typeof shown) => current !== null && shown === current;
+  const setSaved = (current: NonNullable<typeof shown>, saved: boolean) => {
+    resolver.markSaved(current.view.paperId, saved);
+    current.view = { ...current.view, saved };
+  };
   const handlers = {
     toggleExpanded: trusted(() => update({ expanded: !cardState.expanded })),
     toggleMenu: trusted(() => update({ menuOpen: !cardState.menuOpen })),
     save: trusted(() => {
       const current = shown;
-      if (!current || current.view.saved) return;
-      update({ saving: true, error: null });
+      if (!current || current.view.saved || cardState.pending) return;
+      update({ pending: 'save', error: null });
       env.save(current.view.paperId).then(
         () => {
-          resolver.markSaved(current.view.paperId);
-          if (shown === current) update({ saving: false });
+          setSaved(current, true);
+          if (stillShowing(current)) update({ pending: null, justSaved: true });
         },
         (error: unknown) => {
-          if (shown === current) {
-            update({
-              saving: false,
-              error: (error as Error).message,
-            });
-          }
+          if (stillShowing(current)) update({ pending: null, error: (error as Error).message });
         },
       );
+    }),
+    undoSave: trusted(() => {
+      const current = shown;
+      if (!current || !current.view.saved || cardState.pending) return;
+      const fromKeyboard = keyboardInCard();
+      update({ pending: 'undo', error: null });
+      env.undoSave(current.view.paperId).then(
+        () => {
+          setSaved(current, false);
+          if (!stillShowing(current)) return;
+          update({ pending: null, justSaved: false });
+          // Undo leaves with the entry: a keyboard user's focus goes back to Save, not the page.
+          if (fromKeyboard) card?.root.querySelector<HTMLElement>('.s')?.focus();
+        },
+        (error: unknown) => {
+          if (stillShowing(current)) update({ pending: null, error: (error as Error).message });
+        },
+      );
+    }),
+    openReadingList: trusted(() => {
+      void env.openReadingList().catch((error: unknown) => {
+        if (shown) update({ error: (error as Error).message });
+      });
     }),
     disableSite: trusted(() => {
       intent.dismiss();
@@ -216,9 +267,12 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
   // the answer is usually there before the dwell ends.
   function onEnter(event: Event): void {
     // A page's synthetic events never open a card: it could otherwise read what it shows.
-    if (!event.isTrusted || !enabled) return;
+    if (!event.isTrusted || !enabled || returningFocus) return;
     // Events from inside the card reach the document retargeted to its host element.
-    if (card?.contains(event.target as Node)) return intent.enterCard();
+    if (card?.contains(event.target as Node)) {
+      if (event.type === 'pointerover') pointerInCard = true;
+      return intent.enterCard();
+    }
     const anchor = anchorOf(event.target);
     if (!anchor) return;
     const view = resolver.cardFor(anchor);
@@ -232,7 +286,9 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
   function onLeave(event: Event): void {
     const next = (event as PointerEvent | FocusEvent).relatedTarget as Node | null;
     if (event.type === 'pointerout' && card?.contains(event.target as Node)) {
-      if (!card.contains(next) && !(next && shown?.anchor.contains(next))) intent.leaveCard();
+      if (card.contains(next)) return;
+      pointerInCard = false;
+      if (!(next && shown?.anchor.contains(next)) && !keyboardInCard()) intent.leaveCard();
       return;
     }
     const anchor = anchorOf(event.target);

@@ -68,8 +68,9 @@ export function createLinkResolver(resolve: Resolve) {
     keyFor: (anchor: HTMLAnchorElement): PaperKey | null => known(anchor)?.key ?? null,
     /** A card that arrived later (a paper looked up on hover). */
     remember: (key: PaperKey, card: CardView) => void cards.set(key, card),
-    markSaved(paperId: string): void {
-      for (const card of cards.values()) if (card.paperId === paperId) card.saved = true;
+    /** Every remembered card of the paper says whether it is saved (after a save or its undo). */
+    markSaved(paperId: string, saved: boolean): void {
+      for (const card of cards.values()) if (card.paperId === paperId) card.saved = saved;
     },
   };
 }

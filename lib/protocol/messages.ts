@@ -62,6 +62,10 @@ export interface ProtocolMap {
   };
   /** Adds a digest paper to the reading list (an entry already there is left as it is). */
   save: { request: { paperId: string }; response: { saved: true } };
+  /** Undo of a card's save: removes the entry while it is as the save left it (store.undoSave). */
+  undoSave: { request: { paperId: string }; response: { removed: boolean } };
+  /** Shows the reading list: the toolbar popup where the browser allows, else a tab. */
+  openReadingList: { request: Record<string, never>; response: null };
   /** How many distinct digest papers a frame links to, for the toolbar badge. */
   pageSummary: { request: { knownKeys: PaperKey[] }; response: null };
   status: { request: Record<string, never>; response: DigestStatus };

@@ -38,14 +38,16 @@ export function parseRequest(raw: unknown): Request | ProtocolError {
       }
       return { type, data: { links: facts } };
     }
-    case 'save': {
+    case 'save':
+    case 'undoSave': {
       const { paperId } = data;
       if (typeof paperId !== 'string' || paperId.length === 0 || paperId.length > 200) {
-        return badRequest('save: data.paperId must be a paper id');
+        return badRequest(`${type}: data.paperId must be a paper id`);
       }
       return { type, data: { paperId } };
     }
     case 'status':
+    case 'openReadingList':
     case 'syncReadingList':
     case 'refreshNow':
     case 'clearDigest':

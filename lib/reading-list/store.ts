@@ -71,6 +71,35 @@ export async function removeEntry(
   });
 }
 
+/** How long after a save the card's Undo may take the entry back out. */
+export const UNDO_SAVE_MS = 10 * 60_000;
+
+/**
+ * Undo of a save from a card: removes the entry only while it is still as the save made it (no
+ * note, no tags, unread) and recent, so a card can never take away anything the user wrote.
+ * Returns whether it removed the entry; throws a sentence for the user when it may not.
+ */
+export async function undoSave(
+  db: PaperPeekDatabase,
+  paperId: string,
+  now: number,
+): Promise<boolean> {
+  return db.transaction('rw', db.readingList, db.readingListRemovals, async () => {
+    const entry = await db.readingList.get(paperId);
+    if (!entry) return false;
+    const untouched = entry.note === '' && entry.tags.length === 0 && entry.status === 'unread';
+    if (!untouched || now - entry.addedAt > UNDO_SAVE_MS) {
+      throw new ProtocolRequestError({
+        code: 'forbidden',
+        message: 'This entry has changed since it was saved: remove it from the reading list.',
+      });
+    }
+    await db.readingList.delete(paperId);
+    await db.readingListRemovals.put({ paperId, removedAt: now });
+    return true;
+  });
+}
+
 /** Puts a removed entry back whole; it counts as added again now, so sync brings it back too. */
 export async function restoreEntry(
   db: PaperPeekDatabase,

@@ -12,14 +12,22 @@ import { FROM_ARXIV, FROM_DIGEST, toCardView, type CardView } from '../content/c
 import type { LookedUp } from '../sources/paper-lookup';
 import type { DigestStatus, Handlers, MessageSender, PaperHit } from '../protocol/messages';
 import type { PaperKey } from '../links/paper-key';
-import { saveToReadingList } from '../reading-list/store';
+import { saveToReadingList, undoSave as undoSaveEntry } from '../reading-list/store';
 import { BUNDLED_SOURCE_ID } from '../sources/source';
 import { readableTex } from '../text/tex';
 
 /** The paper questions; digest jobs (refresh, import, clear) are answered by `jobHandlers` (services.ts). */
 export type PaperHandlers = Pick<
   Handlers,
-  'lookup' | 'resolveLinks' | 'save' | 'status' | 'pageSummary' | 'syncReadingList' | 'fetchPaper'
+  | 'lookup'
+  | 'resolveLinks'
+  | 'save'
+  | 'undoSave'
+  | 'openReadingList'
+  | 'status'
+  | 'pageSummary'
+  | 'syncReadingList'
+  | 'fetchPaper'
 >;
 
 export interface PaperService extends PaperHandlers {
@@ -32,6 +40,8 @@ export interface PaperServiceDependencies {
   reportPageSummary?: (knownKeys: PaperKey[], sender: MessageSender) => Promise<null>;
   /** Asks for a reading-list sync pass (after a save, or when the popup changed the list). */
   requestSync?: () => void;
+  /** Shows the reading list (the popup, or a tab); see reading-list/open-view.ts. */
+  showReadingList?: () => Promise<void>;
   /**
    * A paper the digest lacks, for a hovered link (see `lookUpPaper`); without it, only the
    * digest answers.
@@ -48,6 +58,7 @@ export function createPaperService(
     bundledDigest,
     reportPageSummary,
     requestSync = () => undefined,
+    showReadingList = async () => undefined,
     lookUpUnknown,
     exclusive = (work) => work(),
     now = Date.now,
@@ -140,6 +151,18 @@ export function createPaperService(
       return { saved: true as const };
     });
 
+  const undoSave: Handlers['undoSave'] = ({ paperId }) =>
+    withOpenDatabase(async () => {
+      const removed = await undoSaveEntry(db, paperId, now());
+      if (removed) requestSync();
+      return { removed };
+    });
+
+  const openReadingList: Handlers['openReadingList'] = async () => {
+    await showReadingList();
+    return null;
+  };
+
   const status = async (): Promise<DigestStatus> =>
     withOpenDatabase(async () => ({
       paperCount: (await db.meta.get('newest'))?.value.paperCount ?? (await db.papers.count()),
@@ -177,6 +200,8 @@ export function createPaperService(
     lookup,
     resolveLinks,
     save,
+    undoSave,
+    openReadingList,
     status,
     pageSummary,
     syncReadingList,

@@ -61,13 +61,21 @@ export interface ServicesDependencies {
     sender: MessageSender,
   ) => Promise<null>;
   requestSync: () => void;
+  showReadingList: () => Promise<void>;
   /** Firefox asks for its own consent before look-ups send anything (lookup-consent.ts). */
   isFirefox: boolean;
 }
 
 export function registerServices(
   browser: ServicesBrowser,
-  { db, bundledDigest, reportPageSummary, requestSync, isFirefox }: ServicesDependencies,
+  {
+    db,
+    bundledDigest,
+    reportPageSummary,
+    requestSync,
+    showReadingList,
+    isFirefox,
+  }: ServicesDependencies,
 ): { service: PaperService; jobs: DigestJobs } {
   const local = browser.storage.local;
   const endpoints = async () => endpointsFrom((await local.get(ENDPOINTS_KEY))[ENDPOINTS_KEY]);
@@ -91,6 +99,7 @@ export function registerServices(
     bundledDigest,
     reportPageSummary,
     requestSync,
+    showReadingList,
     exclusive: jobs.exclusive,
     lookUpUnknown: (arxivId) =>
       lookUpPaper(arxivId, {

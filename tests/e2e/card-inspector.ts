@@ -79,6 +79,18 @@ export class CardInspector {
     };
   }
 
+  /** The box of the card's control (button or link) with this accessible name, for a click. */
+  async controlBox(name: string): Promise<CardSnapshot['box']> {
+    const { nodes } = (await this.cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
+    const control = nodes.find(
+      (node) =>
+        !node.ignored &&
+        ['button', 'link', 'menuitem'].includes(node.role?.value ?? '') &&
+        node.name?.value === name,
+    );
+    return this.box(control?.backendDOMNodeId);
+  }
+
   private async box(backendNodeId: number | undefined): Promise<CardSnapshot['box']> {
     if (backendNodeId === undefined) return null;
     try {

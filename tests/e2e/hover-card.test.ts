@@ -147,26 +147,107 @@ describe('hover cards in Chromium', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => cards.card()).toBeNull();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('paper');
+    // Back on the link, the card stays closed: Esc is not undone by the focus returning.
+    await page.waitForTimeout(1_000);
+    expect(await cards.card()).toBeNull();
     await page.close();
   });
 
-  it('saves a paper to the reading list from the card', async () => {
+  it('expands a long abstract inside a card of bounded height, the actions still in view', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const { page, cards } = await open('/behaviour.html');
+    await page.setViewportSize({ width: 900, height: 1000 });
+    await page.hover('#paper');
+    await expect.poll(async () => (await cards.card())?.buttons).toContain('Show more');
+    const before = await cards.card();
+    const more = await cards.controlBox('Show more');
+    if (!more || !before?.box) throw new Error('no card');
+    await page.mouse.move(more.x + 5, more.y + 5, { steps: 3 });
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.waitForTimeout(1_000);
+    const after = await cards.card();
+    expect(after?.buttons).toContain('Show less');
+    expect(after?.box?.height).toBeGreaterThan(before.box.height);
+    expect(after?.box?.height).toBeLessThanOrEqual(462);
+    const save = await cards.controlBox('Save to reading list');
+    const card = after?.box;
+    if (!save || !card) throw new Error('no Save button');
+    expect(save.y + save.height).toBeLessThanOrEqual(card.y + card.height);
+    expect(save.y + save.height).toBeLessThanOrEqual(1000);
+    await page.close();
+  });
+
+  /** Whether the worker has the PromptSRC paper in the reading list. */
+  async function promptSrcSaved(): Promise<boolean> {
+    const reply = (await request(extensionPage, {
+      type: 'lookup',
+      data: { keys: ['arxiv:2307.06948'] },
+    })) as { value: Record<string, { saved: boolean }> };
+    return reply.value['arxiv:2307.06948']?.saved ?? false;
+  }
+
+  it('saves with the mouse: a second later the card is still open, says Saved, offers Undo', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const { page, cards } = await open('/behaviour.html');
+    await page.hover('#paper');
+    await expect.poll(async () => (await cards.card())?.buttons).toContain('Save to reading list');
+    const save = await cards.controlBox('Save to reading list');
+    if (!save) throw new Error('no Save button on the card');
+    await page.mouse.move(save.x + 10, save.y + 8, { steps: 5 });
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.waitForTimeout(1_000);
+    const card = await cards.card();
+    expect(card?.title).toMatch(/^Self-regulating Prompts/);
+    expect(card?.buttons).toEqual(
+      expect.arrayContaining(['Saved', 'Undo', 'Open reading list', 'PaperPeek settings']),
+    );
+    expect(card?.text).toContain('Saved to your reading list.');
+    expect(await promptSrcSaved()).toBe(true);
+
+    // Undo takes the entry back out; the card stays, ready to save again.
+    const undo = await cards.controlBox('Undo');
+    if (!undo) throw new Error('no Undo button');
+    await page.mouse.move(undo.x + 8, undo.y + 8, { steps: 3 });
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.waitForTimeout(1_000);
+    expect((await cards.card())?.buttons).toContain('Save to reading list');
+    expect(await promptSrcSaved()).toBe(false);
+
+    // The usual rule still closes it: the pointer leaves, and the grace time passes.
+    await page.mouse.move(5, 700, { steps: 3 });
+    await expect.poll(() => cards.card(), { timeout: 2_000 }).toBeNull();
+    await page.close();
+  });
+
+  it('saves from the keyboard: focus stays on the control, Tab goes on inside the card', async () => {
     await setSettings({ hoverDelayMs: 0 });
     const { page, cards } = await open('/behaviour.html');
     await page.focus('#paper');
     await expect.poll(async () => (await cards.card())?.buttons).toContain('Save to reading list');
-    for (let i = 0; i < 10 && (await cards.card())?.focused !== 'Save to reading list'; i += 1) {
+    for (let i = 0; i < 12 && (await cards.card())?.focused !== 'Save to reading list'; i += 1) {
       await page.keyboard.press('Tab');
     }
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await cards.card())?.buttons).toContain('Saved');
-    const reply = (await request(extensionPage, {
-      type: 'lookup',
-      data: { keys: ['arxiv:2307.06948'] },
-    })) as {
-      value: Record<string, { saved: boolean }>;
-    };
-    expect(reply.value['arxiv:2307.06948']?.saved).toBe(true);
+    await page.waitForTimeout(1_000);
+    let card = await cards.card();
+    expect(card?.title).toMatch(/^Self-regulating Prompts/);
+    expect(card?.focused).toBe('Saved');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('PAPERPEEK-CARD');
+    await page.keyboard.press('Tab');
+    card = await cards.card();
+    expect(card?.focused).toBe('Undo');
+    // Undo from the keyboard: the focus goes back to Save, in the card.
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1_000);
+    card = await cards.card();
+    expect(card?.focused).toBe('Save to reading list');
+    expect(await promptSrcSaved()).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cards.card()).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('paper');
     await page.close();
   });
 
@@ -183,7 +264,7 @@ describe('hover cards in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect
       .poll(async () => (await cards.card())?.buttons ?? [])
-      .toContain('Disable on this site');
+      .toContain('Turn off on this site');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => cards.card()).toBeNull();

@@ -58,9 +58,17 @@ const shape = (root: Element) =>
   Array.from(root.querySelectorAll('*'), (element) => element.localName).join(' ');
 
 const noop = () => undefined;
-const cardState = { expanded: true, menuOpen: true, saving: false, error: null };
+const cardState = {
+  expanded: true,
+  menuOpen: true,
+  pending: null,
+  justSaved: true,
+  error: null,
+};
 const cardHandlers = {
   save: noop,
+  undoSave: noop,
+  openReadingList: noop,
   toggleExpanded: noop,
   toggleMenu: noop,
   disableSite: noop,

@@ -3,7 +3,10 @@ import type { CardView } from '@/lib/content/card/view';
 export interface HoverCardState {
   expanded: boolean;
   menuOpen: boolean;
-  saving: boolean;
+  /** A save or its undo on its way to the worker. */
+  pending: 'save' | 'undo' | null;
+  /** Saved from this card just now: the card offers Undo. */
+  justSaved: boolean;
   error: string | null;
 }
 
@@ -12,7 +15,16 @@ type Handler = (event: Event) => void;
 export interface HoverCardProps {
   view: CardView;
   state: HoverCardState;
-  on: Record<'save' | 'toggleExpanded' | 'toggleMenu' | 'disableSite' | 'turnOff', Handler>;
+  on: Record<
+    | 'save'
+    | 'undoSave'
+    | 'openReadingList'
+    | 'toggleExpanded'
+    | 'toggleMenu'
+    | 'disableSite'
+    | 'turnOff',
+    Handler
+  >;
 }
 
 const LONG_ABSTRACT = 420;
@@ -52,13 +64,40 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
         ))}
       </ul>
       {state.error && <p role="alert">{state.error}</p>}
+      <p role="status" class="v">
+        {state.justSaved && view.saved ? 'Saved to your reading list.' : ''}
+      </p>
       <div class="r">
-        <button type="button" class="s" disabled={view.saved || state.saving} onClick={on.save}>
-          {view.saved ? 'Saved' : 'Save to reading list'}
-        </button>
-        <span>{view.from}</span>
+        {/* Never disabled: a disabled button drops the focus, and the card with it. */}
         <button
           type="button"
+          class="s"
+          aria-disabled={view.saved || state.pending !== null}
+          onClick={on.save}
+        >
+          {view.saved ? (
+            <>
+              <span aria-hidden="true">✓ </span>Saved
+            </>
+          ) : state.pending === 'save' ? (
+            'Saving…'
+          ) : (
+            'Save to reading list'
+          )}
+        </button>
+        {view.saved && state.justSaved && (
+          <button type="button" aria-disabled={state.pending !== null} onClick={on.undoSave}>
+            Undo
+          </button>
+        )}
+        {view.saved && (
+          <button type="button" onClick={on.openReadingList}>
+            Open reading list
+          </button>
+        )}
+        <button
+          type="button"
+          class="g"
           aria-label="PaperPeek settings"
           aria-haspopup="menu"
           aria-expanded={state.menuOpen}
@@ -67,10 +106,11 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
           ⚙
         </button>
       </div>
+      <p class="f">{view.from}</p>
       {state.menuOpen && (
         <div role="menu" aria-label="PaperPeek settings">
           <button type="button" role="menuitem" onClick={on.disableSite}>
-            Disable on this site
+            Turn off on this site
           </button>
           <button type="button" role="menuitem" onClick={on.turnOff}>
             Turn off previews

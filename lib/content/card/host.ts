@@ -15,8 +15,12 @@ const HOST_STYLE = 'all:initial!important;position:fixed!important;z-index:21474
 
 export interface CardHost {
   root: ShadowRoot;
-  /** `within`: an open modal dialog the link is in (outside it, the card would be inert). */
-  show(top: number, left: number, within: Element | null): void;
+  /**
+   * `within`: an open modal dialog the link is in (outside it, the card would be inert).
+   * `restack`: put it on top of the top layer again (a card being opened); moving an open card
+   * leaves it where it is, since hiding a popover takes the focus out of it.
+   */
+  show(top: number, left: number, within: Element | null, restack: boolean): void;
   hide(): void;
   contains(node: Node | null): boolean;
   remove(): void;
@@ -40,12 +44,13 @@ export function createCardHost(doc: Document, css: string): CardHost {
 
   return {
     root,
-    show(top, left, within) {
+    show(top, left, within, restack) {
       host.style.cssText = `${HOST_STYLE}top:${top}px!important;left:${left}px!important`;
       // A page may replace its whole body: the host lives on the root element, and comes back.
       const parent = within ?? doc.documentElement;
-      if (host.parentNode !== parent) parent.append(host);
-      if (popover) {
+      const moved = host.parentNode !== parent;
+      if (moved) parent.append(host);
+      if (popover && (restack || moved || !host.matches(':popover-open'))) {
         try {
           if (host.matches(':popover-open')) host.hidePopover();
           host.showPopover(); // again on top of anything opened in the top layer since

@@ -4,6 +4,9 @@
  * and shift would add 5.9 KB gzip to the card module every page loads on its first hover.
  */
 
+/** The tallest a card gets, however much room there is: a long abstract scrolls inside it. */
+export const CARD_MAX_HEIGHT = 460;
+
 export interface Box {
   top: number;
   left: number;
@@ -29,7 +32,10 @@ export function placeCard(
   const roomBelow = viewport.height - link.bottom - gap - margin;
   const roomAbove = link.top - gap - margin;
   const side = card.height <= roomBelow || roomBelow >= roomAbove ? 'below' : 'above';
-  const maxHeight = Math.max(0, side === 'below' ? roomBelow : roomAbove);
+  const maxHeight = Math.min(
+    CARD_MAX_HEIGHT,
+    Math.max(0, side === 'below' ? roomBelow : roomAbove),
+  );
   const height = Math.min(card.height, maxHeight);
   const top = side === 'below' ? link.bottom + gap : link.top - gap - height;
   const maxLeft = Math.max(margin, viewport.width - card.width - margin);

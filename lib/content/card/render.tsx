@@ -12,26 +12,30 @@ import { placeCard } from './position';
 
 export interface CardUi {
   createHost(doc: Document): CardHost;
-  /** Renders the card into its host and places it next to the link, within the viewport. */
-  paint(host: CardHost, anchor: HTMLAnchorElement, props: HoverCardProps): void;
+  /**
+   * Renders the card into its host and places it next to the link, within the viewport.
+   * `opening`: a new card (it goes on top of the top layer); otherwise the open card changes
+   * in place, so the control that has the focus keeps it.
+   */
+  paint(host: CardHost, anchor: HTMLAnchorElement, props: HoverCardProps, opening: boolean): void;
 }
 
 export const cardUi: CardUi = {
   createHost: (doc) => createCardHost(doc, cardCss),
-  paint(host, anchor, props) {
+  paint(host, anchor, props, opening) {
     render(<HoverCard {...props} />, host.root);
     const element = host.root.querySelector<HTMLElement>('.card');
     if (!element) return;
-    element.style.maxHeight = '';
     // Inside an open modal dialog the card must be too, or the dialog makes it inert.
     const dialog = anchor.closest('dialog[open]');
-    host.show(0, 0, dialog);
+    element.style.maxHeight = '';
+    if (opening) host.show(0, 0, dialog, true);
     const rects = anchor.getClientRects();
     const link = rects[0] ?? anchor.getBoundingClientRect();
     const size = element.getBoundingClientRect();
     const view = anchor.ownerDocument.documentElement;
     const placement = placeCard(link, size, { width: view.clientWidth, height: view.clientHeight });
     element.style.maxHeight = `${placement.maxHeight}px`;
-    host.show(placement.top, placement.left, dialog);
+    host.show(placement.top, placement.left, dialog, false);
   },
 };

@@ -66,6 +66,8 @@ describe('the worker listener', () => {
     save: vi.fn(async () => {
       throw new ProtocolRequestError({ code: 'not-found', message: 'gone' });
     }),
+    undoSave: vi.fn(async () => ({ removed: true })),
+    openReadingList: vi.fn(async () => null),
     pageSummary: vi.fn(async () => null),
     syncReadingList: vi.fn(async () => null),
     fetchPaper: vi.fn(async () => null),
@@ -131,6 +133,8 @@ describe('messages that change the digest', () => {
       lookup: handler('lookup'),
       resolveLinks: handler('resolveLinks'),
       save: handler('save'),
+      undoSave: handler('undoSave'),
+      openReadingList: handler('openReadingList'),
       pageSummary: handler('pageSummary'),
       syncReadingList: handler('syncReadingList'),
       status: handler('status'),

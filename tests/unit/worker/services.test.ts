@@ -44,14 +44,16 @@ describe('the worker services, registered on a fake browser', () => {
     const fake = fakeBrowser();
     const reportPageSummary = vi.fn(async () => null);
     const requestSync = vi.fn();
+    const showReadingList = vi.fn(async () => undefined);
     const { service } = registerServices(fake.browser, {
       db,
       bundledDigest: () => bundled,
       reportPageSummary,
       requestSync,
+      showReadingList,
       isFirefox: false,
     });
-    return { ...fake, service, reportPageSummary, requestSync };
+    return { ...fake, service, reportPageSummary, requestSync, showReadingList };
   }
 
   it('registers one listener, loads the bundled digest and answers from it', async () => {
@@ -79,6 +81,31 @@ describe('the worker services, registered on a fake browser', () => {
       ['arxiv:2005.14165'],
       expect.objectContaining({ id: ID }),
     );
+  });
+
+  it('undoes a card’s save while the entry is untouched, and opens the reading list', async () => {
+    const worker = register();
+    await worker.send({ type: 'save', data: { paperId: '2005.14165' } });
+    expect(await worker.send({ type: 'undoSave', data: { paperId: '2005.14165' } })).toEqual({
+      ok: true,
+      value: { removed: true },
+    });
+    expect(await db.readingList.count()).toBe(0);
+    await worker.send({ type: 'save', data: { paperId: '2005.14165' } });
+    await db.readingList.update('2005.14165', { note: 'read section 3' });
+    expect(await worker.send({ type: 'undoSave', data: { paperId: '2005.14165' } })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: expect.stringMatching(/has changed since it was saved/),
+      },
+    });
+    expect((await db.readingList.get('2005.14165'))?.note).toBe('read section 3');
+    expect(await worker.send({ type: 'openReadingList', data: {} })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(worker.showReadingList).toHaveBeenCalledTimes(1);
   });
 
   it('refuses digest-changing messages from a content script, and takes them from its pages', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeCard } from '@/lib/content/card/position';
+import { CARD_MAX_HEIGHT, placeCard } from '@/lib/content/card/position';
 
 const viewport = { width: 1000, height: 800 };
 const card = { width: 420, height: 300 };
@@ -15,7 +15,7 @@ describe('placeCard', () => {
     expect(placeCard(link(100), card, viewport)).toEqual({
       top: 128,
       left: 100,
-      maxHeight: 664,
+      maxHeight: CARD_MAX_HEIGHT,
       side: 'below',
     });
   });
@@ -36,5 +36,14 @@ describe('placeCard', () => {
     expect(placed.side).toBe('below');
     expect(placed.maxHeight).toBe(800 - 400 - 16);
     expect(placed.top + placed.maxHeight).toBeLessThanOrEqual(800 - 8);
+  });
+
+  it('never grows past its own maximum, however tall the window: a long abstract scrolls', () => {
+    const tall = { width: 1000, height: 2000 };
+    const below = placeCard(link(100), { width: 420, height: 1500 }, tall);
+    expect(below.maxHeight).toBe(CARD_MAX_HEIGHT);
+    const above = placeCard(link(1900), { width: 420, height: 1500 }, tall);
+    expect(above.side).toBe('above');
+    expect(above.top).toBe(1900 - 8 - CARD_MAX_HEIGHT);
   });
 });
