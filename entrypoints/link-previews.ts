@@ -32,7 +32,7 @@ export default defineUnlistedScript(async () => {
     undoSave: (paperId) => ask('undoSave', { paperId }),
     openReadingList: () => ask('openReadingList', {}),
     fetchPaper: (key) => ask('fetchPaper', { key }),
-    reportKnownKeys: (knownKeys) => void ask('pageSummary', { knownKeys }).catch(() => undefined),
+    reportKnownPapers: (paperIds) => void ask('pageSummary', { paperIds }).catch(() => undefined),
     updateSettings: (changes) => updateSettings(area, changes),
   });
   // Open tabs follow a settings change at once, without a reload.

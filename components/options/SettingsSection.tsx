@@ -226,7 +226,7 @@ function SiteList({ sites, update }: { sites: string[]; update(sites: string[]):
       removeLabel={(site) => `Enable on ${site}`}
       remove={(site) => update(sites.filter((s) => s !== site))}
       input={{ label: 'Site to disable', placeholder: 'example.org', type: 'text' }}
-      submit="Disable on this site"
+      submit="Add site"
       add={async (draft) => {
         const site = siteOf(draft);
         if (!site) return `"${draft}" is not a site name (for example: example.org).`;

@@ -39,9 +39,13 @@ export interface PaperPeekEnvironment {
   /** Takes back a save made from this card (the worker refuses once the entry was edited). */
   undoSave(paperId: string): Promise<unknown>;
   openReadingList(): Promise<unknown>;
-  /** The card of an arXiv paper the digest lacks (the worker may ask arXiv); asked on hover only. */
-  fetchPaper(key: PaperKey): Promise<CardView | null>;
-  reportKnownKeys(keys: PaperKey[]): void;
+  /**
+   * The card of an arXiv paper the digest lacks (the worker may ask arXiv), or one that says why
+   * there is no abstract; asked on hover only.
+   */
+  fetchPaper(key: PaperKey): Promise<CardView>;
+  /** The distinct papers this frame links to, for the toolbar badge. */
+  reportKnownPapers(paperIds: string[]): void;
   settings: Settings;
   updateSettings(changes: Partial<Settings>): Promise<void>;
 }
@@ -119,7 +123,8 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
       } catch {
         return; // offline, or the extension was reloaded: no card, as for any unknown link
       }
-      if (view) resolver.remember(key, view);
+      // A card that says why there is no abstract is asked for again next time.
+      if (!view.missing) resolver.remember(key, view);
     }
     // The user may have moved on while the answer was on its way: then it is never shown.
     if (!view || intent.opened !== anchor || ctx.isInvalid || !enabled) return;
@@ -212,7 +217,7 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
     toggleMenu: trusted(() => update({ menuOpen: !cardState.menuOpen })),
     save: trusted(() => {
       const current = shown;
-      if (!current || current.view.saved || cardState.pending) return;
+      if (!current || current.view.saved || current.view.missing || cardState.pending) return;
       update({ pending: 'save', error: null });
       env.save(current.view.paperId).then(
         () => {
@@ -240,6 +245,20 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
         (error: unknown) => {
           if (stillShowing(current)) update({ pending: null, error: (error as Error).message });
         },
+      );
+    }),
+    retry: trusted(() => {
+      const current = shown;
+      const key = current && resolver.keyFor(current.anchor);
+      if (!current || !key) return;
+      env.fetchPaper(key).then(
+        (view) => {
+          if (!view.missing) resolver.remember(key, view);
+          if (!stillShowing(current)) return;
+          current.view = view;
+          update({});
+        },
+        () => undefined, // the extension was reloaded: the card stays as it is
       );
     }),
     openReadingList: trusted(() => {
@@ -324,7 +343,7 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
         ? requestIdleCallback(work, { timeout: 500 })
         : ctx.setTimeout(work, 16),
     now: () => performance.now(),
-    onKnownKeys: env.reportKnownKeys,
+    onKnownPapers: env.reportKnownPapers,
     decorate: () => settings.markersEnabled && enabled,
   });
   markers.start();

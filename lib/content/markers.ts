@@ -4,7 +4,7 @@
  * batched question to the worker per slice. Never: changes a link's layout box (the marker is a
  * text decoration), or scans the whole document again.
  */
-import type { PaperKey } from '../links/paper-key';
+import { MAX_KEYS_PER_MESSAGE } from '../protocol/messages';
 import type { LinkResolver } from './link-resolver';
 
 export const MARKER_ATTRIBUTE = 'data-paperpeek';
@@ -33,8 +33,8 @@ export interface MarkerDependencies {
   /** Runs work when the page is idle (requestIdleCallback, or a timeout where there is none). */
   whenIdle(work: () => void): void;
   now(): number;
-  /** The distinct digest papers linked so far, whenever that set grows. */
-  onKnownKeys(keys: PaperKey[]): void;
+  /** The ids of the distinct digest papers linked so far, whenever that set grows. */
+  onKnownPapers(paperIds: string[]): void;
   /** Whether to decorate links; the resolving and counting go on either way for the badge. */
   decorate(): boolean;
 }
@@ -46,7 +46,7 @@ export function createMarkers(deps: MarkerDependencies) {
     const walk = walkOf(node);
     if (walk) queue.push(walk);
   };
-  const knownKeys = new Set<PaperKey>();
+  const knownPapers = new Set<string>();
   let scheduled = false;
   let stopped = false;
   let sheet: CSSStyleSheet | null = null;
@@ -93,15 +93,18 @@ export function createMarkers(deps: MarkerDependencies) {
         return;
       }
       if (stopped) return;
-      const sizeBefore = knownKeys.size;
+      const sizeBefore = knownPapers.size;
       for (const anchor of anchors) {
-        if (!resolver.cardFor(anchor)) continue;
-        const key = resolver.keyFor(anchor);
-        if (key) knownKeys.add(key);
+        const card = resolver.cardFor(anchor);
+        if (!card) continue;
+        // By paper, not by link form: a paper's arXiv page and its repo are one paper.
+        knownPapers.add(card.paperId);
         if (deps.decorate() && !anchor.hasAttribute(MARKER_ATTRIBUTE))
           anchor.setAttribute(MARKER_ATTRIBUTE, '');
       }
-      if (knownKeys.size !== sizeBefore) deps.onKnownKeys([...knownKeys]);
+      if (knownPapers.size !== sizeBefore) {
+        deps.onKnownPapers([...knownPapers].slice(0, MAX_KEYS_PER_MESSAGE));
+      }
     }
     schedule();
   }

@@ -66,16 +66,16 @@ export interface ProtocolMap {
   undoSave: { request: { paperId: string }; response: { removed: boolean } };
   /** Shows the reading list: the toolbar popup where the browser allows, else a tab. */
   openReadingList: { request: Record<string, never>; response: null };
-  /** How many distinct digest papers a frame links to, for the toolbar badge. */
-  pageSummary: { request: { knownKeys: PaperKey[] }; response: null };
+  /** The distinct papers a frame links to (ids, not link forms), for the toolbar badge. */
+  pageSummary: { request: { paperIds: string[] }; response: null };
   status: { request: Record<string, never>; response: DigestStatus };
   /** The reading list changed here (popup edits): sync it soon. Resolves once it is scheduled. */
   syncReadingList: { request: Record<string, never>; response: null };
   /**
    * The card for a hovered arXiv link the digest lacks: from the cache of earlier answers or,
-   * when the user allows it, the arXiv API. Null when there is none.
+   * when the user allows it, the arXiv API; when there is no abstract, a card that says why.
    */
-  fetchPaper: { request: { key: PaperKey }; response: CardView | null };
+  fetchPaper: { request: { key: PaperKey }; response: CardView };
   // Extension pages only (see PRIVILEGED): these change the digest.
   refreshNow: { request: Record<string, never>; response: RefreshOutcome[] };
   importBegin: { request: { label: string }; response: { importId: string } };

@@ -21,8 +21,17 @@ export function parseRequest(raw: unknown): Request | ProtocolError {
       return Array.isArray(keys) ? { type, data: { keys } } : keys;
     }
     case 'pageSummary': {
-      const keys = readKeys(data.knownKeys, 'pageSummary: data.knownKeys');
-      return Array.isArray(keys) ? { type, data: { knownKeys: keys } } : keys;
+      const { paperIds } = data;
+      if (
+        !Array.isArray(paperIds) ||
+        paperIds.length > MAX_KEYS_PER_MESSAGE ||
+        !paperIds.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 200)
+      ) {
+        return badRequest(
+          `pageSummary: data.paperIds must be at most ${MAX_KEYS_PER_MESSAGE} paper ids`,
+        );
+      }
+      return { type, data: { paperIds } };
     }
     case 'resolveLinks': {
       const { links } = data;

@@ -14,6 +14,13 @@ export type FeedAnswer =
 
 export class FeedError extends Error {
   override name = 'FeedError';
+  /** The HTTP status of an error answer; absent when there was no answer at all. */
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
 }
 
 export interface FetchFeedOptions {
@@ -62,6 +69,7 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
     if (!response.ok) {
       throw new FeedError(
         `${host} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+        response.status,
       );
     }
     const declared = Number(response.headers.get('content-length') ?? '0');

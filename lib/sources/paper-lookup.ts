@@ -6,7 +6,9 @@
  */
 import type { PaperPeekDatabase } from '../db';
 import type { Paper } from '../digest/schema';
+import type { MissingReason } from '../content/card/view';
 import type { AtomPaper } from './arxiv-api';
+import { FeedError } from './http';
 
 /** A found paper is kept this long; "arXiv does not know it" for a day (it may appear). */
 export const FOUND_TTL_MS = 30 * 86_400_000;
@@ -19,7 +21,7 @@ export interface LookupDependencies {
   now?: () => number;
 }
 
-export type LookedUp = { paper: Paper; from: 'digest' | 'arxiv' } | null;
+export type LookedUp = { paper: Paper; from: 'digest' | 'arxiv' } | { missing: MissingReason };
 
 export async function lookUpPaper(arxivId: string, deps: LookupDependencies): Promise<LookedUp> {
   const { db, now = Date.now } = deps;
@@ -31,14 +33,21 @@ export async function lookUpPaper(arxivId: string, deps: LookupDependencies): Pr
   const cached = await db.arxivLookups.get(arxivId);
   const age = cached ? now() - cached.fetchedAt : Infinity;
   if (cached?.paper && age < FOUND_TTL_MS) return { paper: cached.paper, from: 'arxiv' };
-  if (cached && !cached.paper && age < MISSING_TTL_MS) return null;
-  if (!(await deps.enabled())) return null;
-  const found = await deps.askArxiv(arxivId);
+  if (cached && !cached.paper && age < MISSING_TTL_MS) return { missing: 'not-on-arxiv' };
+  if (!(await deps.enabled())) return { missing: 'lookups-off' };
+  let found: AtomPaper | null;
+  try {
+    found = await deps.askArxiv(arxivId);
+  } catch (error) {
+    // Not cached: the next hover (or Retry) asks again.
+    const busy = error instanceof FeedError && (error.status === 429 || error.status === 503);
+    return { missing: busy ? 'rate-limited' : 'unreachable' };
+  }
   await db.arxivLookups.put({
     id: arxivId,
     fetchedAt: now(),
     ...(found ? { paper: found.paper } : {}),
     ...(found?.primaryCategory ? { primaryCategory: found.primaryCategory } : {}),
   });
-  return found ? { paper: found.paper, from: 'arxiv' } : null;
+  return found ? { paper: found.paper, from: 'arxiv' } : { missing: 'not-on-arxiv' };
 }

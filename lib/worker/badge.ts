@@ -3,7 +3,6 @@
  * and a moment of feedback after a save from the context menu. Owns: the per-tab tally. Never:
  * keeps anything beyond the open tabs' counts in memory.
  */
-import type { PaperKey } from '../links/paper-key';
 import type { MessageSender } from '../protocol/messages';
 import type { BrowserEvent } from './events';
 
@@ -17,8 +16,8 @@ export function createBadgeTracker(
   setBadge: SetBadge,
   schedule: (work: () => void, ms: number) => void = (work, ms) => void setTimeout(work, ms),
 ) {
-  // tabId → frameId → the keys that frame reports; a new top document resets its tab.
-  const tabs = new Map<number, { topDocumentId?: string; frames: Map<number, PaperKey[]> }>();
+  // tabId → frameId → the papers that frame links to; a new top document resets its tab.
+  const tabs = new Map<number, { topDocumentId?: string; frames: Map<number, string[]> }>();
 
   async function show(tabId: number): Promise<void> {
     const frames = tabs.get(tabId)?.frames;
@@ -27,7 +26,7 @@ export function createBadgeTracker(
   }
 
   return {
-    async report(knownKeys: PaperKey[], sender: MessageSender): Promise<null> {
+    async report(paperIds: string[], sender: MessageSender): Promise<null> {
       const tabId = sender.tab?.id;
       if (tabId === undefined || tabId < 0) return null;
       const frameId = sender.frameId ?? 0;
@@ -36,7 +35,7 @@ export function createBadgeTracker(
         tab = { topDocumentId: frameId === 0 ? sender.documentId : undefined, frames: new Map() };
         tabs.set(tabId, tab);
       }
-      tab.frames.set(frameId, knownKeys);
+      tab.frames.set(frameId, paperIds);
       await show(tabId);
       return null;
     },

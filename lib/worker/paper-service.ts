@@ -8,7 +8,13 @@ import type { PaperPeekDatabase, PaperRow } from '../db';
 import { loadDigest, type LoadResult } from '../digest/load';
 import type { Paper } from '../digest/schema';
 import { paperKeyFromLink } from '../links/paper-link';
-import { FROM_ARXIV, FROM_DIGEST, toCardView, type CardView } from '../content/card/view';
+import {
+  FROM_ARXIV,
+  FROM_DIGEST,
+  toCardView,
+  toMissingCardView,
+  type CardView,
+} from '../content/card/view';
 import type { LookedUp } from '../sources/paper-lookup';
 import type { DigestStatus, Handlers, MessageSender, PaperHit } from '../protocol/messages';
 import type { PaperKey } from '../links/paper-key';
@@ -37,7 +43,7 @@ export interface PaperService extends PaperHandlers {
 
 export interface PaperServiceDependencies {
   bundledDigest: () => unknown;
-  reportPageSummary?: (knownKeys: PaperKey[], sender: MessageSender) => Promise<null>;
+  reportPageSummary?: (paperIds: string[], sender: MessageSender) => Promise<null>;
   /** Asks for a reading-list sync pass (after a save, or when the popup changed the list). */
   requestSync?: () => void;
   /** Shows the reading list (the popup, or a tab); see reading-list/open-view.ts. */
@@ -169,8 +175,8 @@ export function createPaperService(
       sources: await db.sources.toArray(),
     }));
 
-  const pageSummary: Handlers['pageSummary'] = async ({ knownKeys }, sender) =>
-    reportPageSummary ? reportPageSummary(knownKeys, sender) : null;
+  const pageSummary: Handlers['pageSummary'] = async ({ paperIds }, sender) =>
+    reportPageSummary ? reportPageSummary(paperIds, sender) : null;
 
   const syncReadingList: Handlers['syncReadingList'] = async () => {
     requestSync();
@@ -185,8 +191,8 @@ export function createPaperService(
         ? { paper: row, from: 'digest' }
         : lookUpUnknown
           ? await lookUpUnknown(arxivId)
-          : null;
-      if (!found) return null;
+          : { missing: 'lookups-off' };
+      if ('missing' in found) return toMissingCardView(arxivId, found.missing);
       const saved = (await db.readingList.get(found.paper.id)) !== undefined;
       return toCardView(
         withoutSource(found.paper),

@@ -56,10 +56,7 @@ export interface ServicesDependencies {
   db: PaperPeekDatabase;
   bundledDigest: () => unknown;
   /** A frame's papers, for the toolbar badge. */
-  reportPageSummary: (
-    knownKeys: Parameters<Handlers['pageSummary']>[0]['knownKeys'],
-    sender: MessageSender,
-  ) => Promise<null>;
+  reportPageSummary: (paperIds: string[], sender: MessageSender) => Promise<null>;
   requestSync: () => void;
   showReadingList: () => Promise<void>;
   /** Firefox asks for its own consent before look-ups send anything (lookup-consent.ts). */

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundled from '@/assets/digest.json';
-import { escapeHtml } from '../../scripts/lib/demo-page';
+import type { Digest } from '@/lib/digest/schema';
+import { escapeHtml, renderDemoPage } from '../../scripts/lib/demo-page';
 import type { LinkFacts } from '@/lib/links/paper-link';
 import { ARXIV_URLS, GITHUB_URLS, SHORTENED_LINKS, WRAPPED_URLS } from '../unit/links/url-tables';
 import { CardInspector } from './card-inspector';
@@ -24,7 +25,10 @@ function expectedTitle(key: string): string {
 }
 
 /** Every link form from the unit tables, as one page. */
-function linkFormsPage(): { html: string; cases: { id: string; label: string; title: string }[] } {
+function linkFormsPage(): {
+  html: string;
+  cases: { id: string; label: string; key: string; title: string }[];
+} {
   const links: [LinkFacts, string][] = [
     ...Object.entries(ARXIV_URLS).map(([href, id]): [LinkFacts, string] => [
       { href },
@@ -40,6 +44,7 @@ function linkFormsPage(): { html: string; cases: { id: string; label: string; ti
   const cases = links.map(([link, key], index) => ({
     id: `l${index}`,
     label: link.href,
+    key,
     title: expectedTitle(key),
   }));
   const items = links.map(([link], index) => {
@@ -80,7 +85,7 @@ describe('hover cards in Chromium', () => {
     await server?.close();
   });
 
-  it('shows the right paper for every link form in the tables, and nothing for papers not in the digest', async () => {
+  it('shows the right paper for every link form in the tables; for other arXiv papers, why not', async () => {
     await setSettings({ hoverDelayMs: 0 });
     const { html, cases } = linkFormsPage();
     server.page('/forms.html', html);
@@ -93,12 +98,23 @@ describe('hover cards in Chromium', () => {
         .poll(async () => (await cards.card())?.title, { message: label, timeout: 3_000 })
         .toBe(title);
     }
-    for (const { id, label } of cases.filter((c) => !c.title)) {
+    for (const { id, label, key } of cases.filter((c) => !c.title)) {
       await page.mouse.move(700, 5);
       await expect.poll(() => cards.card(), { timeout: 3_000 }).toBeNull();
       await page.hover(`#${id}`);
-      await page.waitForTimeout(150);
-      expect(await cards.card(), label).toBeNull();
+      if (key.startsWith('arxiv:')) {
+        // No abstract without a look-up: a small card names the paper and says why.
+        await expect
+          .poll(async () => (await cards.card())?.title, { message: label, timeout: 3_000 })
+          .toBe(`arXiv:${key.slice('arxiv:'.length)}`);
+        const card = await cards.card();
+        expect(card?.text).toContain('arXiv look-ups are off');
+        expect(card?.links).toEqual(['arXiv', 'PDF']);
+        expect(card?.buttons).toEqual([]);
+      } else {
+        await page.waitForTimeout(150);
+        expect(await cards.card(), label).toBeNull();
+      }
     }
     await page.close();
   });
@@ -287,17 +303,15 @@ describe('hover cards in Chromium', () => {
     await page.close();
   });
 
-  it('ignores a page’s synthetic events, and shows nothing for unknown and ordinary links', async () => {
+  it('ignores a page’s synthetic events, and shows nothing for ordinary links', async () => {
     await setSettings({ hoverDelayMs: 0 });
     const { page, cards } = await open('/behaviour.html');
     await page.evaluate(() => (window as unknown as { fakeHover(): void }).fakeHover());
     await page.waitForTimeout(300);
     expect(await cards.card()).toBeNull();
-    for (const id of ['#unknown', '#plain']) {
-      await page.hover(id);
-      await page.waitForTimeout(300);
-      expect(await cards.card()).toBeNull();
-    }
+    await page.hover('#plain');
+    await page.waitForTimeout(300);
+    expect(await cards.card()).toBeNull();
     await page.close();
   });
 
@@ -351,6 +365,29 @@ describe('hover cards in Chromium', () => {
     await setSettings({ markersEnabled: false });
     await expect.poll(() => page.locator('a[data-paperpeek]').count()).toBe(0);
     await setSettings({});
+    await page.close();
+  });
+
+  it('counts papers, not links, on the badge: the demo page links 71 papers, some twice', async () => {
+    server.page('/demo.html', renderDemoPage(bundled as Digest));
+    const { page } = await open('/demo.html');
+    // Every open tab's badge (reading tab URLs would need the "tabs" permission).
+    const badges = () =>
+      extensionPage.evaluate(async () => {
+        const { chrome } = globalThis as unknown as {
+          chrome: {
+            tabs: { query(q: object): Promise<{ id: number }[]> };
+            action: { getBadgeText(d: object): Promise<string> };
+          };
+        };
+        const tabs = await chrome.tabs.query({});
+        return Promise.all(tabs.map((tab) => chrome.action.getBadgeText({ tabId: tab.id })));
+      });
+    const withRepo = bundled.papers.filter((paper) => paper.repos.length > 0).length;
+    expect(withRepo).toBeGreaterThan(10); // the page links those papers twice
+    await expect.poll(() => page.locator('a[data-paperpeek]').count()).toBe(71 + withRepo);
+    await expect.poll(badges).toContain('71');
+    expect(await badges()).not.toContain(String(71 + withRepo));
     await page.close();
   });
 

@@ -42,7 +42,7 @@ describe('digest sources and the options page in Chromium', () => {
   async function hoverCard(
     href: string,
     timeout = 8_000,
-  ): Promise<{ title: string; from: boolean } | null> {
+  ): Promise<{ title: string; from: boolean; text: string } | null> {
     server.page(
       '/one-link.html',
       `<!doctype html><p style="margin:40px"><a id="link" href="${href}">paper</a></p>`,
@@ -61,7 +61,9 @@ describe('digest sources and the options page in Chromium', () => {
       card = null;
     }
     await page.close();
-    return card ? { title: card.title, from: card.text.includes('From the arXiv API') } : null;
+    return card
+      ? { title: card.title, from: card.text.includes('From the arXiv API'), text: card.text }
+      : null;
   }
 
   beforeAll(async () => {
@@ -205,7 +207,7 @@ describe('digest sources and the options page in Chromium', () => {
         .concat('</entry>') ?? '',
     );
     const asked = () => services.requests.filter((path) => path.startsWith('/api/query')).length;
-    expect(await hoverCard('https://arxiv.org/abs/1706.03762v2')).toEqual({
+    expect(await hoverCard('https://arxiv.org/abs/1706.03762v2')).toMatchObject({
       title: 'Attention Is All You Need',
       from: true,
     });
@@ -216,10 +218,46 @@ describe('digest sources and the options page in Chromium', () => {
     expect(asked()).toBe(1); // cached
   });
 
+  it('says when arXiv could not answer, and Retry shows the paper once it does', async () => {
+    services.arxivEntries.set(
+      '1810.04805',
+      fixture('arxiv/query.xml')
+        .split('<entry>')[1]
+        ?.split('</entry>')[0]
+        ?.replace(/^/, '<entry>')
+        .replace(/1706\.03762/g, '1810.04805')
+        .concat('</entry>') ?? '',
+    );
+    services.arxivStatuses.push(429);
+    server.page(
+      '/retry.html',
+      '<!doctype html><p style="margin:40px"><a id="link" href="https://arxiv.org/abs/1810.04805">BERT</a></p>',
+    );
+    const page = await session.context.newPage();
+    await page.goto(server.url('/retry.html'));
+    const cards = await CardInspector.attach(page);
+    await page.hover('#link');
+    await expect
+      .poll(async () => (await cards.card())?.title, { timeout: 8_000 })
+      .toBe('arXiv:1810.04805');
+    expect((await cards.card())?.text).toContain('arXiv asked PaperPeek to slow down');
+    const retry = await cards.controlBox('Retry');
+    if (!retry) throw new Error('no Retry button');
+    await page.mouse.move(retry.x + 5, retry.y + 5, { steps: 3 });
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect
+      .poll(async () => (await cards.card())?.title, { timeout: 8_000 })
+      .toBe('Attention Is All You Need');
+    await page.close();
+  });
+
   it('asks arXiv nothing when look-ups are switched off on the options page', async () => {
     await options.getByLabel('Look up papers that are not in my digest').uncheck();
     const asked = services.requests.length;
-    expect(await hoverCard('https://arxiv.org/abs/2303.08774', 2_000)).toBeNull();
+    const card = await hoverCard('https://arxiv.org/abs/2303.08774', 2_000);
+    expect(card?.title).toBe('arXiv:2303.08774');
+    expect(card?.text).toContain('arXiv look-ups are off');
     expect(services.requests.length).toBe(asked);
     await options.getByLabel('Look up papers that are not in my digest').check();
   });
@@ -261,10 +299,10 @@ describe('digest sources and the options page in Chromium', () => {
     await tab.goto(server.url('/site.html'));
     const cards = await CardInspector.attach(tab);
     await options.getByLabel('Site to disable').fill('not a site');
-    await options.getByRole('button', { name: 'Disable on this site' }).click();
+    await options.getByRole('button', { name: 'Add site' }).click();
     await expect.poll(() => options.getByText('"not a site" is not a site name').count()).toBe(1);
     await options.getByLabel('Site to disable').fill('http://127.0.0.1:1234/any/page');
-    await options.getByRole('button', { name: 'Disable on this site' }).click();
+    await options.getByRole('button', { name: 'Add site' }).click();
     const sites = options.getByRole('list', { name: 'Disabled sites' });
     await expect.poll(() => sites.textContent()).toContain('127.0.0.1');
     await tab.hover('#l');

@@ -14,6 +14,8 @@ export interface StandInServices {
   dailyPapers(mode: DailyPapersMode, body?: unknown): void;
   /** Atom entries the arXiv stand-in knows, by id. */
   arxivEntries: Map<string, string>;
+  /** The HTTP status of the arXiv stand-in's next answers (200 when empty). */
+  arxivStatuses: number[];
   requests: string[];
   close(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export async function startStandInServices(): Promise<StandInServices> {
   let mode: DailyPapersMode = 'papers';
   let body: unknown = [];
   const arxivEntries = new Map<string, string>();
+  const arxivStatuses: number[] = [];
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -52,6 +55,11 @@ export async function startStandInServices(): Promise<StandInServices> {
       return;
     }
     if (url.pathname === '/api/query') {
+      const status = arxivStatuses.shift() ?? 200;
+      if (status !== 200) {
+        response.writeHead(status, CORS).end('Rate exceeded.');
+        return;
+      }
       const ids = (url.searchParams.get('id_list') ?? '').split(',');
       const entries = ids.map((id) => arxivEntries.get(id) ?? '').join('\n');
       response
@@ -74,6 +82,7 @@ export async function startStandInServices(): Promise<StandInServices> {
       if (nextBody !== undefined) body = nextBody;
     },
     arxivEntries,
+    arxivStatuses,
     requests,
     close: () =>
       new Promise((closed) => {

@@ -67,6 +67,7 @@ const cardState = {
 };
 const cardHandlers = {
   save: noop,
+  retry: noop,
   undoSave: noop,
   openReadingList: noop,
   toggleExpanded: noop,

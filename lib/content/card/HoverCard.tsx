@@ -17,6 +17,7 @@ export interface HoverCardProps {
   state: HoverCardState;
   on: Record<
     | 'save'
+    | 'retry'
     | 'undoSave'
     | 'openReadingList'
     | 'toggleExpanded'
@@ -35,6 +36,7 @@ const LONG_ABSTRACT = 420;
  * letter because this ships to pages (the card module, lib/content/card/render.tsx).
  */
 export function HoverCard({ view, state, on }: HoverCardProps) {
+  if (view.missing) return <MissingCard view={view} missing={view.missing} on={on} />;
   const long = view.abstract.length > LONG_ABSTRACT;
   return (
     <div class="card" role="dialog" aria-labelledby="t">
@@ -114,6 +116,42 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
           </button>
           <button type="button" role="menuitem" onClick={on.turnOff}>
             Turn off previews
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A paper with no abstract to show: its id, why, and its arXiv links. */
+function MissingCard({
+  view,
+  missing,
+  on,
+}: {
+  view: HoverCardProps['view'];
+  missing: { reason: string; retry: boolean };
+  on: HoverCardProps['on'];
+}) {
+  return (
+    <div class="card" role="dialog" aria-labelledby="t" aria-describedby="w">
+      <h2 id="t">{view.title}</h2>
+      <p id="w" class="m">
+        {missing.reason}
+      </p>
+      <ul>
+        {view.links.map(({ label, href }) => (
+          <li key={href}>
+            <a href={href} target="_blank" rel="noopener noreferrer">
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {missing.retry && (
+        <div class="r">
+          <button type="button" onClick={on.retry}>
+            Retry
           </button>
         </div>
       )}

@@ -23,6 +23,48 @@ export interface CardView {
   saved: boolean;
   /** Where the paper came from, said on the card ("From your digest"). */
   from: string;
+  /** A card with no abstract (a paper no digest has): why, and whether trying again may help. */
+  missing?: { reason: string; retry: boolean };
+}
+
+/** Why a hovered arXiv link has no abstract to show (sources/paper-lookup.ts decides). */
+export type MissingReason = 'lookups-off' | 'not-on-arxiv' | 'unreachable' | 'rate-limited';
+
+/** Why there is no abstract, in the user's words. */
+const MISSING: Record<MissingReason, { reason: string; retry: boolean }> = {
+  'lookups-off': {
+    reason:
+      'Not in your digest. arXiv look-ups are off, so nothing was sent to arXiv: turn them on in PaperPeek’s settings to see abstracts of other papers.',
+    retry: false,
+  },
+  'not-on-arxiv': { reason: 'arXiv has no paper with this id.', retry: false },
+  unreachable: { reason: 'Not in your digest, and arXiv could not be reached.', retry: true },
+  'rate-limited': {
+    reason: 'arXiv asked PaperPeek to slow down: try again in a minute.',
+    retry: true,
+  },
+};
+
+/** The card for an arXiv link whose abstract cannot be shown: the id, why, and its links. */
+export function toMissingCardView(arxivId: string, why: MissingReason): CardView {
+  return {
+    paperId: arxivId,
+    title: `arXiv:${arxivId}`,
+    meta: '',
+    abstract: '',
+    links: paperLinks({
+      id: arxivId,
+      arxivId,
+      title: '',
+      abstract: '',
+      authors: [],
+      repos: [],
+      links: [],
+    }).slice(0, 2),
+    saved: false,
+    from: '',
+    missing: MISSING[why],
+  };
 }
 
 export const FROM_DIGEST = 'From your digest';

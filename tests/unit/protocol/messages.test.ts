@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { toMissingCardView } from '@/lib/content/card/view';
 import { sendRequest } from '@/lib/protocol/client';
 import { ProtocolRequestError } from '@/lib/protocol/errors';
 import { createMessageListener } from '@/lib/protocol/listener';
@@ -17,7 +18,7 @@ describe('parseRequest', () => {
     [{ type: 'status', data: {} }],
     [{ type: 'resolveLinks', data: { links: [{ href: 'https://arxiv.org/abs/1', text: 'x' }] } }],
     [{ type: 'save', data: { paperId: '2005.14165' } }],
-    [{ type: 'pageSummary', data: { knownKeys: ['github:a/b'] } }],
+    [{ type: 'pageSummary', data: { paperIds: ['2005.14165', 'hep-th/9901001'] } }],
     [{ type: 'status' }],
   ])('accepts %j', (message) => {
     expect(parseRequest(message)).not.toHaveProperty('code');
@@ -50,7 +51,8 @@ describe('parseRequest', () => {
     [{ type: 'resolveLinks', data: { links: 'https://arxiv.org' } }, 'data.links must be an array'],
     [{ type: 'save', data: { paperId: 7 } }, 'save: data.paperId must be a paper id'],
     [{ type: 'save', data: { paperId: '' } }, 'save: data.paperId must be a paper id'],
-    [{ type: 'pageSummary', data: { knownKeys: ['nope'] } }, 'not a paper key: nope'],
+    [{ type: 'pageSummary', data: { paperIds: [7] } }, 'pageSummary: data.paperIds must be'],
+    [{ type: 'pageSummary', data: { paperIds: Array(501).fill('x') } }, 'at most 500 paper ids'],
   ])('rejects %j', (message, problem) => {
     expect(parseRequest(message)).toMatchObject({
       code: 'bad-request',
@@ -70,7 +72,7 @@ describe('the worker listener', () => {
     openReadingList: vi.fn(async () => null),
     pageSummary: vi.fn(async () => null),
     syncReadingList: vi.fn(async () => null),
-    fetchPaper: vi.fn(async () => null),
+    fetchPaper: vi.fn(async () => toMissingCardView('1706.03762', 'lookups-off')),
     refreshNow: vi.fn(async () => []),
     importBegin: vi.fn(async () => ({ importId: 'i' })),
     importChunk: vi.fn(async () => ({ accepted: 0, skipped: 0 })),

@@ -5,6 +5,7 @@ import { applyPapers } from '@/lib/digest/apply';
 import { loadDigest } from '@/lib/digest/load';
 import { createSearcher } from '@/lib/search/searcher';
 import { createDigestJobs, JOB_KEY } from '@/lib/sources/digest-jobs';
+import { FeedError } from '@/lib/sources/http';
 import { lookUpPaper } from '@/lib/sources/paper-lookup';
 import { huggingFaceUrls, refreshFeed, refreshHuggingFace } from '@/lib/sources/refresh';
 import { HF_SOURCE_ID } from '@/lib/sources/source';
@@ -307,10 +308,34 @@ describe('looking up a paper no digest has', () => {
 
   it('asks nothing when look-ups are off', async () => {
     const askArxiv = vi.fn(async () => null);
-    expect(
-      await lookUpPaper('1706.03762', { db, askArxiv, enabled: async () => false }),
-    ).toBeNull();
+    expect(await lookUpPaper('1706.03762', { db, askArxiv, enabled: async () => false })).toEqual({
+      missing: 'lookups-off',
+    });
     expect(askArxiv).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [new FeedError('export.arxiv.org answered 429.', 429), 'rate-limited'],
+    [new FeedError('export.arxiv.org answered 503.', 503), 'rate-limited'],
+    [
+      new FeedError('Could not reach export.arxiv.org (offline, or the address is wrong).'),
+      'unreachable',
+    ],
+    [new FeedError('export.arxiv.org answered 500.', 500), 'unreachable'],
+  ])('says why when arXiv fails (%s), and asks again next time', async (error, reason) => {
+    const askArxiv = vi.fn(async () => Promise.reject(error));
+    const deps = { db, askArxiv, enabled: async () => true, now: () => NOW };
+    expect(await lookUpPaper('1706.03762', deps)).toEqual({ missing: reason });
+    expect(await lookUpPaper('1706.03762', deps)).toEqual({ missing: reason });
+    expect(askArxiv).toHaveBeenCalledTimes(2);
+  });
+
+  it('remembers for a day that arXiv has no such paper', async () => {
+    const askArxiv = vi.fn(async () => null);
+    const deps = { db, askArxiv, enabled: async () => true, now: () => NOW };
+    expect(await lookUpPaper('2612.99999', deps)).toEqual({ missing: 'not-on-arxiv' });
+    expect(await lookUpPaper('2612.99999', deps)).toEqual({ missing: 'not-on-arxiv' });
+    expect(askArxiv).toHaveBeenCalledTimes(1);
   });
 });
 

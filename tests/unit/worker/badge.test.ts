@@ -21,16 +21,16 @@ describe('the toolbar badge', () => {
   it('counts distinct papers over all frames of a tab, and resets on a new top document', async () => {
     const setBadge = vi.fn();
     const badge = createBadgeTracker(setBadge);
-    await badge.report(['arxiv:1', 'arxiv:2'] as never, {
+    await badge.report(['1', '2'], {
       tab: { id: 5 },
       frameId: 0,
       documentId: 'a',
     });
-    await badge.report(['arxiv:2', 'github:x/y'] as never, { tab: { id: 5 }, frameId: 3 });
+    await badge.report(['2', '3'], { tab: { id: 5 }, frameId: 3 });
     expect(setBadge).toHaveBeenLastCalledWith(5, '3');
     await badge.report([], { tab: { id: 5 }, frameId: 0, documentId: 'b' });
     expect(setBadge).toHaveBeenLastCalledWith(5, '');
-    await badge.report(['arxiv:1'] as never, {});
+    await badge.report(['1'], {});
     expect(setBadge).toHaveBeenCalledTimes(3);
   });
 
@@ -41,7 +41,7 @@ describe('the toolbar badge', () => {
     try {
       const badge = registerBadge({ tabs: { onRemoved } }, action);
       expect(action.colour).toBe(BADGE_COLOUR);
-      await badge.report(['arxiv:1'] as never, { tab: { id: 7 }, frameId: 0 });
+      await badge.report(['1'], { tab: { id: 7 }, frameId: 0 });
       expect(texts.get(7)).toBe('1');
       await badge.flash(7, '✓');
       expect(texts.get(7)).toBe('✓');

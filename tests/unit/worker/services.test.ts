@@ -76,9 +76,9 @@ describe('the worker services, registered on a fake browser', () => {
     });
     expect(worker.requestSync).toHaveBeenCalled();
     expect(await db.readingList.count()).toBe(1);
-    await worker.send({ type: 'pageSummary', data: { knownKeys: ['arxiv:2005.14165'] } });
+    await worker.send({ type: 'pageSummary', data: { paperIds: ['2005.14165'] } });
     expect(worker.reportPageSummary).toHaveBeenCalledWith(
-      ['arxiv:2005.14165'],
+      ['2005.14165'],
       expect.objectContaining({ id: ID }),
     );
   });

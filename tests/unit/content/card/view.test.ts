@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paperDate, toCardView } from '@/lib/content/card/view';
+import { paperDate, toCardView, toMissingCardView } from '@/lib/content/card/view';
 import { paper } from '../../../helpers/digests';
 
 describe('toCardView', () => {
@@ -59,5 +59,24 @@ describe('toCardView', () => {
       title: 'β-VAE',
       abstract: 'We use ideas.',
     });
+  });
+});
+
+describe('the card for an arXiv paper with no abstract to show', () => {
+  it.each([
+    ['lookups-off', /look-ups are off, so nothing was sent to arXiv/, false],
+    ['not-on-arxiv', /arXiv has no paper with this id/, false],
+    ['unreachable', /arXiv could not be reached/, true],
+    ['rate-limited', /slow down: try again in a minute/, true],
+  ] as const)('%s: names the id, says why, links to arXiv and the PDF', (reason, says, retry) => {
+    const card = toMissingCardView('hep-th/9901001', reason);
+    expect(card.title).toBe('arXiv:hep-th/9901001');
+    expect(card.missing?.reason).toMatch(says);
+    expect(card.missing?.retry).toBe(retry);
+    expect(card.links).toEqual([
+      { label: 'arXiv', href: 'https://arxiv.org/abs/hep-th/9901001' },
+      { label: 'PDF', href: 'https://arxiv.org/pdf/hep-th/9901001' },
+    ]);
+    expect(card.saved).toBe(false);
   });
 });
