@@ -22,7 +22,7 @@ export default defineBackground(() => {
     bundledDigest: () => bundledDigest,
     reportPageSummary: badge.report,
     requestSync,
-    showReadingList: () => openReadingList(browser, action.openPopup),
+    showReadingList: () => openReadingList(browser),
     isFirefox: import.meta.env.FIREFOX,
   });
   registerRefreshAlarm(browser, {

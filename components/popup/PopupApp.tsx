@@ -13,6 +13,7 @@ import {
   type ExportFormat,
 } from '@/lib/reading-list/actions';
 import { toBibTeX } from '@/lib/reading-list/export';
+import { initialPopupTab, type PopupTab } from '@/lib/reading-list/open-view';
 import {
   listEntries,
   removeEntry,
@@ -25,12 +26,13 @@ import { requestFromWorker } from '@/lib/protocol/client';
 import { describeStorageError } from '@/lib/storage-errors';
 import { readSettings, SETTINGS_KEY, settingsFrom, updateSettings } from '@/lib/settings';
 
-type Tab = 'search' | 'reading';
+type Tab = PopupTab;
 
 /** The toolbar popup: search over the digest and the reading list. */
 export function PopupApp() {
   const db = useMemo(() => openDatabase(), []);
-  const [tab, setTab] = useState<Tab>('search');
+  // "Open reading list" on a card opens the popup (or the popup page in a tab) on the list.
+  const [tab, setTab] = useState<Tab>(() => initialPopupTab(location.hash));
   const [data, setData] = useState<PopupData | null>(null);
   const [entries, setEntries] = useState<ReadingListEntry[]>([]);
   const [status, setStatus] = useState<StatusState>({ kind: 'loading' });

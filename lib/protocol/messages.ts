@@ -64,7 +64,7 @@ export interface ProtocolMap {
   save: { request: { paperId: string }; response: { saved: true } };
   /** Undo of a card's save: removes the entry while it is as the save left it (store.undoSave). */
   undoSave: { request: { paperId: string }; response: { removed: boolean } };
-  /** Shows the reading list: the toolbar popup where the browser allows, else a tab. */
+  /** Shows the reading list: the popup's page in a tab (reading-list/open-view.ts). */
   openReadingList: { request: Record<string, never>; response: null };
   /** The distinct papers a frame links to (ids, not link forms), for the toolbar badge. */
   pageSummary: { request: { paperIds: string[] }; response: null };

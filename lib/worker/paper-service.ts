@@ -46,7 +46,7 @@ export interface PaperServiceDependencies {
   reportPageSummary?: (paperIds: string[], sender: MessageSender) => Promise<null>;
   /** Asks for a reading-list sync pass (after a save, or when the popup changed the list). */
   requestSync?: () => void;
-  /** Shows the reading list (the popup, or a tab); see reading-list/open-view.ts. */
+  /** Shows the reading list in a tab; see reading-list/open-view.ts. */
   showReadingList?: () => Promise<void>;
   /**
    * A paper the digest lacks, for a hovered link (see `lookUpPaper`); without it, only the

@@ -10,7 +10,9 @@ export const CONTENT_SCRIPT_BUDGET_BYTES = 10 * 1024;
  * The card's rendering (Preact, the card, its styles), loaded on the first hover of a paper link:
  * together with the injected script it stays within what the budget once allowed for both.
  */
-export const CARD_UI_PLUS_SCRIPT_BYTES = 11 * 1024;
+// Raised from 11 KB on 2026-11-27: Undo, "Open reading list", the card for papers with no
+// abstract and the card's focus rules added 706 bytes (the first hover's cost, not every page's).
+export const CARD_UI_PLUS_SCRIPT_BYTES = 12 * 1024;
 
 const gzipped = (file: string) =>
   gzipSync(readFileSync(join(EXTENSION_DIR, file), 'utf8'), { level: 9 }).length;

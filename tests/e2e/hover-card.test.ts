@@ -222,6 +222,25 @@ describe('hover cards in Chromium', () => {
     expect(card?.text).toContain('Saved to your reading list.');
     expect(await promptSrcSaved()).toBe(true);
 
+    // "Open reading list" opens the popup's page in a tab, on the reading list, with the paper.
+    const opened = session.context.waitForEvent('page', {
+      predicate: (candidate) => candidate.url().includes('/popup.html'),
+    });
+    const openList = await cards.controlBox('Open reading list');
+    if (!openList) throw new Error('no Open reading list button');
+    await page.mouse.move(openList.x + 8, openList.y + 8, { steps: 3 });
+    await page.mouse.down();
+    await page.mouse.up();
+    const popup = await opened;
+    await expect
+      .poll(() => popup.getAttribute('#tab-reading', 'aria-selected'), { timeout: 5_000 })
+      .toBe('true');
+    await expect
+      .poll(() => popup.getByText('Self-regulating Prompts', { exact: false }).count())
+      .toBeGreaterThan(0);
+    await popup.close();
+    await page.bringToFront();
+
     // Undo takes the entry back out; the card stays, ready to save again.
     const undo = await cards.controlBox('Undo');
     if (!undo) throw new Error('no Undo button');
