@@ -194,6 +194,19 @@ describe('hover cards in Chromium', () => {
     await page.close();
   });
 
+  /** Every open tab's badge text (reading tabs' URLs would need the "tabs" permission). */
+  const allBadges = () =>
+    extensionPage.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          tabs: { query(q: object): Promise<{ id: number }[]> };
+          action: { getBadgeText(d: object): Promise<string> };
+        };
+      };
+      const tabs = await chrome.tabs.query({});
+      return Promise.all(tabs.map((tab) => chrome.action.getBadgeText({ tabId: tab.id })));
+    });
+
   /** Whether the worker has the PromptSRC paper in the reading list. */
   async function promptSrcSaved(): Promise<boolean> {
     const reply = (await request(extensionPage, {
@@ -370,17 +383,7 @@ describe('hover cards in Chromium', () => {
     );
     await expect.poll(() => page.locator('a[data-paperpeek]').count()).toBe(21);
     expect(await page.locator('#unknown[data-paperpeek], #plain[data-paperpeek]').count()).toBe(0);
-    const badges = await extensionPage.evaluate(async () => {
-      const { chrome } = globalThis as unknown as {
-        chrome: {
-          tabs: { query(q: object): Promise<{ id: number }[]> };
-          action: { getBadgeText(d: object): Promise<string> };
-        };
-      };
-      const tabs = await chrome.tabs.query({});
-      return Promise.all(tabs.map((tab) => chrome.action.getBadgeText({ tabId: tab.id })));
-    });
-    expect(badges).toContain('2');
+    await expect.poll(allBadges).toContain('2');
     await setSettings({ markersEnabled: false });
     await expect.poll(() => page.locator('a[data-paperpeek]').count()).toBe(0);
     await setSettings({});
@@ -390,23 +393,11 @@ describe('hover cards in Chromium', () => {
   it('counts papers, not links, on the badge: the demo page links 71 papers, some twice', async () => {
     server.page('/demo.html', renderDemoPage(bundled as Digest));
     const { page } = await open('/demo.html');
-    // Every open tab's badge (reading tab URLs would need the "tabs" permission).
-    const badges = () =>
-      extensionPage.evaluate(async () => {
-        const { chrome } = globalThis as unknown as {
-          chrome: {
-            tabs: { query(q: object): Promise<{ id: number }[]> };
-            action: { getBadgeText(d: object): Promise<string> };
-          };
-        };
-        const tabs = await chrome.tabs.query({});
-        return Promise.all(tabs.map((tab) => chrome.action.getBadgeText({ tabId: tab.id })));
-      });
     const withRepo = bundled.papers.filter((paper) => paper.repos.length > 0).length;
     expect(withRepo).toBeGreaterThan(10); // the page links those papers twice
     await expect.poll(() => page.locator('a[data-paperpeek]').count()).toBe(71 + withRepo);
-    await expect.poll(badges).toContain('71');
-    expect(await badges()).not.toContain(String(71 + withRepo));
+    await expect.poll(allBadges).toContain('71');
+    expect(await allBadges()).not.toContain(String(71 + withRepo));
     await page.close();
   });
 

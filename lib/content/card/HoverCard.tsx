@@ -56,15 +56,7 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
           {state.expanded ? 'Show less' : 'Show more'}
         </button>
       )}
-      <ul>
-        {view.links.map(({ label, href }) => (
-          <li key={href}>
-            <a href={href} target="_blank" rel="noopener noreferrer">
-              {label}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <CardLinks links={view.links} />
       {state.error && <p role="alert">{state.error}</p>}
       <p role="status" class="v">
         {state.justSaved && view.saved ? 'Saved to your reading list.' : ''}
@@ -139,15 +131,7 @@ function MissingCard({
       <p id="w" class="m">
         {missing.reason}
       </p>
-      <ul>
-        {view.links.map(({ label, href }) => (
-          <li key={href}>
-            <a href={href} target="_blank" rel="noopener noreferrer">
-              {label}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <CardLinks links={view.links} />
       {missing.retry && (
         <div class="r">
           <button type="button" onClick={on.retry}>
@@ -156,5 +140,20 @@ function MissingCard({
         </div>
       )}
     </div>
+  );
+}
+
+/** The paper's links; each href already passed the allow-list in the worker. */
+function CardLinks({ links }: { links: HoverCardProps['view']['links'] }) {
+  return (
+    <ul>
+      {links.map(({ label, href }) => (
+        <li key={href}>
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {label}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
