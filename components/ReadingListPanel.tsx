@@ -1,48 +1,64 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ReadingListEntry } from '@/lib/db';
+import type { ExportFormat } from '@/lib/reading-list/actions';
+import {
+  filterEntries,
+  sortEntries,
+  tagsOf,
+  type EntryOrder,
+  type StatusFilter,
+} from '@/lib/reading-list/list-view';
 import type { EntryChanges } from '@/lib/reading-list/store';
-import { safeHref } from '@/lib/safe-url';
+import { EntryRow } from './EntryRow';
 import { SyncStatus, type SyncStatusProps } from './SyncStatus';
 
 export interface ReadingListPanelProps {
   entries: ReadingListEntry[];
   update(paperId: string, changes: EntryChanges): Promise<void>;
+  /** The same change to several entries at once (the selection). */
+  updateMany(paperIds: string[], changes: EntryChanges): Promise<void>;
   remove(paperId: string): Promise<void>;
   undo: { title: string; restore(): Promise<void> } | null;
-  exportAs(format: 'bibtex' | 'markdown' | 'json'): void;
+  /** Exports the given entries (all of them when none are given). */
+  exportAs(format: ExportFormat, paperIds?: string[]): void;
   /** Imports a JSON backup; resolves to what happened, in words. */
   importFile(file: File): Promise<{ ok: boolean; message: string }>;
-  copyBibTeX(entry: ReadingListEntry): void;
+  /** Copies an entry's BibTeX to the clipboard; rejects when the browser refuses. */
+  copyBibTeX(entry: ReadingListEntry): Promise<void>;
   sync: SyncStatusProps;
 }
 
-type StatusFilter = 'all' | 'unread' | 'read';
-
-/** The saved papers: filter, notes, read/unread, remove with Undo, export. */
+/**
+ * The saved papers as a compact list a researcher with hundreds of entries can use: one row
+ * each, details on demand, filters, two orders, and actions on a selection.
+ */
 export function ReadingListPanel(props: ReadingListPanelProps) {
   const { entries, undo } = props;
   const [status, setStatus] = useState<StatusFilter>('all');
   const [tag, setTag] = useState('');
   const [text, setText] = useState('');
+  const [order, setOrder] = useState<EntryOrder>('saved');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [imported, setImported] = useState<{ ok: boolean; message: string } | null>(null);
   const localOnly = useMemo(
     () =>
       new Set(props.sync.enabled ? props.sync.report?.localOnly.map((item) => item.paperId) : []),
     [props.sync],
   );
-  const tags = useMemo(
-    () => [...new Set(entries.flatMap((entry) => entry.tags))].sort(),
-    [entries],
+  const tags = useMemo(() => tagsOf(entries), [entries]);
+  const shown = useMemo(
+    () => sortEntries(filterEntries(entries, { text, status, tag }), order),
+    [entries, text, status, tag, order],
   );
-  const shown = entries.filter(
-    (entry) =>
-      (status === 'all' || entry.status === status) &&
-      (!tag || entry.tags.includes(tag)) &&
-      (!text ||
-        `${entry.title} ${entry.authors.join(' ')} ${entry.note}`
-          .toLowerCase()
-          .includes(text.toLowerCase())),
-  );
+  // A selection only ever names entries that still exist.
+  const selectedIds = entries.map((entry) => entry.paperId).filter((id) => selected.has(id));
+  const allShownSelected = shown.length > 0 && shown.every((entry) => selected.has(entry.paperId));
+  const toggle = (paperId: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(paperId);
+    else next.delete(paperId);
+    setSelected(next);
+  };
 
   return (
     <section class="reading" aria-label="Reading list">
@@ -77,6 +93,14 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
             ))}
           </select>
         )}
+        <select
+          aria-label="Order"
+          value={order}
+          onChange={(event) => setOrder((event.target as HTMLSelectElement).value as EntryOrder)}
+        >
+          <option value="saved">Newest saved</option>
+          <option value="published">Newest published</option>
+        </select>
       </div>
       {imported && (
         <p role={imported.ok ? 'status' : 'alert'} class={imported.ok ? 'undo' : 'error'}>
@@ -94,40 +118,97 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
       {entries.length === 0 ? (
         <p class="muted">Nothing saved yet. Save papers from a hover card or from search.</p>
       ) : (
-        <ul class="entries" aria-label="Saved papers">
-          {shown.map((entry) => (
-            <Entry
-              key={entry.paperId}
-              entry={entry}
-              localOnly={localOnly.has(entry.paperId)}
-              {...props}
-            />
-          ))}
-        </ul>
+        <>
+          <div class="selection" role="group" aria-label="Selection">
+            <label class="selection__all">
+              <input
+                type="checkbox"
+                checked={allShownSelected}
+                onChange={(event) => {
+                  const on = (event.target as HTMLInputElement).checked;
+                  setSelected(on ? new Set(shown.map((entry) => entry.paperId)) : new Set());
+                }}
+              />
+              {selectedIds.length > 0
+                ? `${selectedIds.length} selected:`
+                : `${shown.length} of ${entries.length}`}
+            </label>
+            {selectedIds.length > 0 && (
+              <>
+                <button
+                  type="button"
+                  aria-label="Mark selected read"
+                  onClick={() => void props.updateMany(selectedIds, { status: 'read' })}
+                >
+                  Read
+                </button>
+                <button
+                  type="button"
+                  aria-label="Mark selected unread"
+                  onClick={() => void props.updateMany(selectedIds, { status: 'unread' })}
+                >
+                  Unread
+                </button>
+                <button
+                  type="button"
+                  aria-label="Export selected as BibTeX"
+                  onClick={() => props.exportAs('bibtex', selectedIds)}
+                >
+                  BibTeX
+                </button>
+                <button
+                  type="button"
+                  aria-label="Export selected as Markdown"
+                  onClick={() => props.exportAs('markdown', selectedIds)}
+                >
+                  Markdown
+                </button>
+              </>
+            )}
+          </div>
+          <ul class="entries" aria-label="Saved papers">
+            {shown.map((entry) => (
+              <EntryRow
+                key={entry.paperId}
+                entry={entry}
+                localOnly={localOnly.has(entry.paperId)}
+                selected={selected.has(entry.paperId)}
+                select={(on) => toggle(entry.paperId, on)}
+                update={props.update}
+                remove={props.remove}
+                copyBibTeX={props.copyBibTeX}
+              />
+            ))}
+          </ul>
+          {shown.length === 0 && <p class="muted">No saved paper matches these filters.</p>}
+        </>
       )}
-      <SyncStatus {...props.sync} />
+      <SyncStatus {...props.sync} entryCount={entries.length} />
       <div class="reading__export">
-        <span class="muted">Export</span>
-        <button
-          type="button"
-          onClick={() => props.exportAs('bibtex')}
-          disabled={entries.length === 0}
-        >
-          BibTeX
-        </button>
-        <button
-          type="button"
-          onClick={() => props.exportAs('markdown')}
-          disabled={entries.length === 0}
-        >
-          Markdown
-        </button>
-        <label class="import">
-          Import…
+        <span class="muted">Export all</span>
+        {(
+          [
+            ['bibtex', 'BibTeX'],
+            ['markdown', 'Markdown'],
+            ['json', 'JSON backup'],
+          ] as const
+        ).map(([format, label]) => (
+          <button
+            key={format}
+            type="button"
+            onClick={() => props.exportAs(format)}
+            disabled={entries.length === 0}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <div class="reading__import">
+        <label class="file-button">
+          Import reading list (JSON backup)…
           <input
             type="file"
             accept="application/json,.json"
-            aria-label="Import reading list"
             onChange={(event) => {
               const input = event.target as HTMLInputElement;
               const file = input.files?.[0];
@@ -136,86 +217,7 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
             }}
           />
         </label>
-        <button
-          type="button"
-          onClick={() => props.exportAs('json')}
-          disabled={entries.length === 0}
-        >
-          JSON backup
-        </button>
       </div>
     </section>
-  );
-}
-
-function Entry({
-  entry,
-  localOnly,
-  update,
-  remove,
-  copyBibTeX,
-}: { entry: ReadingListEntry; localOnly: boolean } & ReadingListPanelProps) {
-  const href = entry.arxivId ? safeHref(`https://arxiv.org/abs/${entry.arxivId}`) : null;
-  const read = entry.status === 'read';
-  return (
-    <li class={read ? 'entry entry--read' : 'entry'} aria-label={entry.title}>
-      {href ? (
-        <a class="entry__title" href={href} target="_blank" rel="noopener noreferrer">
-          {entry.title}
-        </a>
-      ) : (
-        <span class="entry__title">{entry.title}</span>
-      )}
-      {entry.authors.length > 0 && (
-        <span class="muted entry__authors">{entry.authors.join(', ')}</span>
-      )}
-      {localOnly && <span class="badge">this browser only</span>}
-      <textarea
-        class="entry__note"
-        aria-label={`Note on ${entry.title}`}
-        placeholder="Note"
-        rows={1}
-        value={entry.note}
-        onChange={(event) =>
-          void update(entry.paperId, { note: (event.target as HTMLTextAreaElement).value })
-        }
-      />
-      <input
-        class="entry__tags"
-        aria-label={`Tags of ${entry.title}`}
-        placeholder="tags, comma separated"
-        value={entry.tags.join(', ')}
-        onChange={(event) =>
-          void update(entry.paperId, {
-            tags: [
-              ...new Set(
-                (event.target as HTMLInputElement).value
-                  .split(',')
-                  .map((tag) => tag.trim())
-                  .filter(Boolean),
-              ),
-            ],
-          })
-        }
-      />
-      <div class="entry__actions">
-        <button
-          type="button"
-          onClick={() => void update(entry.paperId, { status: read ? 'unread' : 'read' })}
-        >
-          {read ? 'Mark as unread' : 'Mark as read'}
-        </button>
-        <button type="button" onClick={() => copyBibTeX(entry)}>
-          Copy BibTeX
-        </button>
-        <button
-          type="button"
-          aria-label={`Remove ${entry.title}`}
-          onClick={() => void remove(entry.paperId)}
-        >
-          Remove
-        </button>
-      </div>
-    </li>
   );
 }

@@ -28,8 +28,8 @@ export function DataSection(props: DataSectionProps) {
         <button type="button" onClick={props.exportBackup}>
           Export reading list (JSON)
         </button>
-        <label class="options__file">
-          Import reading list
+        <label class="file-button">
+          Import reading list (JSON backup)…
           <input
             type="file"
             accept=".json,application/json"

@@ -54,13 +54,15 @@ export function ImportDigest({ idTable, apply }: ImportDigestProps) {
         A PaperPeek digest (JSON), a saved Hugging Face Daily Papers API response (JSON), or the
         text of a Daily Papers page. You see what was found before anything changes.
       </p>
-      <input
-        type="file"
-        aria-label="Import digest"
-        accept=".json,.txt,application/json,text/plain"
-        disabled={stage.kind === 'sending'}
-        onChange={(event) => void onFile(event.target as HTMLInputElement)}
-      />
+      <label class="file-button">
+        Import digest: choose a file…
+        <input
+          type="file"
+          accept=".json,.txt,application/json,text/plain"
+          disabled={stage.kind === 'sending'}
+          onChange={(event) => void onFile(event.target as HTMLInputElement)}
+        />
+      </label>
       {stage.kind === 'preview' && (
         <Preview stage={stage} onApply={onApply} cancel={() => setStage({ kind: 'idle' })} />
       )}

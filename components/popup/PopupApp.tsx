@@ -18,6 +18,7 @@ import {
   listEntries,
   removeEntry,
   restoreEntry,
+  updateEntries,
   updateEntry,
   type EntryChanges,
 } from '@/lib/reading-list/store';
@@ -122,14 +123,21 @@ export function PopupApp() {
     }
     await changed();
   };
-  const exportAs = (format: ExportFormat) => downloadFile(exportFile(entries, format));
+  const exportAs = (format: ExportFormat, paperIds?: string[]) => {
+    const chosen = paperIds ? new Set(paperIds) : null;
+    const exported = chosen ? entries.filter((entry) => chosen.has(entry.paperId)) : entries;
+    downloadFile(exportFile(exported, format));
+  };
+  const updateMany = async (paperIds: string[], changes: EntryChanges) => {
+    await updateEntries(db, paperIds, changes);
+    await changed();
+  };
   const importFile = async (file: File) => {
     const outcome = await importBackupText(db, await file.text());
     await changed();
     return outcome;
   };
-  const copyBibTeX = (entry: ReadingListEntry) =>
-    void navigator.clipboard.writeText(toBibTeX([entry]));
+  const copyBibTeX = (entry: ReadingListEntry) => navigator.clipboard.writeText(toBibTeX([entry]));
 
   return (
     <main class="popup">
@@ -173,6 +181,7 @@ export function PopupApp() {
           <ReadingListPanel
             entries={entries}
             update={update}
+            updateMany={updateMany}
             remove={remove}
             undo={undo}
             exportAs={exportAs}

@@ -45,14 +45,42 @@ export async function updateEntry(
   await db.transaction('rw', db.readingList, async () => {
     const entry = await db.readingList.get(paperId);
     if (!entry) throw new Error('This entry is no longer in your reading list.');
-    const clock = { ...entry.clock };
-    for (const field of ['status', 'tags', 'note'] as const) {
-      if (field in changes && JSON.stringify(changes[field]) !== JSON.stringify(entry[field])) {
-        clock[field] = now;
-      }
-    }
-    await db.readingList.put({ ...entry, ...changes, clock });
+    await db.readingList.put(withChanges(entry, changes, now));
   });
+}
+
+/**
+ * The same change to several entries, in one transaction (all or none); entries removed
+ * meanwhile are skipped. Returns how many changed.
+ */
+export async function updateEntries(
+  db: PaperPeekDatabase,
+  paperIds: readonly string[],
+  changes: EntryChanges,
+  now: number = Date.now(),
+): Promise<number> {
+  return db.transaction('rw', db.readingList, async () => {
+    const entries = (await db.readingList.bulkGet([...paperIds])).filter(
+      (entry): entry is ReadingListEntry => entry !== undefined,
+    );
+    await db.readingList.bulkPut(entries.map((entry) => withChanges(entry, changes, now)));
+    return entries.length;
+  });
+}
+
+/** The entry with `changes`, each changed field's clock set to `now` (sync merges by it). */
+function withChanges(
+  entry: ReadingListEntry,
+  changes: EntryChanges,
+  now: number,
+): ReadingListEntry {
+  const clock = { ...entry.clock };
+  for (const field of ['status', 'tags', 'note'] as const) {
+    if (field in changes && JSON.stringify(changes[field]) !== JSON.stringify(entry[field])) {
+      clock[field] = now;
+    }
+  }
+  return { ...entry, ...changes, clock };
 }
 
 /** Removes an entry and returns it whole, for an Undo that restores notes and tags too. */

@@ -120,6 +120,7 @@ describe('the popup in Chromium', () => {
 
   it('removes an entry with an Undo that restores its note', async () => {
     const zip = popup.getByRole('listitem', { name: /^ZIP-FIT/ });
+    await zip.getByRole('button', { name: /^Details of ZIP-FIT/ }).click();
     await zip.getByRole('textbox', { name: /^Note on ZIP-FIT/ }).fill('compression trick');
     await zip.getByRole('textbox', { name: /^Note on ZIP-FIT/ }).blur();
     await zip.getByRole('button', { name: /^Remove ZIP-FIT/ }).click();
@@ -127,6 +128,7 @@ describe('the popup in Chromium', () => {
     await popup.getByRole('button', { name: 'Undo' }).click();
     const restored = popup.getByRole('listitem', { name: /^ZIP-FIT/ });
     await expect.poll(() => restored.count()).toBe(1);
+    await restored.getByRole('button', { name: /^Details of ZIP-FIT/ }).click();
     expect(await restored.getByRole('textbox', { name: /^Note on ZIP-FIT/ }).inputValue()).toBe(
       'compression trick',
     );
@@ -226,6 +228,8 @@ describe('the popup in Chromium', () => {
     });
     const attention = popup.getByRole('listitem', { name: 'Attention Is All You Need' });
     await expect.poll(() => attention.count(), { timeout: 15_000 }).toBe(1);
+    const zipDetails = popup.getByRole('button', { name: /^Details of ZIP-FIT/ });
+    if ((await zipDetails.getAttribute('aria-expanded')) !== 'true') await zipDetails.click();
     const zipNote = popup.getByRole('textbox', { name: /^Note on ZIP-FIT/ });
     await expect.poll(() => zipNote.inputValue()).toBe('edited on my laptop');
 

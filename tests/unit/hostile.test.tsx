@@ -24,7 +24,7 @@ import { normaliseText } from '@/lib/text/normalise';
 import { HOSTILE_STRINGS } from '../fixtures/hostile/strings';
 import { digest, paper, readingEntry } from '../helpers/digests';
 
-const { document } = parseHTML('<!doctype html><html><body></body></html>');
+const { document, Event: DomEvent } = parseHTML('<!doctype html><html><body></body></html>');
 // Preact creates elements through the global document.
 Object.assign(globalThis, { document });
 
@@ -162,7 +162,7 @@ describe('hostile strings in the popup and the options page', () => {
     }
   });
 
-  it('reading-list entries render as text, their links through the allow-list', () => {
+  it('reading-list entries render as text, their links through the allow-list', async () => {
     const entries: ReadingListEntry[] = HOSTILE_STRINGS.map((text, index) =>
       readingEntry({
         paperId: `2401.${String(index).padStart(5, '0')}`,
@@ -177,13 +177,23 @@ describe('hostile strings in the popup and the options page', () => {
       <ReadingListPanel
         entries={entries}
         update={async () => undefined}
+        updateMany={async () => undefined}
         remove={async () => undefined}
         undo={{ title: HOSTILE_STRINGS[0] ?? '', restore: async () => undefined }}
         exportAs={noop}
         importFile={async () => ({ ok: true, message: '' })}
-        copyBibTeX={noop}
+        copyBibTeX={async () => undefined}
         sync={{ report: null, enabled: true, setEnabled: noop }}
       />,
+    );
+    // Every entry's details open too: the note and tags are the user's text and the file's.
+    for (const more of panel.querySelectorAll('.entry__more'))
+      more.dispatchEvent(new DomEvent('click'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const notes = panel.querySelectorAll('textarea');
+    expect(notes.length).toBe(entries.length);
+    expect(Array.from(notes, (note) => (note as HTMLTextAreaElement).value)).toEqual(
+      entries.map((entry) => entry.note),
     );
     expect(audit(panel)).toEqual([]);
   });

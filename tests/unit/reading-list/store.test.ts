@@ -5,6 +5,7 @@ import {
   removeEntry,
   restoreEntry,
   saveToReadingList,
+  updateEntries,
   updateEntry,
 } from '@/lib/reading-list/store';
 import { databasePerTest } from '../../helpers/db';
@@ -51,5 +52,27 @@ describe('the reading list', () => {
     await expect(updateEntry(db, 'nope', { note: 'x' })).rejects.toThrow(
       'no longer in your reading list',
     );
+  });
+});
+
+describe('changing several entries at once', () => {
+  const db = databasePerTest();
+
+  it('marks the selected entries read in one go, with the time for sync, and skips removed ones', async () => {
+    await loadDigest(
+      db,
+      digest([paper(), paper({ id: '2307.06948', arxivId: '2307.06948' })]),
+      'bundled',
+    );
+    await saveToReadingList(db, '2005.14165', 5);
+    await saveToReadingList(db, '2307.06948', 5);
+    await updateEntry(db, '2307.06948', { status: 'read' }, 6);
+    expect(
+      await updateEntries(db, ['2005.14165', '2307.06948', 'gone'], { status: 'read' }, 9),
+    ).toBe(2);
+    const [first, second] = await db.readingList.bulkGet(['2005.14165', '2307.06948']);
+    expect(first).toMatchObject({ status: 'read', clock: { status: 9 } });
+    // Already read: its clock keeps the time it was really changed.
+    expect(second).toMatchObject({ status: 'read', clock: { status: 6 } });
   });
 });
