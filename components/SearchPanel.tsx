@@ -95,13 +95,28 @@ export function SearchPanel({
     } else if (event.key === 'Enter') {
       event.preventDefault();
       void openHit(hits[active], event.ctrlKey || event.metaKey);
+    } else if (event.altKey && event.code === 'KeyS') {
+      // The key command for Save: a listbox option holds no controls (WAI-ARIA).
+      event.preventDefault();
+      const hit = hits[active];
+      if (hit) void onSave(hit);
     }
   };
-  const onSave = (paperId: string) =>
-    save(paperId).then(
-      () => setError(null),
+  const [savedNote, setSavedNote] = useState('');
+  const onSave = (hit: SearchHit) => {
+    const title = record.titles[hit.index] ?? '';
+    if (savedIds.has(hit.id)) {
+      setSavedNote(`“${title}” is already in your reading list.`);
+      return Promise.resolve();
+    }
+    return save(hit.id).then(
+      () => {
+        setError(null);
+        setSavedNote(`Saved “${title}” to your reading list.`);
+      },
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     );
+  };
 
   return (
     <section class="search" aria-label="Search">
@@ -115,6 +130,8 @@ export function SearchPanel({
         onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
         onKeyDown={onKey}
         aria-controls="results"
+        aria-describedby="search-keys"
+        aria-keyshortcuts="Alt+S"
         aria-activedescendant={hits[active] ? `result-${hits[active].index}` : undefined}
         autocomplete="off"
         spellcheck={false}
@@ -128,8 +145,24 @@ export function SearchPanel({
         {query
           ? `${hits.length === VISIBLE ? `${VISIBLE}+` : hits.length} results`
           : 'Newest papers'}
+        <span id="search-keys" class="search__keys">
+          ↑↓ choose · Enter opens · Ctrl+Enter PDF · Alt+S saves
+        </span>
       </p>
-      <ul id="results" role="listbox" aria-label="Results" aria-busy={!complete} class="results">
+      <p class="search__saved" role="status">
+        {savedNote}
+      </p>
+      {/* Focusable too (Tab from the box): a scrolling list must be reachable by keyboard. */}
+      <ul
+        id="results"
+        role="listbox"
+        aria-label="Results"
+        aria-busy={!complete}
+        aria-activedescendant={hits[active] ? `result-${hits[active].index}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKey}
+        class="results"
+      >
         {hits.map((hit, index) => {
           const row = rows.get(hit.id);
           const title = record.titles[hit.index] ?? '';
@@ -140,7 +173,6 @@ export function SearchPanel({
               id={`result-${hit.index}`}
               role="option"
               aria-selected={index === active}
-              aria-label={title}
               class={index === active ? 'result result--active' : 'result'}
               onClick={() => void openHit(hit, false)}
               onMouseMove={() => setActive(index)}
@@ -158,17 +190,19 @@ export function SearchPanel({
                 {saved && <span class="badge badge--saved">saved</span>}
               </span>
               {!saved && (
-                <button
-                  type="button"
+                // For the pointer only: keyboard and assistive technology save with Alt+S, so
+                // the option holds nothing focusable.
+                <span
                   class="result__save"
-                  aria-label={`Save ${title}`}
+                  aria-hidden="true"
+                  title="Save to reading list (Alt+S)"
                   onClick={(event) => {
                     event.stopPropagation();
-                    void onSave(hit.id);
+                    void onSave(hit);
                   }}
                 >
                   Save
-                </button>
+                </span>
               )}
             </li>
           );

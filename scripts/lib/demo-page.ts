@@ -38,11 +38,19 @@ export function renderDemoPage(digest: Digest): string {
 <meta name="color-scheme" content="light dark">
 <title>PaperPeek demo: hover a paper link</title>
 <style>
+  :root { color: #1b1f24; background: #fff; }
   body { font: 16px/1.6 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
-  small { color: GrayText; }
+  a { color: #0550ae; }
+  small { color: #57606a; }
+  @media (prefers-color-scheme: dark) {
+    :root { color: #e6edf3; background: #16181c; }
+    a { color: #79b8ff; }
+    small { color: #9da7b3; }
+  }
 </style>
 </head>
 <body>
+<main>
 <h1>PaperPeek demo</h1>
 <p>Hover any paper link below (or focus it with Tab) to see its abstract. The links use
 ${ARXIV_LINK_FORMS.length} different forms of arXiv links plus GitHub repository links; all
@@ -52,6 +60,7 @@ and an ordinary link: <a href="https://example.org/">example.org</a>.</p>
 <ol>
 ${items.join('\n')}
 </ol>
+</main>
 </body>
 </html>
 `;

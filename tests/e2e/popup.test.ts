@@ -11,6 +11,9 @@ describe('the popup in Chromium', () => {
   let popup: Page;
 
   const options = () => popup.getByRole('listbox', { name: 'Results' }).getByRole('option');
+  /** The paper title a result shows (its accessible name starts with it). */
+  const titleOf = (option: ReturnType<typeof options>) =>
+    option.locator('.result__title').textContent();
   const openPopup = async () => {
     popup = await session.openExtensionPage('popup.html');
     await popup.getByRole('searchbox', { name: 'Search papers' }).waitFor();
@@ -35,21 +38,19 @@ describe('the popup in Chromium', () => {
   it('finds papers as the user types, typos included, best first', async () => {
     await popup.keyboard.type('Langauge Models are Few-Shot');
     await expect
-      .poll(async () => options().first().getAttribute('aria-label'))
+      .poll(async () => titleOf(options().first()))
       .toBe('Language Models are Few-Shot Learners');
     await popup.getByRole('searchbox').fill('PromptSRC');
-    await expect
-      .poll(async () => options().first().getAttribute('aria-label'))
-      .toMatch(/^Self-regulating Prompts/);
+    await expect.poll(async () => titleOf(options().first())).toMatch(/^Self-regulating Prompts/);
     await popup.getByRole('searchbox').fill('https://arxiv.org/pdf/2410.18194v1');
-    await expect.poll(async () => options().first().getAttribute('aria-label')).toMatch(/^ZIP-FIT/);
+    await expect.poll(async () => titleOf(options().first())).toMatch(/^ZIP-FIT/);
   });
 
   it('finds a paper by words of its abstract, below the title matches', async () => {
     // Neither word is in any title or author name: only the abstract index can find it.
     await popup.getByRole('searchbox').fill('idealistic settin');
     const tame = options().filter({ hasText: 'in abstract' }).first();
-    await expect.poll(async () => tame.getAttribute('aria-label')).toMatch(/^TAME: Task Agnostic/);
+    await expect.poll(async () => titleOf(tame)).toMatch(/^TAME: Task Agnostic/);
     await popup.getByRole('searchbox').fill('prompt');
     await expect
       .poll(() => options().filter({ hasText: 'in abstract' }).count())
@@ -68,9 +69,7 @@ describe('the popup in Chromium', () => {
     await popup.keyboard.press('ArrowDown');
     await popup.keyboard.press('ArrowDown');
     const selected = popup.locator('[role=option][aria-selected=true]');
-    expect(await selected.getAttribute('aria-label')).toBe(
-      await options().nth(2).getAttribute('aria-label'),
-    );
+    expect(await titleOf(selected)).toBe(await titleOf(options().nth(2)));
     // This machine has no internet: the new tab's request shows where it went, loaded or not.
     const requested = session.context.waitForEvent('request', (request) =>
       request.url().includes('arxiv.org'),
@@ -91,8 +90,17 @@ describe('the popup in Chromium', () => {
 
   it('saves from a result, from a hover card, and shows both in the reading list', async () => {
     await popup.getByRole('searchbox').fill('TaskExpert');
-    await popup.getByRole('button', { name: /^Save TaskExpert/ }).click();
-    await expect.poll(() => popup.locator('.badge--saved').count()).toBeGreaterThan(0);
+    // The pointer's Save on the row saves, and does not open the paper.
+    await expect.poll(() => titleOf(options().first())).toMatch(/^TaskExpert/);
+    await options().first().hover();
+    await options().first().locator('.result__save').click();
+    await expect.poll(() => options().first().locator('.badge--saved').count()).toBe(1);
+    expect(
+      popup
+        .context()
+        .pages()
+        .filter((page) => page.url().includes('arxiv.org')),
+    ).toEqual([]);
 
     const page = await session.context.newPage();
     server.page(
@@ -249,5 +257,23 @@ describe('the popup in Chromium', () => {
     expect(
       await popup.getByRole('list', { name: 'Saved papers' }).getByRole('listitem').count(),
     ).toBe(2);
+  });
+
+  it('saves the highlighted result with Alt+S, and says so (an option holds no button)', async () => {
+    await popup.getByRole('tab', { name: 'Search' }).click();
+    await popup.getByRole('searchbox').fill('AutoInt');
+    await expect.poll(() => titleOf(options().first())).toMatch(/^AutoInt/);
+    expect(await options().first().locator('button, a, input, [tabindex]').count()).toBe(0);
+    await popup.getByRole('searchbox').focus();
+    await popup.keyboard.press('Alt+KeyS');
+    await expect
+      .poll(() =>
+        popup
+          .getByRole('status')
+          .filter({ hasText: /^Saved “AutoInt/ })
+          .count(),
+      )
+      .toBe(1);
+    await expect.poll(() => options().first().locator('.badge--saved').count()).toBe(1);
   });
 });

@@ -1,0 +1,115 @@
+/**
+ * axe-core (the engine behind Lighthouse's accessibility audit) on every page PaperPeek shows:
+ * the popup's search results, reading list and empty states, the options page, and the demo
+ * page with its markers, in light and dark. Any violation fails.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import bundled from '@/assets/digest.json';
+import type { Digest } from '@/lib/digest/schema';
+import { renderDemoPage } from '../../scripts/lib/demo-page';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { launchExtension, request, waitForDigest, type ExtensionSession } from './harness';
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe on the page as it is now; evaluated through the DevTools protocol, so no CSP applies. */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const found = (await page.evaluate(async () => {
+    const { axe } = globalThis as unknown as {
+      axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> };
+    };
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  })) as Violation[];
+  return found.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(' '))
+        .join(', ')}`,
+  );
+}
+
+describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) => {
+  let session: ExtensionSession;
+  let server: FixtureServer;
+
+  const open = async (path: string, width = 400, height = 600) => {
+    const page = await session.openExtensionPage(path);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width, height });
+    return page;
+  };
+
+  beforeAll(async () => {
+    [session, server] = await Promise.all([launchExtension(), startFixtureServer()]);
+    await waitForDigest(await session.openExtensionPage('popup.html'));
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('the popup: newest papers, search results, no results', async () => {
+    const popup = await open('popup.html');
+    await popup.getByRole('option').first().waitFor();
+    expect(await violations(popup)).toEqual([]);
+    await popup.getByRole('searchbox', { name: 'Search papers' }).fill('prompt learning');
+    await expect.poll(() => popup.getByRole('option').count()).toBeGreaterThan(3);
+    await popup.keyboard.press('ArrowDown');
+    expect(await violations(popup)).toEqual([]);
+    await popup.getByRole('searchbox', { name: 'Search papers' }).fill('xyzzy qwerty');
+    await expect.poll(() => popup.getByText('No paper matches').count()).toBe(1);
+    expect(await violations(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  it('the reading list: empty, then with entries, a selection and details open', async () => {
+    const popup = await open('popup.html#reading');
+    await popup.getByText('Nothing saved yet').waitFor();
+    expect(await violations(popup)).toEqual([]);
+    for (const paper of bundled.papers.slice(0, 8)) {
+      await request(popup, { type: 'save', data: { paperId: paper.id } });
+    }
+    await popup.reload();
+    const rows = popup.getByRole('list', { name: 'Saved papers' }).getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(8);
+    await rows.first().getByRole('checkbox').check();
+    await rows
+      .nth(1)
+      .getByRole('button', { name: /^Details of/ })
+      .click();
+    expect(await violations(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  it('the options page', async () => {
+    const options = await open('options.html', 900, 1000);
+    await options.getByRole('heading', { name: 'Your data' }).waitFor();
+    expect(await violations(options)).toEqual([]);
+    await options.close();
+  });
+
+  it('the demo page with its markers', async () => {
+    server.page('/demo.html', renderDemoPage(bundled as Digest));
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(server.url('/demo.html'));
+    await expect.poll(() => page.locator('a[data-paperpeek]').count()).toBeGreaterThan(70);
+    expect(await violations(page)).toEqual([]);
+    await page.close();
+  });
+});
