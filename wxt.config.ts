@@ -9,6 +9,9 @@ const devBrowser = findBrowser();
 // Explicit imports everywhere (no auto-imports): every module says where its names come from.
 export default defineConfig({
   imports: false,
+  // Every icon size (toolbar, extensions page, the stores' 128 px) from one drawing.
+  modules: ['@wxt-dev/auto-icons'],
+  autoIcons: { baseIconPath: 'assets/icon.svg' },
   manifest: ({ browser }) => ({
     name: 'PaperPeek',
     description:

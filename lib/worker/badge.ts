@@ -10,7 +10,9 @@ export type SetBadge = (tabId: number, text: string) => Promise<void> | void;
 
 /** How long a save's feedback stays on the badge before the page's count comes back. */
 export const FEEDBACK_MS = 2_000;
+/** The badge: white on the icon's red, legible on light and dark toolbars alike (contrast 6.8:1). */
 export const BADGE_COLOUR = '#b31b1b';
+export const BADGE_TEXT_COLOUR = '#ffffff';
 
 export function createBadgeTracker(
   setBadge: SetBadge,
@@ -56,6 +58,8 @@ export type BadgeTracker = ReturnType<typeof createBadgeTracker>;
 export interface BadgeAction {
   setBadgeText(details: { tabId: number; text: string }): Promise<void>;
   setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+  /** Chrome 110+ and Firefox; where absent the browser picks a colour that contrasts. */
+  setBadgeTextColor?(details: { color: string }): Promise<void>;
 }
 
 export interface BadgeBrowser {
@@ -67,6 +71,7 @@ export function registerBadge(browser: BadgeBrowser, action: BadgeAction): Badge
     await action.setBadgeText({ tabId, text }).catch(() => undefined); // tab closed meanwhile
   });
   void action.setBadgeBackgroundColor({ color: BADGE_COLOUR }).catch(() => undefined);
+  void action.setBadgeTextColor?.({ color: BADGE_TEXT_COLOUR }).catch(() => undefined);
   browser.tabs.onRemoved.addListener((tabId) => badge.forget(tabId));
   return badge;
 }

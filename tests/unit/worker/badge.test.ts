@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   BADGE_COLOUR,
+  BADGE_TEXT_COLOUR,
   createBadgeTracker,
   FEEDBACK_MS,
   registerBadge,
@@ -10,9 +11,10 @@ import { fakeEvent } from '../../helpers/fake-events';
 
 function fakeAction() {
   const texts = new Map<number, string>();
-  const action: BadgeAction & { colour?: string } = {
+  const action: BadgeAction & { colour?: string; textColour?: string } = {
     setBadgeText: async ({ tabId, text }) => void texts.set(tabId, text),
     setBadgeBackgroundColor: async ({ color }) => void (action.colour = color),
+    setBadgeTextColor: async ({ color }) => void (action.textColour = color),
   };
   return { action, texts };
 }
@@ -41,6 +43,7 @@ describe('the toolbar badge', () => {
     try {
       const badge = registerBadge({ tabs: { onRemoved } }, action);
       expect(action.colour).toBe(BADGE_COLOUR);
+      expect(action.textColour).toBe(BADGE_TEXT_COLOUR);
       await badge.report(['1'], { tab: { id: 7 }, frameId: 0 });
       expect(texts.get(7)).toBe('1');
       await badge.flash(7, '✓');
