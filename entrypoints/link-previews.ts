@@ -8,6 +8,7 @@ import { importCardUi } from '@/lib/content/card/loader';
 import { startPaperPeek } from '@/lib/content/controller';
 import { createScriptContext } from '@/lib/content/script-context';
 import { requestFromWorker } from '@/lib/protocol/client';
+import { isSiteQuestion } from '@/lib/protocol/page-site';
 import { readSettings, SETTINGS_KEY, settingsFrom, updateSettings } from '@/lib/settings';
 
 export default defineUnlistedScript(async () => {
@@ -41,5 +42,14 @@ export default defineUnlistedScript(async () => {
     if (areaName === 'local' && change) peek.applySettings(settingsFrom(change.newValue));
   };
   browser.storage.onChanged.addListener(onChanged);
-  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+  // The popup asks the top frame which site it is on, for "Turn off on this site".
+  const onSiteQuestion = (message: unknown) =>
+    isSiteQuestion(message) && window === window.top
+      ? Promise.resolve({ hostname: location.hostname })
+      : undefined;
+  browser.runtime.onMessage.addListener(onSiteQuestion);
+  ctx.onInvalidated(() => {
+    browser.storage.onChanged.removeListener(onChanged);
+    browser.runtime.onMessage.removeListener(onSiteQuestion);
+  });
 });

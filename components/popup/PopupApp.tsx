@@ -25,7 +25,16 @@ import {
 import { readSyncReport, SYNC_REPORT_KEY, type SyncReport } from '@/lib/reading-list/sync';
 import { requestFromWorker } from '@/lib/protocol/client';
 import { describeStorageError } from '@/lib/storage-errors';
-import { readSettings, SETTINGS_KEY, settingsFrom, updateSettings } from '@/lib/settings';
+import { siteOfActivePage, type TabsForSite } from '@/lib/protocol/page-site';
+import {
+  DEFAULT_SETTINGS,
+  readSettings,
+  SETTINGS_KEY,
+  settingsFrom,
+  updateSettings,
+  type Settings,
+} from '@/lib/settings';
+import { SiteSwitch } from './SiteSwitch';
 
 type Tab = PopupTab;
 
@@ -39,7 +48,9 @@ export function PopupApp() {
   const [status, setStatus] = useState<StatusState>({ kind: 'loading' });
   const [undo, setUndo] = useState<{ title: string; restore(): Promise<void> } | null>(null);
   const [syncReport, setSyncReport] = useState<SyncReport | null>(null);
-  const [syncEnabled, setSyncEnabled] = useState(true);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const syncEnabled = settings.readingListSync;
+  const [site, setSite] = useState<string | null>(null);
 
   // Which papers are saved follows from the list itself.
   const savedIds = useMemo(() => new Set(entries.map((entry) => entry.paperId)), [entries]);
@@ -54,14 +65,15 @@ export function PopupApp() {
 
   useEffect(() => {
     const local = browser.storage.local;
-    void readSettings(local).then((settings) => setSyncEnabled(settings.readingListSync));
+    void readSettings(local).then(setSettings);
+    void siteOfActivePage(browser.tabs as unknown as TabsForSite).then(setSite, () => undefined);
     void local
       .get(SYNC_REPORT_KEY)
       .then((stored) => setSyncReport(readSyncReport(stored[SYNC_REPORT_KEY])));
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local') return;
       if (changes[SETTINGS_KEY]) {
-        setSyncEnabled(settingsFrom(changes[SETTINGS_KEY].newValue).readingListSync);
+        setSettings(settingsFrom(changes[SETTINGS_KEY].newValue));
       }
       const report = changes[SYNC_REPORT_KEY] && readSyncReport(changes[SYNC_REPORT_KEY].newValue);
       if (report) {
@@ -198,6 +210,11 @@ export function PopupApp() {
       </div>
       <footer class="popup__footer">
         <DigestStatusView state={status} />
+        <SiteSwitch
+          site={site}
+          settings={settings}
+          update={(changes) => void updateSettings(browser.storage.local, changes)}
+        />
         <button
           type="button"
           class="popup__settings"
