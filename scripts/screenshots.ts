@@ -1,0 +1,104 @@
+/**
+ * `npm run screenshots`: the pictures in docs/screenshots, taken from the built extension in
+ * headless Chromium on the bundled digest, light and dark: the card after Save, a card with its
+ * abstract expanded, the card for a paper with no abstract to show, and the reading list with ten
+ * entries. Run it after a visible change and look at the result before committing.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import bundled from '../assets/digest.json';
+import { CardInspector } from '../tests/e2e/card-inspector';
+import { startFixtureServer } from '../tests/e2e/fixture-server';
+import {
+  launchExtension,
+  request,
+  setLocalStorage,
+  waitForDigest,
+  waitUntil,
+} from '../tests/e2e/harness';
+
+const OUT = resolve(import.meta.dirname, '../docs/screenshots');
+const SCHEMES = ['light', 'dark'] as const;
+
+async function click(page: Page, cards: CardInspector, name: string): Promise<void> {
+  const box = await cards.controlBox(name);
+  if (!box) throw new Error(`no "${name}" on the card`);
+  await page.mouse.move(box.x + 6, box.y + 6, { steps: 3 });
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
+/** The card and the link it belongs to, with a margin. */
+async function shootCard(page: Page, cards: CardInspector, file: string): Promise<void> {
+  const card = (await cards.card())?.box;
+  if (!card) throw new Error(`no card for ${file}`);
+  const x = Math.max(0, Math.min(card.x, 20) - 12);
+  const y = Math.max(0, 60);
+  await page.screenshot({
+    path: resolve(OUT, file),
+    clip: { x, y, width: card.x + card.width - x + 16, height: card.y + card.height - y + 16 },
+  });
+}
+
+const session = await launchExtension();
+const server = await startFixtureServer();
+try {
+  await mkdir(OUT, { recursive: true });
+  const extensionPage = await session.openExtensionPage('options.html');
+  await waitForDigest(extensionPage);
+  await setLocalStorage(extensionPage, {
+    settings: { hoverDelayMs: 0 },
+    sourceSettings: { arxivLookups: false },
+  });
+  for (const scheme of SCHEMES) {
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 720, height: 760 });
+    await page.goto(server.url('/behaviour.html'));
+    const cards = await CardInspector.attach(page);
+
+    await page.hover('#paper');
+    await waitUntil(
+      async () => (await cards.card())?.buttons.includes('Show more') ?? false,
+      'card',
+    );
+    await click(page, cards, 'Show more');
+    await page.waitForTimeout(300);
+    await shootCard(page, cards, `card-expanded-${scheme}.png`);
+    await click(page, cards, 'Show less');
+    await click(page, cards, 'Save to reading list');
+    await waitUntil(async () => (await cards.card())?.buttons.includes('Undo') ?? false, 'saved');
+    await page.waitForTimeout(300);
+    await shootCard(page, cards, `card-saved-${scheme}.png`);
+    await click(page, cards, 'Undo');
+    await waitUntil(
+      async () => (await cards.card())?.buttons.includes('Save to reading list') ?? false,
+      'undo',
+    );
+
+    await page.mouse.move(700, 740);
+    await waitUntil(async () => (await cards.card()) === null, 'the card to close');
+    await page.hover('#unknown');
+    await waitUntil(async () => (await cards.card())?.title.startsWith('arXiv:') ?? false, 'card');
+    await page.waitForTimeout(300);
+    await shootCard(page, cards, `card-not-in-digest-${scheme}.png`);
+    await page.close();
+  }
+
+  for (const paper of bundled.papers.slice(0, 10)) {
+    await request(extensionPage, { type: 'save', data: { paperId: paper.id } });
+  }
+  for (const scheme of SCHEMES) {
+    const popup = await session.openExtensionPage('popup.html#reading');
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await waitUntil(async () => (await popup.locator('.entry').count()) === 10, 'ten entries');
+    await popup.screenshot({ path: resolve(OUT, `reading-list-${scheme}.png`) });
+    await popup.close();
+  }
+  console.log(`Screenshots written to ${OUT}`);
+} finally {
+  await session.close();
+  await server.close();
+}
