@@ -184,6 +184,26 @@ describe('digest sources and the options page in Chromium', () => {
     expect(await paperCount()).toBe(before + added);
   });
 
+  it('shows its file choosers as buttons like the others, reachable by keyboard', async () => {
+    const looks = await options.evaluate(() => {
+      const style = (element: Element | null) => {
+        if (!element) return null;
+        const computed = getComputedStyle(element);
+        return [computed.borderTopWidth, computed.borderTopStyle, computed.borderRadius];
+      };
+      return {
+        button: style(document.querySelector('button')),
+        choosers: [...document.querySelectorAll('input[type=file]')].map((input) =>
+          style(input.closest('label')),
+        ),
+      };
+    });
+    expect(looks.choosers).toHaveLength(2);
+    for (const chooser of looks.choosers) expect(chooser).toEqual(looks.button);
+    await options.getByLabel('Import digest').focus();
+    expect(await options.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('file');
+  });
+
   it('refuses a file it cannot read, and changes nothing', async () => {
     const before = await paperCount();
     await options.getByLabel('Import digest').setInputFiles({
