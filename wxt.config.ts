@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 import { LOOKUP_DATA_COLLECTION } from './lib/sources/lookup-consent';
 import { findBrowser } from './scripts/lib/find-browser';
 
+const FEED_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
 // `npm run dev` opens the same browser `npm start` finds (CHROME_PATH or the usual places);
 // Chromium refuses to run as root with its sandbox on (containers, CI machines).
 const devBrowser = findBrowser();
@@ -19,8 +21,9 @@ export default defineConfig({
     // Each is justified in docs/PRIVACY.md.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
     host_permissions: ['https://huggingface.co/*', 'https://export.arxiv.org/*'],
-    // A custom feed's site, asked for when the user adds the feed.
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // A custom feed's site, asked for when the user adds the feed. WXT drops this key from the
+    // MV2 (Firefox) manifest, where origins go in optional_permissions: below.
+    optional_host_permissions: FEED_ORIGINS,
     commands: {
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+P' },
@@ -43,6 +46,7 @@ export default defineConfig({
     ],
     ...(browser === 'firefox'
       ? {
+          optional_permissions: FEED_ORIGINS,
           browser_specific_settings: {
             gecko: {
               id: 'paperpeek@paperpeek.dev',

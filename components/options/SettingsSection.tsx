@@ -180,7 +180,12 @@ function EditableList(props: EditableListProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const found = await props.add(draft);
+    // A browser that refuses outright (instead of answering no) still gets a sentence.
+    const found = await props
+      .add(draft)
+      .catch(
+        (error: unknown) => `Not added: ${error instanceof Error ? error.message : String(error)}`,
+      );
     setProblem(found);
     if (!found) setDraft('');
   };
@@ -212,7 +217,11 @@ function EditableList(props: EditableListProps) {
         />
         <button type="submit">{props.submit}</button>
       </form>
-      {problem && <p class="error">{problem}</p>}
+      {problem && (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

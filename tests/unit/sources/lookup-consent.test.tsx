@@ -140,3 +140,55 @@ describe('the options toggle for look-ups', () => {
     expect(props.updateSources).toHaveBeenCalledWith({ arxivLookups: false });
   });
 });
+
+describe('adding a feed on the options page', () => {
+  async function addFeed(grantFeed: SettingsSectionProps['grantFeed']) {
+    const updateSources = vi.fn();
+    const props: SettingsSectionProps = {
+      settings: DEFAULT_SETTINGS,
+      sources: DEFAULT_SOURCE_SETTINGS,
+      updateSettings: vi.fn(),
+      updateSources,
+      grantFeed,
+      lookupsConsented: true,
+      requestLookupConsent: vi.fn(async () => true),
+    };
+    const container = document.createElement('div');
+    act(() => render(<SettingsSection {...props} />, container));
+    const input = container.querySelector('input[aria-label="Feed address"]') as HTMLInputElement;
+    await act(async () => {
+      input.value = 'https://example.org/papers.json';
+      input.dispatchEvent(new window.Event('input'));
+    });
+    const form = input.closest('form') as HTMLFormElement;
+    await act(async () => {
+      form.dispatchEvent(new window.Event('submit'));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    return { updateSources, alert: container.querySelector('[role="alert"]')?.textContent };
+  }
+
+  it('adds it once the browser grants its site', async () => {
+    const { updateSources, alert } = await addFeed(async () => true);
+    expect(updateSources).toHaveBeenCalledWith({ feeds: ['https://example.org/papers.json'] });
+    expect(alert).toBeUndefined();
+  });
+
+  it('says so when the user refuses the site', async () => {
+    const { updateSources, alert } = await addFeed(async () => false);
+    expect(updateSources).not.toHaveBeenCalled();
+    expect(alert).toBe('PaperPeek was not allowed to read example.org.');
+  });
+
+  it('says why when the browser refuses to ask at all (Firefox, an undeclared origin)', async () => {
+    const { updateSources, alert } = await addFeed(() =>
+      Promise.reject(
+        new Error(
+          'Cannot request origin permission for https://example.org/* since it was not declared in the manifest',
+        ),
+      ),
+    );
+    expect(updateSources).not.toHaveBeenCalled();
+    expect(alert).toMatch(/^Not added: Cannot request origin permission/);
+  });
+});
