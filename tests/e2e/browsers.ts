@@ -1,0 +1,230 @@
+/**
+ * The browsers a flow runs in, behind one small interface: Chromium through playwright-core and
+ * CDP, Firefox ESR (each version found) through puppeteer-core and WebDriver BiDi. A flow file
+ * runs `describe.each(BROWSERS)` and talks only to this, so the same steps are checked in both.
+ */
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { CardInspector } from './card-inspector';
+import {
+  findFirefoxes,
+  firefoxVersion,
+  launchFirefoxExtension,
+  NO_FIREFOX_HELP,
+} from './firefox-harness';
+import { collectErrors, launchExtension } from './harness';
+
+/** What both drivers' pages offer (Playwright's and Puppeteer's pages share these shapes). */
+export interface FlowPage {
+  $eval<R>(selector: string, read: (element: Element) => R): Promise<R>;
+  $$eval<R>(selector: string, read: (elements: Element[]) => R): Promise<R>;
+  evaluate<R, A>(run: (argument: A) => R | Promise<R>, argument: A): Promise<R>;
+  focus(selector: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  type(selector: string, text: string): Promise<void>;
+  keyboard: { press(key: string): Promise<void> };
+  mouse: {
+    move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+    down(): Promise<void>;
+    up(): Promise<void>;
+  };
+  close(): Promise<void>;
+}
+
+export interface FlowCard {
+  title: string;
+  buttons: string[];
+  text: string;
+  focused: string | null;
+  boxes: Record<string, { x: number; y: number; width: number; height: number }>;
+}
+
+export interface FlowSession {
+  /** The extension's own pages' origin, ending in "/". */
+  origin: string;
+  openExtensionPage(path: string): Promise<FlowPage>;
+  openPage(url: string): Promise<FlowPage>;
+  /** The hover card open on `page`, as the user sees it, or null. */
+  card(page: FlowPage): Promise<FlowCard | null>;
+  /** Chooses `file` in the file input `selector`. */
+  upload(page: FlowPage, selector: string, file: string): Promise<void>;
+  /** Errors the extension's contexts reported. */
+  errors(): string[];
+  close(): Promise<void>;
+}
+
+export interface BrowserUnderTest {
+  name: string;
+  kind: 'chromium' | 'firefox';
+  launch(): Promise<FlowSession>;
+}
+
+const chromium: BrowserUnderTest = {
+  name: 'Chromium',
+  kind: 'chromium',
+  async launch() {
+    const session = await launchExtension();
+    const inspectors = new WeakMap<object, CardInspector>();
+    // Console errors of the extension's pages (web pages' own are theirs) and of its worker.
+    const pageErrors: string[][] = [];
+    const track = (page: PlaywrightPage) => {
+      pageErrors.push(collectErrors(page));
+      return page;
+    };
+    const inspectorOf = async (page: FlowPage) => {
+      const playwrightPage = page as unknown as PlaywrightPage;
+      let inspector = inspectors.get(playwrightPage);
+      if (!inspector) {
+        inspector = await CardInspector.attach(playwrightPage);
+        inspectors.set(playwrightPage, inspector);
+      }
+      return inspector;
+    };
+    const workerErrors: string[] = [];
+    session.worker.on('console', (message) => {
+      if (message.type() === 'error') workerErrors.push(message.text());
+    });
+    return {
+      origin: `chrome-extension://${session.extensionId}/`,
+      openExtensionPage: async (path) =>
+        track(await session.openExtensionPage(path)) as unknown as FlowPage,
+      async openPage(url) {
+        const page = await session.context.newPage();
+        await page.goto(url);
+        return page as unknown as FlowPage;
+      },
+      async card(page) {
+        const inspector = await inspectorOf(page);
+        const snapshot = await inspector.card();
+        if (!snapshot) return null;
+        const boxes: FlowCard['boxes'] = {};
+        for (const name of snapshot.buttons) {
+          const box = await inspector.controlBox(name);
+          if (box) boxes[name] = box;
+        }
+        return { ...snapshot, boxes };
+      },
+      async upload(page, selector, file) {
+        await (page as unknown as PlaywrightPage).setInputFiles(selector, file);
+      },
+      errors: () => [...workerErrors, ...pageErrors.flat()],
+      close: () => session.close(),
+    };
+  },
+};
+
+function firefox(executablePath: string): BrowserUnderTest {
+  return {
+    name: firefoxVersion(executablePath),
+    kind: 'firefox',
+    async launch() {
+      const session = await launchFirefoxExtension(executablePath);
+      return {
+        origin: session.origin,
+        openExtensionPage: async (path) =>
+          (await session.openExtensionPage(path)) as unknown as FlowPage,
+        async openPage(url) {
+          const page = await session.browser.newPage();
+          await page.goto(url);
+          return page as unknown as FlowPage;
+        },
+        card: (page) => session.card(page as unknown as PuppeteerPage),
+        async upload(page, selector, file) {
+          const input = await (page as unknown as PuppeteerPage).waitForSelector(selector);
+          if (!input) throw new Error(`no ${selector}`);
+          await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+        },
+        errors: () => session.extensionErrors(),
+        close: () => session.close(),
+      };
+    },
+  };
+}
+
+const FIREFOXES = findFirefoxes();
+
+/** Chromium, and every Firefox found; with no Firefox, a browser whose launch says what to do. */
+export const BROWSERS: BrowserUnderTest[] = [
+  chromium,
+  ...(FIREFOXES.length > 0
+    ? FIREFOXES.map(firefox)
+    : [
+        {
+          name: 'Firefox (not installed)',
+          kind: 'firefox' as const,
+          launch: () => Promise.reject(new Error(NO_FIREFOX_HELP)),
+        },
+      ]),
+];
+
+/** Polls `check` until it returns true; for hooks and steps outside `expect.poll`. */
+export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Clicks a control of the card with the mouse, as a user would. */
+export async function clickCard(session: FlowSession, page: FlowPage, name: string) {
+  const box = (await session.card(page))?.boxes[name];
+  if (!box) throw new Error(`no "${name}" on the card`);
+  await page.mouse.move(box.x + 6, box.y + 6, { steps: 3 });
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
+/**
+ * Clicks, with the real mouse, the first element matching `selector` whose text starts with
+ * `text`: a user's click (Firefox grants permission requests only from one), the same way in both
+ * drivers' selector dialects.
+ */
+export async function clickByText(page: FlowPage, selector: string, text: string) {
+  const point = await page.evaluate(
+    ({ selector: css, text: start }) => {
+      const element = [...document.querySelectorAll(css)].find((candidate) =>
+        (candidate.textContent ?? '').trim().startsWith(start),
+      );
+      if (!element) return null;
+      element.scrollIntoView({ block: 'center' });
+      const rect = element.getBoundingClientRect();
+      return { x: rect.x + Math.min(8, rect.width / 2), y: rect.y + rect.height / 2 };
+    },
+    { selector, text },
+  );
+  if (!point) throw new Error(`nothing like "${text}" in ${selector}`);
+  await page.mouse.move(point.x, point.y, { steps: 2 });
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
+/** Moves the pointer onto an element of the page. */
+export async function pointAt(page: FlowPage, selector: string) {
+  const point = await page.$eval(selector, (element) => {
+    const rect = element.getBoundingClientRect();
+    return { x: rect.x + 4, y: rect.y + rect.height / 2 };
+  });
+  await page.mouse.move(point.x, point.y, { steps: 3 });
+}
+
+interface ExtensionGlobals {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { set(items: object): Promise<void> } };
+}
+// In the page: Firefox's promise-based API is `browser`, Chrome's is `chrome`.
+/** Sends a protocol message from an extension page, as the popup does. */
+export function send(page: FlowPage, message: unknown) {
+  return page.evaluate((body) => {
+    const scope = globalThis as unknown as { browser?: ExtensionGlobals; chrome: ExtensionGlobals };
+    return (scope.browser ?? scope.chrome).runtime.sendMessage(body);
+  }, message) as Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>;
+}
+
+/** Writes `storage.local` from an extension page. */
+export function setLocal(page: FlowPage, items: Record<string, unknown>) {
+  return page.evaluate((values) => {
+    const scope = globalThis as unknown as { browser?: ExtensionGlobals; chrome: ExtensionGlobals };
+    return (scope.browser ?? scope.chrome).storage.local.set(values);
+  }, items);
+}
