@@ -166,6 +166,18 @@ export async function until(check: () => Promise<boolean>, what: string, timeout
   }
 }
 
+/** Waits until the worker has loaded the bundled digest, asking from an extension page. */
+export function waitForBundledDigest(page: FlowPage): Promise<void> {
+  return until(
+    async () => {
+      const reply = await send(page, { type: 'status', data: {} });
+      return ((reply.value as { paperCount?: number } | undefined)?.paperCount ?? 0) > 0;
+    },
+    'the bundled digest',
+    20_000,
+  );
+}
+
 /** Clicks a control of the card with the mouse, as a user would. */
 export async function clickCard(session: FlowSession, page: FlowPage, name: string) {
   const box = (await session.card(page))?.boxes[name];

@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BROWSERS,
+  waitForBundledDigest,
   clickCard,
   pointAt,
   send,
   setLocal,
-  until,
   type FlowPage,
   type FlowSession,
 } from '../browsers';
@@ -23,14 +23,7 @@ describe.each(BROWSERS)('the hover card in $name', (browser) => {
   beforeAll(async () => {
     [session, server] = await Promise.all([browser.launch(), startFixtureServer()]);
     extensionPage = await session.openExtensionPage('options.html');
-    await until(
-      async () => {
-        const reply = await send(extensionPage, { type: 'status', data: {} });
-        return ((reply.value as { paperCount?: number } | undefined)?.paperCount ?? 0) > 0;
-      },
-      'the bundled digest',
-      20_000,
-    );
+    await waitForBundledDigest(extensionPage);
     await setLocal(extensionPage, { settings: { hoverDelayMs: 0 } });
   }, 120_000);
   afterAll(async () => {

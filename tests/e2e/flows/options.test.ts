@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digest, paper } from '../../helpers/digests';
 import {
   BROWSERS,
+  waitForBundledDigest,
   clickByText,
   pointAt,
   send,
   setLocal,
-  until,
   type FlowPage,
   type FlowSession,
 } from '../browsers';
@@ -40,14 +40,7 @@ describe.each(BROWSERS)('the options page in $name', (browser) => {
       startStandInServices(),
     ]);
     extensionPage = await session.openExtensionPage('popup.html');
-    await until(
-      async () => {
-        const reply = await send(extensionPage, { type: 'status', data: {} });
-        return ((reply.value as { paperCount?: number } | undefined)?.paperCount ?? 0) > 0;
-      },
-      'the bundled digest',
-      20_000,
-    );
+    await waitForBundledDigest(extensionPage);
     await setLocal(extensionPage, {
       settings: { hoverDelayMs: 0 },
       endpoints: { huggingFace: services.huggingFaceUrl, arxiv: services.arxivUrl },

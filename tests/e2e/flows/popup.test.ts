@@ -1,6 +1,13 @@
 /** The popup in every browser under test: search as the user types, and the reading list. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, send, until, type FlowPage, type FlowSession } from '../browsers';
+import {
+  BROWSERS,
+  send,
+  until,
+  waitForBundledDigest,
+  type FlowPage,
+  type FlowSession,
+} from '../browsers';
 
 describe.each(BROWSERS)('the popup in $name', (browser) => {
   let session: FlowSession;
@@ -9,14 +16,7 @@ describe.each(BROWSERS)('the popup in $name', (browser) => {
   beforeAll(async () => {
     session = await browser.launch();
     popup = await session.openExtensionPage('popup.html');
-    await until(
-      async () => {
-        const reply = await send(popup, { type: 'status', data: {} });
-        return ((reply.value as { paperCount?: number } | undefined)?.paperCount ?? 0) > 0;
-      },
-      'the bundled digest',
-      20_000,
-    );
+    await waitForBundledDigest(popup);
     await send(popup, { type: 'save', data: { paperId: '2410.18194' } });
     // The popup reads the list when it opens, as it does each time the user opens it.
     await popup.close();
