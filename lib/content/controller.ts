@@ -121,7 +121,7 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
       try {
         view = await env.fetchPaper(key);
       } catch {
-        return; // offline, or the extension was reloaded: no card, as for any unknown link
+        return; // the extension was reloaded (the worker answers offline with a card that says so)
       }
       // A card that says why there is no abstract is asked for again next time.
       if (!view.missing) resolver.remember(key, view);
