@@ -61,6 +61,16 @@ export function settingsFrom(stored: unknown): Settings {
 
 /** Whether PaperPeek should stay away from a page on `hostname`. */
 export function isSiteDisabled(settings: Settings, hostname: string): boolean {
+  return settings.disabledSites.some((site) => coversHost(site, hostname));
+}
+
+/** The disabled sites without those that cover `hostname`: PaperPeek works there again. */
+export function enableSite(settings: Settings, hostname: string): string[] {
+  return settings.disabledSites.filter((site) => !coversHost(site, hostname));
+}
+
+/** A disabled site covers its own host and its subdomains. */
+function coversHost(site: string, hostname: string): boolean {
   const host = hostname.toLowerCase();
-  return settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+  return host === site || host.endsWith(`.${site}`);
 }

@@ -1,4 +1,4 @@
-import { isSiteDisabled, type Settings } from '@/lib/settings';
+import { enableSite, isSiteDisabled, type Settings } from '@/lib/settings';
 
 export interface SiteSwitchProps {
   /** The site of the page behind the popup; null when there is none to offer. */
@@ -13,9 +13,7 @@ export function SiteSwitch({ site, settings, update }: SiteSwitchProps) {
   const off = isSiteDisabled(settings, site);
   const toggle = () =>
     update({
-      disabledSites: off
-        ? settings.disabledSites.filter((entry) => site !== entry && !site.endsWith(`.${entry}`))
-        : [...settings.disabledSites, site],
+      disabledSites: off ? enableSite(settings, site) : [...settings.disabledSites, site],
     });
   return (
     <span class="site-switch">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
+  enableSite,
   isSiteDisabled,
   readSettings,
   settingsFrom,
@@ -62,5 +63,18 @@ describe('settings', () => {
     expect(isSiteDisabled({ ...DEFAULT_SETTINGS, disabledSites: ['example.org'] }, host)).toBe(
       disabled,
     );
+  });
+});
+
+describe('turning a site back on', () => {
+  it.each([
+    [['example.org'], 'example.org', []],
+    [['example.org'], 'news.example.org', []],
+    [['news.example.org', 'arxiv.org'], 'news.example.org', ['arxiv.org']],
+    [['news.example.org'], 'example.org', ['news.example.org']], // a subdomain stays off
+  ])('%j without %s leaves %j', (disabledSites, host, left) => {
+    const settings = { ...DEFAULT_SETTINGS, disabledSites };
+    expect(enableSite(settings, host)).toEqual(left);
+    expect(isSiteDisabled({ ...settings, disabledSites: left }, host)).toBe(false);
   });
 });
