@@ -52,15 +52,8 @@ export function toMissingCardView(arxivId: string, why: MissingReason): CardView
     title: `arXiv:${arxivId}`,
     meta: '',
     abstract: '',
-    links: paperLinks({
-      id: arxivId,
-      arxivId,
-      title: '',
-      abstract: '',
-      authors: [],
-      repos: [],
-      links: [],
-    }).slice(0, 2),
+    // arXiv's own pages only: Hugging Face has a page for few of the papers no digest has.
+    links: safeLinks(arxivLinks(arxivId).slice(0, 2)),
     saved: false,
     from: '',
     missing: MISSING[why],
@@ -97,16 +90,23 @@ export function paperDate({ publishedAt, arxivId }: Paper): string {
   return submitted ? `${MONTHS[submitted.month - 1]} ${submitted.year}` : '';
 }
 
+function arxivLinks(id: string): [string, string][] {
+  return [
+    ['arXiv', `https://arxiv.org/abs/${id}`],
+    ['PDF', `https://arxiv.org/pdf/${id}`],
+    ['Hugging Face', `https://huggingface.co/papers/${id}`],
+  ];
+}
+
 function paperLinks({ arxivId: id, repos, links }: Paper): CardLink[] {
-  const candidates: [string, string][] = id
-    ? [
-        ['arXiv', `https://arxiv.org/abs/${id}`],
-        ['PDF', `https://arxiv.org/pdf/${id}`],
-        ['Hugging Face', `https://huggingface.co/papers/${id}`],
-      ]
-    : [];
+  const candidates = id ? arxivLinks(id) : [];
   for (const repo of repos) candidates.push([`Code: ${repo}`, `https://github.com/${repo}`]);
   for (const link of links) candidates.push([linkLabel(link), link]);
+  return safeLinks(candidates);
+}
+
+/** Only what the allow-list returns, each href once. */
+function safeLinks(candidates: [string, string][]): CardLink[] {
   const seen = new Set<string>();
   const safe: CardLink[] = [];
   for (const [label, url] of candidates) {
