@@ -119,5 +119,3 @@ export type Handlers = {
     sender: MessageSender,
   ) => Promise<ProtocolMap[K]['response']>;
 };
-
-export type { ProtocolError };

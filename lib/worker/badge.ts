@@ -14,10 +14,7 @@ export const FEEDBACK_MS = 2_000;
 export const BADGE_COLOUR = '#b31b1b';
 export const BADGE_TEXT_COLOUR = '#ffffff';
 
-export function createBadgeTracker(
-  setBadge: SetBadge,
-  schedule: (work: () => void, ms: number) => void = (work, ms) => void setTimeout(work, ms),
-) {
+export function createBadgeTracker(setBadge: SetBadge) {
   // tabId → frameId → the papers that frame links to; a new top document resets its tab.
   const tabs = new Map<number, { topDocumentId?: string; frames: Map<number, string[]> }>();
 
@@ -44,7 +41,7 @@ export function createBadgeTracker(
     /** Shows `text` for a moment, then the tab's count again. */
     async flash(tabId: number, text: string): Promise<void> {
       await setBadge(tabId, text);
-      schedule(() => void show(tabId), FEEDBACK_MS);
+      setTimeout(() => void show(tabId), FEEDBACK_MS);
     },
     forget(tabId: number): void {
       tabs.delete(tabId);
