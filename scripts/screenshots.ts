@@ -21,14 +21,6 @@ import {
 const OUT = resolve(import.meta.dirname, '../docs/screenshots');
 const SCHEMES = ['light', 'dark'] as const;
 
-async function click(page: Page, cards: CardInspector, name: string): Promise<void> {
-  const box = await cards.controlBox(name);
-  if (!box) throw new Error(`no "${name}" on the card`);
-  await page.mouse.move(box.x + 6, box.y + 6, { steps: 3 });
-  await page.mouse.down();
-  await page.mouse.up();
-}
-
 /** The card and the link it belongs to, with a margin. */
 async function shootCard(page: Page, cards: CardInspector, file: string): Promise<void> {
   const card = (await cards.card())?.box;
@@ -63,15 +55,15 @@ try {
       async () => (await cards.card())?.buttons.includes('Show more') ?? false,
       'card',
     );
-    await click(page, cards, 'Show more');
+    await cards.click('Show more');
     await page.waitForTimeout(300);
     await shootCard(page, cards, `card-expanded-${scheme}.png`);
-    await click(page, cards, 'Show less');
-    await click(page, cards, 'Save to reading list');
+    await cards.click('Show less');
+    await cards.click('Save to reading list');
     await waitUntil(async () => (await cards.card())?.buttons.includes('Undo') ?? false, 'saved');
     await page.waitForTimeout(300);
     await shootCard(page, cards, `card-saved-${scheme}.png`);
-    await click(page, cards, 'Undo');
+    await cards.click('Undo');
     await waitUntil(
       async () => (await cards.card())?.buttons.includes('Save to reading list') ?? false,
       'undo',

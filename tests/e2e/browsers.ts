@@ -11,6 +11,7 @@ import {
   firefoxVersion,
   launchFirefoxExtension,
   NO_FIREFOX_HELP,
+  type FirefoxCard,
 } from './firefox-harness';
 import { collectErrors, launchExtension } from './harness';
 
@@ -31,13 +32,8 @@ export interface FlowPage {
   close(): Promise<void>;
 }
 
-export interface FlowCard {
-  title: string;
-  buttons: string[];
-  text: string;
-  focused: string | null;
-  boxes: Record<string, { x: number; y: number; width: number; height: number }>;
-}
+/** A card as the user sees it; the Firefox harness reads the same shape. */
+export type FlowCard = FirefoxCard;
 
 export interface FlowSession {
   /** The extension's own pages' origin, ending in "/". */

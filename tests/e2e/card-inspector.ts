@@ -28,13 +28,25 @@ export interface CardSnapshot {
 }
 
 export class CardInspector {
-  private constructor(private readonly cdp: CDPSession) {}
+  private constructor(
+    private readonly cdp: CDPSession,
+    private readonly page: Page,
+  ) {}
 
   static async attach(page: Page): Promise<CardInspector> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Accessibility.enable');
     await cdp.send('DOM.enable');
-    return new CardInspector(cdp);
+    return new CardInspector(cdp, page);
+  }
+
+  /** Clicks the card's control with this name with the real mouse, as a user would. */
+  async click(name: string): Promise<void> {
+    const box = await this.controlBox(name);
+    if (!box) throw new Error(`no "${name}" on the card`);
+    await this.page.mouse.move(box.x + 6, box.y + 6, { steps: 3 });
+    await this.page.mouse.down();
+    await this.page.mouse.up();
   }
 
   /** The names of every dialog on the page (the page's own included), for pages that have one. */

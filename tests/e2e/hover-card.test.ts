@@ -176,11 +176,8 @@ describe('hover cards in Chromium', () => {
     await page.hover('#paper');
     await expect.poll(async () => (await cards.card())?.buttons).toContain('Show more');
     const before = await cards.card();
-    const more = await cards.controlBox('Show more');
-    if (!more || !before?.box) throw new Error('no card');
-    await page.mouse.move(more.x + 5, more.y + 5, { steps: 3 });
-    await page.mouse.down();
-    await page.mouse.up();
+    if (!before?.box) throw new Error('no card');
+    await cards.click('Show more');
     await page.waitForTimeout(1_000);
     const after = await cards.card();
     expect(after?.buttons).toContain('Show less');
@@ -221,11 +218,7 @@ describe('hover cards in Chromium', () => {
     const { page, cards } = await open('/behaviour.html');
     await page.hover('#paper');
     await expect.poll(async () => (await cards.card())?.buttons).toContain('Save to reading list');
-    const save = await cards.controlBox('Save to reading list');
-    if (!save) throw new Error('no Save button on the card');
-    await page.mouse.move(save.x + 10, save.y + 8, { steps: 5 });
-    await page.mouse.down();
-    await page.mouse.up();
+    await cards.click('Save to reading list');
     await page.waitForTimeout(1_000);
     const card = await cards.card();
     expect(card?.title).toMatch(/^Self-regulating Prompts/);
@@ -239,11 +232,7 @@ describe('hover cards in Chromium', () => {
     const opened = session.context.waitForEvent('page', {
       predicate: (candidate) => candidate.url().includes('/popup.html'),
     });
-    const openList = await cards.controlBox('Open reading list');
-    if (!openList) throw new Error('no Open reading list button');
-    await page.mouse.move(openList.x + 8, openList.y + 8, { steps: 3 });
-    await page.mouse.down();
-    await page.mouse.up();
+    await cards.click('Open reading list');
     const popup = await opened;
     await expect
       .poll(() => popup.getAttribute('#tab-reading', 'aria-selected'), { timeout: 5_000 })
@@ -255,11 +244,7 @@ describe('hover cards in Chromium', () => {
     await page.bringToFront();
 
     // Undo takes the entry back out; the card stays, ready to save again.
-    const undo = await cards.controlBox('Undo');
-    if (!undo) throw new Error('no Undo button');
-    await page.mouse.move(undo.x + 8, undo.y + 8, { steps: 3 });
-    await page.mouse.down();
-    await page.mouse.up();
+    await cards.click('Undo');
     await page.waitForTimeout(1_000);
     expect((await cards.card())?.buttons).toContain('Save to reading list');
     expect(await promptSrcSaved()).toBe(false);
