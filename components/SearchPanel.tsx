@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { paperDate } from '@/lib/content/card/view';
 import type { PaperRow } from '@/lib/db';
-import type { AbstractQuery } from '@/lib/search/abstract-index';
-import { abstractQueryOf } from '@/lib/search/query';
+import { inputWords } from '@/lib/search/query';
 import type { SearchRecord } from '@/lib/search/record';
-import { createSearcher, type SearchHit } from '@/lib/search/searcher';
+import { createSearcher, type AbstractWords, type SearchHit } from '@/lib/search/searcher';
+import { abstractSnippet, type MatchableWord } from '@/lib/search/title-match';
+import type { QueryWord } from '@/lib/search/vocabulary';
 import { readableTex } from '@/lib/text/tex';
 import { Highlighted } from './Highlighted';
 
@@ -14,8 +15,8 @@ export interface SearchPanelProps {
   complete: boolean;
   savedIds: Set<string>;
   rowsFor(ids: string[]): Promise<Map<string, PaperRow>>;
-  /** Papers (record indexes) whose abstracts have the words; absent while `complete` is false. */
-  abstractMatches?: (query: AbstractQuery) => Promise<number[]>;
+  /** The abstract index's answer for the query's words; absent while `complete` is false. */
+  abstractWords?: (words: QueryWord[]) => Promise<AbstractWords | null>;
   open(url: string): void;
   save(paperId: string): Promise<void>;
 }
@@ -28,7 +29,7 @@ export function SearchPanel({
   complete,
   savedIds,
   rowsFor,
-  abstractMatches,
+  abstractWords,
   open,
   save,
 }: SearchPanelProps) {
@@ -44,26 +45,34 @@ export function SearchPanel({
   const searcher = useMemo(() => createSearcher(record, savedIds), [record, savedIds]);
   const titleHits = useMemo(() => searcher.search(query, VISIBLE), [searcher, query]);
   // Abstract matches arrive a moment later, from the index in IndexedDB, below the title matches.
-  const [inAbstracts, setInAbstracts] = useState<{ query: string; matches: number[] } | null>(null);
+  const [inAbstracts, setInAbstracts] = useState<{ query: string; words: AbstractWords } | null>(
+    null,
+  );
   useEffect(() => {
-    const words = abstractMatches && titleHits.length < VISIBLE ? abstractQueryOf(query) : null;
-    if (!abstractMatches || !words) return;
+    const words = abstractWords && titleHits.length < VISIBLE ? inputWords(query) : [];
+    if (!abstractWords || words.length === 0) return;
     let current = true;
-    abstractMatches(words).then(
-      (matches) => current && setInAbstracts({ query, matches }),
+    abstractWords(words).then(
+      (found) => current && found && setInAbstracts({ query, words: found }),
       // The index is an extra: without it the title matches still stand.
       () => undefined,
     );
     return () => {
       current = false;
     };
-  }, [abstractMatches, query, titleHits]);
+  }, [abstractWords, query, titleHits]);
+  const abstractFound = inAbstracts?.query === query ? inAbstracts.words : undefined;
   const hits: SearchHit[] = useMemo(
     () =>
-      inAbstracts?.query === query
-        ? searcher.withAbstractMatches(query, titleHits, inAbstracts.matches, VISIBLE)
+      abstractFound
+        ? searcher.withAbstractMatches(query, titleHits, abstractFound, VISIBLE)
         : titleHits,
-    [searcher, query, titleHits, inAbstracts],
+    [searcher, query, titleHits, abstractFound],
+  );
+  // What the query's words (typos included) matched, for the sentences shown under abstract hits.
+  const matchable = useMemo(
+    () => (hits.some((hit) => hit.inAbstract) ? searcher.matchableWords(query, abstractFound) : []),
+    [searcher, query, hits, abstractFound],
   );
   // Abstract matches only append below the title matches: the selection stays where it is.
   const active =
@@ -189,6 +198,9 @@ export function SearchPanel({
                 {hit.inAbstract && <span class="badge badge--quiet">in abstract</span>}
                 {saved && <span class="badge badge--saved">saved</span>}
               </span>
+              {hit.inAbstract && row && (
+                <AbstractSentence abstract={row.abstract} words={matchable} />
+              )}
               {!saved && (
                 // For the pointer only: keyboard and assistive technology save with Alt+S, so
                 // the option holds nothing focusable.
@@ -212,5 +224,16 @@ export function SearchPanel({
         <p class="muted">No paper matches. Try fewer words or an arXiv id.</p>
       )}
     </section>
+  );
+}
+
+/** The sentence of the abstract that matched, its matched words marked. */
+function AbstractSentence({ abstract, words }: { abstract: string; words: MatchableWord[] }) {
+  const snippet = abstractSnippet(readableTex(abstract), words);
+  if (!snippet) return null;
+  return (
+    <span class="result__snippet">
+      <Highlighted text={snippet.text} ranges={snippet.ranges} />
+    </span>
   );
 }

@@ -7,7 +7,11 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Paper } from './digest/schema';
 import type { SourceState } from './sources/source';
-import { buildAbstractIndex, rowsInPuts, type AbstractIndexRow } from './search/abstract-index';
+import {
+  buildAbstractIndex,
+  rowsInPuts,
+  type AbstractIndexTableRow,
+} from './search/abstract-index';
 import {
   buildSearchRecord,
   newestRecord,
@@ -129,7 +133,7 @@ export type PaperPeekDatabase = Dexie & {
   sources: EntityTable<SourceState, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
   readingListRemovals: EntityTable<ReadingListRemoval, 'paperId'>;
-  abstractIndex: EntityTable<AbstractIndexRow, 'bucket'>;
+  abstractIndex: EntityTable<AbstractIndexTableRow, 'bucket'>;
   arxivLookups: EntityTable<ArxivLookupRow, 'id'>;
 };
 
@@ -161,5 +165,11 @@ export function openDatabase(
     });
   // 5: answers of the arXiv API, for papers no digest has.
   db.version(5).stores({ arxivLookups: 'id' });
+  // 6: search by words: the record's word index, and abstract words cut as titles' are, with
+  // their vocabulary (for typos).
+  db.version(6).upgrade(async (tx) => {
+    const papers = await tx.table<PaperRow>('papers').toArray();
+    await writeDerivedRows(tx.table('meta'), tx.table('abstractIndex'), papers);
+  });
   return db;
 }

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { DigestStatusView, type StatusState } from '@/components/DigestStatusView';
 import { ReadingListPanel } from '@/components/ReadingListPanel';
 import { SearchPanel } from '@/components/SearchPanel';
-import { createAbstractMatcher } from '@/lib/search/abstract-index';
+import { createAbstractLookup } from '@/lib/search/abstract-index';
 import { openDatabase, type ReadingListEntry } from '@/lib/db';
 import { loadPopupData, rowsFor, type PopupData } from '@/lib/search/popup-data';
 import {
@@ -103,14 +103,10 @@ export function PopupApp() {
   }, [loadRecords]);
 
   const rowsOf = useCallback((ids: string[]) => rowsFor(db, ids), [db]);
-  const abstractMatches = useMemo(() => {
+  const abstractWords = useMemo(() => {
     const stamp = data?.complete ? data.record.stamp : undefined;
     if (!data || !stamp) return undefined;
-    return createAbstractMatcher(
-      (bucket) => db.abstractIndex.get(bucket),
-      data.record.ids.length,
-      stamp,
-    );
+    return createAbstractLookup((bucket) => db.abstractIndex.get(bucket), stamp);
   }, [db, data]);
   const open = (url: string) => void browser.tabs.create({ url });
   const save = async (paperId: string) => {
@@ -185,7 +181,7 @@ export function PopupApp() {
             complete={data.complete}
             savedIds={savedIds}
             rowsFor={rowsOf}
-            abstractMatches={abstractMatches}
+            abstractWords={abstractWords}
             open={open}
             save={save}
           />

@@ -4,15 +4,35 @@
  * query words against them. Never: holds abstracts (the popup must not load 100 MB of text to
  * search it) or reads anything but the rows of the words asked for.
  *
+ * One more row, VOCABULARY_BUCKET, lists every word (one string): the popup loads it to find the
+ * words a typo or a joined word stands for before it reads their buckets.
+ *
  * Rows are buckets of words sharing their first BUCKET_LENGTH characters: a few thousand rows
  * instead of hundreds of thousands of one-word rows (IndexedDB writes cost per row), and a word
  * being typed is a prefix that lives in one bucket. Postings are indexes into the search record
  * written in the same transaction, so they are never out of step with it.
  */
 
+import type { AbstractWords } from './searcher';
+import { Vocabulary, type QueryWord } from './vocabulary';
+import { joinable, wordsRead } from './word-sets';
+import { textWords } from './words';
+
 /** A word shorter than this is not indexed and not looked for. */
 export const BUCKET_LENGTH = 3;
 const MAX_WORD_LENGTH = 32;
+
+/** The key of the row that lists every word; no bucket of words is named so (`#` is no word). */
+export const VOCABULARY_BUCKET = '#words';
+
+export interface AbstractVocabularyRow {
+  bucket: typeof VOCABULARY_BUCKET;
+  stamp: string;
+  /** Every indexed word, sorted, joined with new lines. */
+  vocabulary: string;
+}
+
+export type AbstractIndexTableRow = AbstractIndexRow | AbstractVocabularyRow;
 
 export interface AbstractIndexRow {
   /** The first BUCKET_LENGTH characters of every word in the row. */
@@ -38,12 +58,10 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-const WORD = /[a-z0-9]+/g;
-
-/** The distinct indexable words of a text: lower case, accents removed, no stopwords. */
+/** The distinct indexable words of a text (words.ts's words), without short ones and stopwords. */
 export function abstractWords(text: string): string[] {
   const words = new Set<string>();
-  for (const [word] of foldText(text).matchAll(WORD)) {
+  for (const word of textWords(text)) {
     if (word.length >= BUCKET_LENGTH && word.length <= MAX_WORD_LENGTH && !STOPWORDS.has(word)) {
       words.add(word);
     }
@@ -51,13 +69,16 @@ export function abstractWords(text: string): string[] {
   return [...words];
 }
 
-function foldText(text: string): string {
-  // Mostly ASCII: skip the (slow) normalisation when there is nothing to fold.
-  const lower = text.toLowerCase();
-  // eslint-disable-next-line no-control-regex
-  return /[^\x00-\x7f]/.test(lower)
-    ? lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-    : lower;
+/**
+ * Whether the index can answer for a query word: short words and stopwords are not in it, unless
+ * a stopword is being typed (it may be the start of a longer word: `the` → `theory`).
+ */
+export function isIndexedWord({ word, typing }: QueryWord): boolean {
+  return (
+    word.length >= BUCKET_LENGTH &&
+    word.length <= MAX_WORD_LENGTH &&
+    (typing || !STOPWORDS.has(word))
+  );
 }
 
 /** Collects the words of abstracts, paper by paper, then packs them into rows. */
@@ -72,20 +93,30 @@ export class AbstractIndexBuilder {
     }
   }
 
-  rows(stamp: string): AbstractIndexRow[] {
-    const rows: AbstractIndexRow[] = [];
+  rows(stamp: string): AbstractIndexTableRow[] {
+    const rows: AbstractIndexTableRow[] = [];
     for (const [bucket, words] of this.buckets()) rows.push(this.pack(bucket, words, stamp));
+    rows.push(this.vocabularyRow(stamp));
     return rows;
   }
 
   /** The same rows, packed a few buckets at a time with `pause` between (100,000 papers: 0.2 s). */
-  async rowsInChunks(stamp: string, pause: () => Promise<void>): Promise<AbstractIndexRow[]> {
-    const rows: AbstractIndexRow[] = [];
+  async rowsInChunks(stamp: string, pause: () => Promise<void>): Promise<AbstractIndexTableRow[]> {
+    const rows: AbstractIndexTableRow[] = [];
     for (const [bucket, words] of this.buckets()) {
       rows.push(this.pack(bucket, words, stamp));
       if (rows.length % 100 === 0) await pause();
     }
+    rows.push(this.vocabularyRow(stamp));
     return rows;
+  }
+
+  private vocabularyRow(stamp: string): AbstractVocabularyRow {
+    return {
+      bucket: VOCABULARY_BUCKET,
+      stamp,
+      vocabulary: [...this.postings.keys()].sort().join('\n'),
+    };
   }
 
   private buckets(): Map<string, string[]> {
@@ -124,14 +155,17 @@ export class AbstractIndexBuilder {
  * (about 1 MB at most at 100,000 papers) goes alone.
  */
 export function rowsInPuts(
-  rows: readonly AbstractIndexRow[],
+  rows: readonly AbstractIndexTableRow[],
   maxBytes = INDEX_PUT_BYTES,
-): AbstractIndexRow[][] {
-  const puts: AbstractIndexRow[][] = [];
-  let current: AbstractIndexRow[] = [];
+): AbstractIndexTableRow[][] {
+  const puts: AbstractIndexTableRow[][] = [];
+  let current: AbstractIndexTableRow[] = [];
   let bytes = 0;
   for (const row of rows) {
-    const size = row.papers.byteLength + row.starts.byteLength + row.words.length * 16;
+    const size =
+      'vocabulary' in row
+        ? row.vocabulary.length * 2
+        : row.papers.byteLength + row.starts.byteLength + row.words.length * 16;
     if (current.length > 0 && bytes + size > maxBytes) {
       puts.push(current);
       current = [];
@@ -149,92 +183,79 @@ export const INDEX_PUT_BYTES = 1_000_000;
 export function buildAbstractIndex(
   abstracts: readonly string[],
   stamp: string,
-): AbstractIndexRow[] {
+): AbstractIndexTableRow[] {
   const builder = new AbstractIndexBuilder();
   abstracts.forEach((abstract, index) => builder.add(index, abstract));
   return builder.rows(stamp);
 }
 
-/** The words of a query to look for in abstracts; the last one is a prefix while it is typed. */
-export interface AbstractQuery {
-  words: string[];
-  lastIsPrefix: boolean;
-}
+export type ReadBucket = (bucket: string) => Promise<AbstractIndexTableRow | undefined>;
 
-export function abstractQuery(text: string): AbstractQuery | null {
-  const typing = !/\s$/.test(text);
-  const parts = foldText(text)
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  const words = parts.filter(
-    (word, i) =>
-      word.length >= BUCKET_LENGTH &&
-      word.length <= MAX_WORD_LENGTH &&
-      // A stopword is skipped, unless it may be the start of a longer word being typed.
-      (!STOPWORDS.has(word) || (typing && i === parts.length - 1)),
-  );
-  if (words.length === 0) return null;
-  const lastIsPrefix = typing && words.at(-1) === parts.at(-1);
-  return { words, lastIsPrefix };
-}
-
-export type ReadBucket = (bucket: string) => Promise<AbstractIndexRow | undefined>;
+/** Bucket rows read for one query word: its typos may be spread over many; the rest are noise. */
+const MAX_BUCKETS_PER_WORD = 16;
+const EMPTY = new Uint32Array(0);
 
 /**
- * Indexes of the papers whose abstracts contain every query word (the last as a prefix when it
- * is being typed), ascending. Rows are read through `readBucket` and kept for the next keystroke;
- * a row written for another search record than the one with `stamp` counts as absent (the digest
- * changed since the popup loaded its record: its postings would name the wrong papers).
+ * Looks up the abstract words of a query: loads the vocabulary once, finds what each query word
+ * (and each pair joined) stands for in it, and reads those words' bucket rows. Every call answers
+ * the same source, whose rows only grow, so that the searcher can keep what it computed from it.
+ * Null when there is no index for the search record with `stamp` (the digest changed since the
+ * popup loaded its record: its postings would name the wrong papers).
  */
-export function createAbstractMatcher(readBucket: ReadBucket, paperCount: number, stamp: string) {
-  const rows = new Map<string, Promise<AbstractIndexRow | undefined>>();
-  const row = (bucket: string) => {
-    let found = rows.get(bucket);
-    if (!found) {
-      found = readBucket(bucket).then((read) => (read?.stamp === stamp ? read : undefined));
-      rows.set(bucket, found);
+export function createAbstractLookup(readBucket: ReadBucket, stamp: string) {
+  const reads = new Map<string, Promise<void>>();
+  const loaded = new Map<string, AbstractIndexRow>();
+  const read = (bucket: string) => {
+    let reading = reads.get(bucket);
+    if (!reading) {
+      reading = readBucket(bucket).then((row) => {
+        if (row && row.stamp === stamp && !('vocabulary' in row)) loaded.set(bucket, row);
+      });
+      reads.set(bucket, reading);
     }
+    return reading;
+  };
+  let answer: Promise<AbstractWords | null> | null = null;
+  const load = () =>
+    (answer ??= readBucket(VOCABULARY_BUCKET).then((row) => {
+      if (!row || row.stamp !== stamp || !('vocabulary' in row)) return null;
+      const vocabulary = new Vocabulary(row.vocabulary ? row.vocabulary.split('\n') : []);
+      return {
+        source: {
+          vocabulary,
+          postings(at: number) {
+            const word = vocabulary.words[at] as string;
+            const bucket = loaded.get(word.slice(0, BUCKET_LENGTH));
+            if (!bucket) return EMPTY;
+            const position = lowerBound(bucket.words, word);
+            return bucket.words[position] === word ? slice(bucket, position) : EMPTY;
+          },
+        },
+        indexed: isIndexedWord,
+      };
+    }));
+
+  return async function lookup(words: readonly QueryWord[]): Promise<AbstractWords | null> {
+    const found = await load();
+    if (!found) return null;
+    const { vocabulary } = found.source;
+    const bucketsOf = (positions: number[]) =>
+      [
+        ...new Set(positions.map((at) => (vocabulary.words[at] as string).slice(0, BUCKET_LENGTH))),
+      ].slice(0, MAX_BUCKETS_PER_WORD);
+    const buckets = new Set<string>();
+    words.forEach((word, i) => {
+      if (isIndexedWord(word))
+        for (const bucket of bucketsOf(wordsRead(vocabulary, word))) buckets.add(bucket);
+      const next = words[i + 1];
+      if (next && joinable(word, next)) {
+        const joined = { word: word.word + next.word, typing: next.typing };
+        for (const bucket of bucketsOf(wordsRead(vocabulary, joined, false))) buckets.add(bucket);
+      }
+    });
+    await Promise.all([...buckets].map(read));
     return found;
   };
-
-  return async function match(query: AbstractQuery): Promise<number[]> {
-    const lists = await Promise.all(
-      query.words.map(async (word, i) =>
-        postingsOf(
-          await row(word.slice(0, BUCKET_LENGTH)),
-          word,
-          query.lastIsPrefix && i === query.words.length - 1,
-          paperCount,
-        ),
-      ),
-    );
-    lists.sort((a, b) => a.length - b.length);
-    let result = lists[0] ?? new Uint32Array(0);
-    for (const other of lists.slice(1)) result = intersect(result, other);
-    return Array.from(result);
-  };
-}
-
-function postingsOf(
-  row: AbstractIndexRow | undefined,
-  word: string,
-  prefix: boolean,
-  paperCount: number,
-): Uint32Array {
-  if (!row) return new Uint32Array(0);
-  const first = lowerBound(row.words, word);
-  if (!prefix) {
-    return row.words[first] === word ? slice(row, first) : new Uint32Array(0);
-  }
-  let last = first;
-  while (last < row.words.length && (row.words[last] ?? '').startsWith(word)) last += 1;
-  if (last - first === 1) return slice(row, first);
-  // Several words share the prefix: their union, ascending, through one mark per paper.
-  const marks = new Uint8Array(paperCount);
-  for (let i = first; i < last; i += 1) for (const paper of slice(row, i)) marks[paper] = 1;
-  const union: number[] = [];
-  marks.forEach((mark, paper) => mark && union.push(paper));
-  return Uint32Array.from(union);
 }
 
 function slice(row: AbstractIndexRow, wordIndex: number): Uint32Array {
@@ -250,21 +271,4 @@ function lowerBound(sorted: readonly string[], target: string): number {
     else high = middle;
   }
   return low;
-}
-
-function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] ?? 0;
-    const y = b[j] ?? 0;
-    if (x === y) {
-      out.push(x);
-      i += 1;
-      j += 1;
-    } else if (x < y) i += 1;
-    else j += 1;
-  }
-  return Uint32Array.from(out);
 }

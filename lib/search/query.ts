@@ -5,7 +5,8 @@
 import { paperKeyFromLink } from '../links/paper-link';
 import { canonicalArxivId } from '../links/arxiv-id';
 import { parseRepoSlug } from '../links/github';
-import { abstractQuery, type AbstractQuery } from './abstract-index';
+import type { QueryWord } from './vocabulary';
+import { textWords } from './words';
 
 /** One character names nothing yet (and would match most of a large digest). */
 export const MIN_QUERY_LENGTH = 2;
@@ -58,9 +59,20 @@ function exactTarget(text: string): ParsedQuery['exact'] | undefined {
   return repo ? { repo } : undefined;
 }
 
-/** The words of `input` to look up in the abstract index, or null when it names no words. */
-export function abstractQueryOf(input: string): AbstractQuery | null {
+/**
+ * The words of a query's text; the last one is still being typed unless a space or other
+ * separator follows it.
+ */
+export function queryWords(text: string): QueryWord[] {
+  const words = textWords(text);
+  const typing = /[\p{L}\p{N}]$/u.test(text);
+  return words.map((word, i) => ({ word, typing: typing && i === words.length - 1 }));
+}
+
+/** The words of what the user typed, filters and a pasted id or URL left out. */
+export function inputWords(input: string): QueryWord[] {
   const query = parseQuery(input);
-  if (query.exact || query.text.length < MIN_QUERY_LENGTH) return null;
-  return abstractQuery(/\s$/.test(input) ? `${query.text} ` : query.text);
+  if (query.exact || query.text.length < MIN_QUERY_LENGTH) return [];
+  // The parsed text is trimmed: a space after the last word says it is finished.
+  return queryWords(/\s$/.test(input) ? `${query.text} ` : query.text);
 }

@@ -5,6 +5,16 @@
  */
 import type { Paper } from '../digest/schema';
 import { arxivIdMonth } from '../links/arxiv-id';
+import {
+  packPostings,
+  packWordIndex,
+  PostingsBuilder,
+  titleSideText,
+  unpackWordIndex,
+  type StoredWordIndex,
+  type WordIndex,
+} from './word-index';
+import { textWords } from './words';
 
 /** What the popup loads instead of the rows: one string per paper and a few facts. */
 export interface SearchRecord {
@@ -27,6 +37,11 @@ export interface SearchRecord {
   paperCount?: number;
   /** Names this record; the abstract index rows written with it carry the same stamp. */
   stamp?: string;
+  /**
+   * The words of titles, authors and repos and their papers. Absent in records written before it
+   * existed and in the small `newest` record: the searcher then builds it itself.
+   */
+  words?: WordIndex;
 }
 
 /** What the search record needs of a paper. */
@@ -74,6 +89,7 @@ function* searchRecordSteps(
   // undated papers ("") come last once reversed.
   const width = String(count).length;
   const sortKeys = new Array<string>(count);
+  const words = new PostingsBuilder();
   for (let start = 0; start < count; start += RECORD_STEP) {
     for (let index = start; index < Math.min(start + RECORD_STEP, count); index += 1) {
       const paper = papers[index] as SearchFacts;
@@ -84,10 +100,18 @@ function* searchRecordSteps(
       years[index] = paperYear(paper);
       const position = String(count - index).padStart(width, '0');
       sortKeys[index] = `${paper.publishedAt ?? arxivMonth(paper.arxivId)}|${paper.id}|${position}`;
+      words.add(
+        index,
+        textWords(titleSideText(paper.title, authors[index] as string, repos[index] as string)),
+      );
     }
     yield;
   }
   sortKeys.sort().reverse();
+  yield;
+  const sortedWords = [...words.words()].sort();
+  yield;
+  const wordIndex = packPostings(words, sortedWords);
   yield;
   const newest = sortKeys.map((key) => count - Number(key.slice(key.lastIndexOf('|') + 1)));
   return {
@@ -100,6 +124,7 @@ function* searchRecordSteps(
     newest,
     paperCount: count,
     ...(stamp ? { stamp } : {}),
+    words: wordIndex,
   };
 }
 
@@ -118,6 +143,7 @@ export interface StoredSearchRecord {
   newest: Uint32Array;
   paperCount: number;
   stamp?: string;
+  words?: StoredWordIndex;
 }
 
 export interface PackedStrings {
@@ -153,6 +179,7 @@ export function packSearchRecord(record: SearchRecord): StoredSearchRecord {
     newest: Uint32Array.from(record.newest),
     paperCount: record.paperCount ?? record.ids.length,
     ...(record.stamp ? { stamp: record.stamp } : {}),
+    ...(record.words ? { words: packWordIndex(record.words) } : {}),
   };
 }
 
@@ -182,6 +209,7 @@ export async function packSearchRecordInSteps(
     newest: Uint32Array.from(record.newest),
     paperCount: record.paperCount ?? record.ids.length,
     ...(record.stamp ? { stamp: record.stamp } : {}),
+    ...(record.words ? { words: packWordIndex(record.words) } : {}),
   };
 }
 
@@ -198,6 +226,7 @@ export function unpackSearchRecord(stored: SearchRecord | StoredSearchRecord): S
     newest: Array.from(stored.newest),
     paperCount: stored.paperCount,
     ...(stored.stamp ? { stamp: stored.stamp } : {}),
+    ...(stored.words ? { words: unpackWordIndex(stored.words) } : {}),
   };
 }
 

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import bundled from '@/assets/digest.json';
 import {
-  abstractQuery,
   abstractWords,
   buildAbstractIndex,
-  createAbstractMatcher,
+  createAbstractLookup,
   INDEX_PUT_BYTES,
+  isIndexedWord,
   rowsInPuts,
+  VOCABULARY_BUCKET,
   type AbstractIndexRow,
+  type AbstractIndexTableRow,
 } from '@/lib/search/abstract-index';
 import type { Paper } from '@/lib/digest/schema';
-import { abstractQueryOf } from '@/lib/search/query';
+import { inputWords } from '@/lib/search/query';
 import { buildSearchRecord } from '@/lib/search/record';
 import { createSearcher } from '@/lib/search/searcher';
+import { papersWithAbstractWords } from '../../helpers/abstract-search';
 
 const papers = bundled.papers as Paper[];
 
@@ -32,15 +35,18 @@ function scan(abstracts: string[], words: string[], lastIsPrefix: boolean): numb
 function matcherFor(abstracts: string[], stamp = 's1') {
   const rows = new Map(buildAbstractIndex(abstracts, stamp).map((row) => [row.bucket, row]));
   let reads = 0;
-  const match = createAbstractMatcher(
-    (bucket) => {
-      reads += 1;
-      return Promise.resolve(rows.get(bucket));
-    },
-    abstracts.length,
-    's1',
-  );
-  return { match, reads: () => reads };
+  const readBucket = (bucket: string) => {
+    reads += 1;
+    return Promise.resolve(rows.get(bucket));
+  };
+  const match = (words: string[], lastIsPrefix: boolean) =>
+    papersWithAbstractWords(
+      readBucket,
+      's1',
+      abstracts.length,
+      `${words.join(' ')}${lastIsPrefix ? '' : ' '}`,
+    );
+  return { match, readBucket, reads: () => reads };
 }
 
 describe('abstract words', () => {
@@ -56,19 +62,19 @@ describe('abstract words', () => {
     expect(abstractWords('a'.repeat(40))).toEqual([]);
   });
 
-  it('of a query keep the last as a prefix only while it is being typed', () => {
-    expect(abstractQuery('contrastive pretr')).toEqual({
-      words: ['contrastive', 'pretr'],
-      lastIsPrefix: true,
-    });
-    expect(abstractQuery('contrastive pretraining ')).toEqual({
-      words: ['contrastive', 'pretraining'],
-      lastIsPrefix: false,
+  it('of a query are looked up unless short or stopwords; a stopword being typed is', () => {
+    expect(inputWords('contrastive pretr')).toEqual([
+      { word: 'contrastive', typing: false },
+      { word: 'pretr', typing: true },
+    ]);
+    expect(inputWords('contrastive pretraining ').at(-1)).toEqual({
+      word: 'pretraining',
+      typing: false,
     });
     // "the" may be the start of "theory" while typed; once finished it is a stopword.
-    expect(abstractQuery('graph the')).toEqual({ words: ['graph', 'the'], lastIsPrefix: true });
-    expect(abstractQuery('graph the ')).toEqual({ words: ['graph'], lastIsPrefix: false });
-    expect(abstractQuery('of a')).toBeNull();
+    expect(isIndexedWord({ word: 'the', typing: true })).toBe(true);
+    expect(isIndexedWord({ word: 'the', typing: false })).toBe(false);
+    expect(isIndexedWord({ word: 'of', typing: true })).toBe(false);
   });
 });
 
@@ -86,37 +92,52 @@ describe('the abstract index', () => {
     [['nonexistentword'], false],
     [['qqq'], true],
   ])('finds exactly the papers a scan of every abstract finds: %j', async (words, prefix) => {
-    expect(await match({ words, lastIsPrefix: prefix })).toEqual(scan(abstracts, words, prefix));
+    expect(await match(words, prefix)).toEqual(scan(abstracts, words, prefix));
   });
 
   it('finds a paper by words only its abstract has', async () => {
-    const found = await match({ words: ['idealistic', 'settings'], lastIsPrefix: false });
+    const found = await match(['idealistic', 'settings'], false);
     expect(found.map((index) => papers[index]?.id)).toEqual(['2210.03869']);
   });
 
-  it('reads each bucket once for a query typed character by character', async () => {
-    const counted = matcherFor(abstracts);
+  it('reads the vocabulary once and each bucket once for a query typed character by character', async () => {
+    const rows = new Map(buildAbstractIndex(abstracts, 's1').map((row) => [row.bucket, row]));
+    const reads: string[] = [];
+    const lookup = createAbstractLookup((bucket) => {
+      reads.push(bucket);
+      return Promise.resolve(rows.get(bucket));
+    }, 's1');
     for (const typed of ['mul', 'mult', 'multi', 'multi tas', 'multi task']) {
-      const query = abstractQuery(typed);
-      if (query) await counted.match(query);
+      await lookup(inputWords(typed));
     }
-    expect(counted.reads()).toBe(2); // "mul" and "tas"
+    expect(reads.filter((bucket) => bucket === VOCABULARY_BUCKET)).toHaveLength(1);
+    expect(reads).toEqual([...new Set(reads)]);
+    expect(reads).toEqual(expect.arrayContaining(['mul', 'tas']));
+  });
+
+  it('lists every word in a vocabulary row, sorted', () => {
+    const rows = buildAbstractIndex(['Zebra apple mango', 'apple kiwi'], 's');
+    const vocabulary = rows.find((row) => row.bucket === VOCABULARY_BUCKET);
+    expect(vocabulary).toEqual({
+      bucket: VOCABULARY_BUCKET,
+      stamp: 's',
+      vocabulary: 'apple\nkiwi\nmango\nzebra',
+    });
   });
 
   it('ignores rows written for another search record', async () => {
     const rows = buildAbstractIndex(abstracts, 'old');
-    const stale = createAbstractMatcher(
+    const stale = createAbstractLookup(
       (bucket) => Promise.resolve(rows.find((row) => row.bucket === bucket)),
-      abstracts.length,
       'new',
     );
-    expect(await stale({ words: ['lifelong'], lastIsPrefix: false })).toEqual([]);
+    expect(await stale(inputWords('lifelong '))).toBeNull();
   });
 
   it('survives a structured clone (the way IndexedDB stores it)', () => {
     const rows = buildAbstractIndex(abstracts, 's');
-    const cloned = structuredClone(rows) as AbstractIndexRow[];
-    expect(cloned[0]?.papers).toBeInstanceOf(Uint32Array);
+    const cloned = structuredClone(rows) as AbstractIndexTableRow[];
+    expect((cloned[0] as AbstractIndexRow).papers).toBeInstanceOf(Uint32Array);
     expect(cloned).toEqual(rows);
   });
 });
@@ -152,16 +173,19 @@ describe('writing the index', () => {
 describe('search with abstract matches', () => {
   const record = buildSearchRecord(papers, 's1');
   const searcher = createSearcher(record, new Set());
-  const { match } = matcherFor(papers.map((paper) => paper.abstract));
+  const { readBucket } = matcherFor(papers.map((paper) => paper.abstract));
+  const lookup = createAbstractLookup(readBucket, 's1');
 
   async function searchAll(input: string) {
     const hits = searcher.search(input, 30);
-    const query = abstractQueryOf(input);
-    return query ? searcher.withAbstractMatches(input, hits, await match(query), 30) : hits;
+    const words = inputWords(input);
+    const found = words.length > 0 ? await lookup(words) : null;
+    return found ? searcher.withAbstractMatches(input, hits, found, 30) : hits;
   }
 
   it('puts title matches first, then papers found in abstracts, marked', async () => {
-    const hits = await searchAll('prompt');
+    // Finished: "prompt " has no typo matches among these abstracts' words.
+    const hits = await searchAll('prompt ');
     const firstAbstract = hits.findIndex((hit) => hit.inAbstract);
     expect(firstAbstract).toBeGreaterThan(0);
     for (const hit of hits.slice(0, firstAbstract)) {
@@ -181,6 +205,11 @@ describe('search with abstract matches', () => {
     expect(hits.map((hit) => [hit.id, hit.inAbstract])).toContainEqual(['2210.03869', true]);
   });
 
+  it('finds a paper by a title word and an abstract word together, before abstract-only ones', async () => {
+    const hits = await searchAll('chameleon low-data regime');
+    expect(hits[0]).toMatchObject({ id: '2404.18459', inAbstract: true });
+  });
+
   it('applies the filters to abstract matches too', async () => {
     const hits = await searchAll('prompt has:code y:2023');
     for (const hit of hits) {
@@ -190,12 +219,12 @@ describe('search with abstract matches', () => {
   });
 
   it('looks for nothing in abstracts for an id, a URL or a single letter', () => {
-    expect(abstractQueryOf('2005.14165')).toBeNull();
-    expect(abstractQueryOf('https://arxiv.org/abs/2005.14165')).toBeNull();
-    expect(abstractQueryOf('p')).toBeNull();
-    expect(abstractQueryOf('a:brown few-shot')).toEqual({
-      words: ['few', 'shot'],
-      lastIsPrefix: true,
-    });
+    expect(inputWords('2005.14165')).toEqual([]);
+    expect(inputWords('https://arxiv.org/abs/2005.14165')).toEqual([]);
+    expect(inputWords('p')).toEqual([]);
+    expect(inputWords('a:brown few-shot')).toEqual([
+      { word: 'few', typing: false },
+      { word: 'shot', typing: true },
+    ]);
   });
 });

@@ -1,14 +1,63 @@
 import { describe, expect, it } from 'vitest';
 import bundled from '@/assets/digest.json';
 import type { Paper } from '@/lib/digest/schema';
-import { parseQuery } from '@/lib/search/query';
+import { buildAbstractIndex, createAbstractLookup } from '@/lib/search/abstract-index';
+import { inputWords, parseQuery } from '@/lib/search/query';
 import { buildSearchRecord, newestRecord } from '@/lib/search/record';
-import { createSearcher } from '@/lib/search/searcher';
+import { createSearcher, type SearchHit } from '@/lib/search/searcher';
+import { abstractSnippet } from '@/lib/search/title-match';
+import { wordTokens } from '@/lib/search/words';
 import { generatePapers } from '../../helpers/generate-papers';
+import { LABELLED_QUERIES, SAME_SEARCH } from '../../helpers/labelled-queries';
 
 const papers = bundled.papers as Paper[];
-const searcher = createSearcher(buildSearchRecord(papers), new Set(['2005.14165']));
+const record = buildSearchRecord(papers, 's');
+const searcher = createSearcher(record, new Set(['2005.14165']));
 const first = (query: string) => searcher.search(query)[0]?.id;
+
+/** A searcher over `list` that also searches abstracts, as the popup does. */
+function fullSearch(list: Paper[]) {
+  const own = buildSearchRecord(list, 's');
+  const rows = new Map(
+    buildAbstractIndex(
+      list.map((paper) => paper.abstract),
+      's',
+    ).map((row) => [row.bucket, row]),
+  );
+  const lookup = createAbstractLookup((bucket) => Promise.resolve(rows.get(bucket)), 's');
+  const engine = createSearcher(own, new Set());
+  return {
+    record: own,
+    engine,
+    lookup,
+    async search(input: string, limit = 30): Promise<SearchHit[]> {
+      const hits = engine.search(input, limit);
+      const words = inputWords(input);
+      const found = words.length > 0 ? await lookup(words) : null;
+      return found ? engine.withAbstractMatches(input, hits, found, limit) : hits;
+    },
+  };
+}
+const bundledSearch = fullSearch(papers);
+
+/** A paper with only what a rule test needs. */
+function paper(
+  id: string,
+  title: string,
+  abstract = 'Nothing to see.',
+  publishedAt?: string,
+): Paper {
+  return {
+    id,
+    arxivId: id,
+    title,
+    abstract,
+    authors: [],
+    repos: [],
+    links: [],
+    ...(publishedAt ? { publishedAt } : {}),
+  };
+}
 
 /** Queries a user types, and the paper that must come first. */
 const QUALITY: [string, string][] = [
@@ -68,11 +117,21 @@ describe('search quality on the bundled digest', () => {
     },
   );
 
-  it('highlights the matched characters of the title', () => {
-    const [titled] = searcher.search('Self-regulating');
-    const title = papers.find((paper) => paper.id === titled?.id)?.title ?? '';
-    const [start, end] = titled?.titleRanges[0] ?? [0, 0];
-    expect(title.slice(start, end).toLowerCase()).toContain('self');
+  it.each(LABELLED_QUERIES.map((labelled) => [labelled.kind, labelled.query, labelled.paperId]))(
+    '%s: %s → %s first',
+    async (_kind, query, id) => {
+      expect((await bundledSearch.search(query))[0]?.id).toBe(id);
+    },
+  );
+
+  it.each(SAME_SEARCH)('%s, %s and %s find the same papers', async (...spellings) => {
+    const found = await Promise.all(
+      spellings.map(async (spelling) =>
+        (await bundledSearch.search(spelling, 100)).map((hit) => hit.id).sort(),
+      ),
+    );
+    expect(found[0]?.length).toBeGreaterThan(0);
+    for (const other of found.slice(1)) expect(other).toEqual(found[0]);
   });
 
   it('keeps the newest papers in a small record of their own, in the same order', () => {
@@ -88,6 +147,173 @@ describe('search quality on the bundled digest', () => {
   it('lists the newest papers for an empty query', () => {
     const ids = searcher.search('', 3).map((hit) => hit.id);
     expect(ids).toEqual(['2412.20070', '2412.15495', '2412.10594']);
+  });
+});
+
+describe('the ranking rules', () => {
+  const order = async (list: Paper[], query: string) =>
+    (await fullSearch(list).search(query)).map((hit) => hit.id);
+
+  it('puts every word in the title before some only in the abstract', async () => {
+    const list = [
+      paper(
+        '2401.00001',
+        'Sparse attention',
+        'We study kernel methods.',
+        '2024-01-02T00:00:00.000Z',
+      ),
+      paper('2301.00001', 'Sparse kernel attention', 'Nothing.', '2023-01-02T00:00:00.000Z'),
+    ];
+    expect(await order(list, 'sparse kernel')).toEqual(['2301.00001', '2401.00001']);
+  });
+
+  it('puts the whole phrase before the same words scattered', async () => {
+    const list = [
+      paper('2401.00001', 'Learning to prompt with graph models', '', '2024-01-02T00:00:00.000Z'),
+      paper('2301.00001', 'Graph prompt learning at scale', '', '2023-01-02T00:00:00.000Z'),
+    ];
+    expect(await order(list, 'prompt learning')).toEqual(['2301.00001', '2401.00001']);
+  });
+
+  it('puts words as typed before typo matches', async () => {
+    const list = [
+      paper('2401.00001', 'Diffusion models for audio', '', '2024-01-02T00:00:00.000Z'),
+      paper('2301.00001', 'Difusion models for audio', '', '2023-01-02T00:00:00.000Z'),
+    ];
+    expect(await order(list, 'difusion models')).toEqual(['2301.00001', '2401.00001']);
+    expect(await order(list, 'diffusion models')).toEqual(['2401.00001', '2301.00001']);
+  });
+
+  it('puts a title that starts with the query before one with it in the middle', async () => {
+    const list = [
+      paper('2401.00001', 'Scaling laws for contrastive learning', '', '2024-01-02T00:00:00.000Z'),
+      paper('2301.00001', 'Contrastive learning at scale', '', '2023-01-02T00:00:00.000Z'),
+    ];
+    expect(await order(list, 'contrastive learning')).toEqual(['2301.00001', '2401.00001']);
+  });
+
+  it('puts the newer paper first only among equals', async () => {
+    const list = [
+      paper(
+        '2201.00001',
+        'Robust retrieval for question answering',
+        '',
+        '2022-01-02T00:00:00.000Z',
+      ),
+      paper('2401.00001', 'Robust retrieval for code search', '', '2024-01-02T00:00:00.000Z'),
+      paper('2301.00001', 'Robust retrieval for dialogue', '', '2023-01-02T00:00:00.000Z'),
+    ];
+    expect(await order(list, 'robust retrieval')).toEqual([
+      '2401.00001',
+      '2301.00001',
+      '2201.00001',
+    ]);
+  });
+});
+
+describe('matching', () => {
+  it('matches every word in any order across title, authors and repos', () => {
+    const list = [
+      { ...paper('2301.00001', 'Neural radiance fields'), authors: ['Ada Lovelace'] },
+      { ...paper('2301.00002', 'Radiance of neurons'), authors: ['Alan Turing'] },
+    ];
+    const own = createSearcher(buildSearchRecord(list), new Set());
+    expect(own.search('lovelace fields neural').map((hit) => hit.id)).toEqual(['2301.00001']);
+  });
+
+  it('tolerates one typo from five letters and two from nine, never in numbers', () => {
+    const own = createSearcher(
+      buildSearchRecord([
+        paper('2301.00001', 'Graph tasks'),
+        paper('2301.00002', 'Transformers everywhere'),
+        paper('2301.00003', 'Benchmark 2023'),
+      ]),
+      new Set(),
+    );
+    const ids = (query: string) => own.search(query).map((hit) => hit.id);
+    expect(ids('gpahr ')).toEqual([]); // two edits in five letters
+    expect(ids('tsak ')).toEqual([]); // four letters: no typo allowed
+    expect(ids('tsaks ')).toEqual(['2301.00001']);
+    expect(ids('transfromrs ')).toEqual(['2301.00002']); // two edits, eleven letters
+    expect(ids('trnsfrmrs ')).toEqual([]); // three edits
+    expect(ids('benchmark 2024 ')).toEqual([]);
+  });
+
+  it('finds a word of the abstract with a typo in it', async () => {
+    const found = await bundledSearch.search('lifelnog');
+    expect(found.map((hit) => hit.id)).toContain('2210.03869');
+  });
+});
+
+describe('highlights', () => {
+  /** Each highlight is a whole word of the title, or the start of one for the word being typed. */
+  function expectWholeWords(title: string, ranges: [number, number][], typed: string) {
+    const tokens = wordTokens(title);
+    for (const [start, end] of ranges) {
+      const inside = tokens.filter((token) => token.start >= start && token.end <= end);
+      const cut = tokens.find((token) => token.start < end && token.end > end);
+      expect(tokens.some((token) => token.start === start)).toBe(true);
+      if (cut) expect(cut.word.startsWith(typed.toLowerCase())).toBe(true);
+      else expect(inside.length).toBeGreaterThan(0);
+    }
+  }
+
+  it.each([
+    ['prompt learning', '2402.04129'],
+    ['prompt learning', '2311.16534'],
+    ['self-regulating', '2307.06948'],
+    ['multi task', '2307.15324'],
+    ['selfsupervised', '2006.10029'],
+  ])('mark whole words for %s in %s, never letters inside a word', (query, id) => {
+    const hit = searcher.search(`${query} `, 100).find((each) => each.id === id);
+    const title = record.titles[hit?.index ?? -1] ?? '';
+    if (hit) expectWholeWords(title, hit.titleRanges, '');
+    // "Class-Incremental Learning" for "prompt learning" marks "Learning", not "remental Learning".
+    for (const [start, end] of hit?.titleRanges ?? []) {
+      expect(/[\p{L}\p{N}]/u.test(title[start - 1] ?? ' ')).toBe(false);
+      expect(/[\p{L}\p{N}]/u.test(title[end] ?? ' ') && hit !== undefined).toBe(false);
+    }
+  });
+
+  it('marks the typed start of the word being typed', () => {
+    const [hit] = searcher.search('symbolic discov');
+    const title = record.titles[hit?.index ?? -1] ?? '';
+    expect(hit?.titleRanges.map(([start, end]) => title.slice(start, end))).toEqual([
+      'Symbolic',
+      'Discov',
+    ]);
+  });
+
+  it('marks a whole word matched with a typo', () => {
+    const [hit] = searcher.search('symbolc ');
+    const title = record.titles[hit?.index ?? -1] ?? '';
+    expect(hit?.titleRanges.map(([start, end]) => title.slice(start, end))).toEqual(['Symbolic']);
+  });
+
+  it('shows the sentence of the abstract that matched, with the words marked', async () => {
+    const abstract =
+      'We study prompts. Lion keeps only the momentum and is more memory-efficient than Adam. It works.';
+    const found = await bundledSearch.lookup(inputWords('momentun adam'));
+    const words = bundledSearch.engine.matchableWords('momentun adam', found ?? undefined);
+    const snippet = abstractSnippet(abstract, words);
+    expect(snippet?.text).toBe(
+      'Lion keeps only the momentum and is more memory-efficient than Adam.',
+    );
+    expect(snippet?.ranges.map(([start, end]) => snippet.text.slice(start, end))).toEqual([
+      'momentum',
+      'Adam',
+    ]);
+  });
+
+  it('cuts a long sentence around its first match', () => {
+    const long = `${'filler words '.repeat(30)}the kernel trick ${'and more '.repeat(30)}.`;
+    const words = bundledSearch.engine.matchableWords('kernel ');
+    const snippet = abstractSnippet(long, words);
+    expect(snippet?.text.length).toBeLessThanOrEqual(222);
+    expect(snippet?.text.startsWith('…')).toBe(true);
+    expect(snippet?.ranges.map(([start, end]) => snippet.text.slice(start, end))).toEqual([
+      'kernel',
+    ]);
   });
 });
 
@@ -153,13 +379,13 @@ describe('search over a synthetic 100,000-paper digest', () => {
     }
   });
 
-  it('answers a two-letter query with the newest papers that match, without scanning them all', () => {
+  it('answers a two-letter query with the newest papers that match', () => {
     const record = buildSearchRecord(large);
     const newestFirst = record.newest.map((index) => record.ids[index]);
     const hits = createSearcher(record, new Set()).search('le', 300);
     expect(hits.length).toBe(300);
     const positions = hits.map((hit) => newestFirst.indexOf(hit.id));
-    // Every hit comes from the newest few thousand papers, not from anywhere in the digest.
+    // Every hit comes from the newest papers that match, not from anywhere in the digest.
     expect(Math.max(...positions)).toBeLessThan(10_000);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { createAbstractMatcher } from '@/lib/search/abstract-index';
+import { papersWithAbstractWords } from '../../helpers/abstract-search';
 import { applyPapers } from '@/lib/digest/apply';
 import { loadDigest } from '@/lib/digest/load';
 import { createSearcher } from '@/lib/search/searcher';
@@ -121,15 +121,12 @@ describe('applying papers', () => {
     const record = await readSearchRecord(db, 'search');
     if (!record?.stamp) throw new Error('no stamped record');
     expect(record.ids).toHaveLength(2_500);
-    const match = createAbstractMatcher(
+    const hits = await papersWithAbstractWords(
       (bucket) => db.abstractIndex.get(bucket),
-      record.ids.length,
       record.stamp,
+      record.ids.length,
+      'we present ',
     );
-    const hits = await match({
-      words: ['we', 'present'].filter((w) => w.length > 2),
-      lastIsPrefix: false,
-    });
     expect(hits.length).toBe(2_500); // every generated abstract starts "We present"
   });
 
