@@ -33,6 +33,8 @@ async function shootCard(page: Page, cards: CardInspector, file: string): Promis
   });
 }
 
+const SEARCH_QUERY = 'learning promt';
+
 const session = await launchExtension();
 const server = await startFixtureServer();
 try {
@@ -76,6 +78,23 @@ try {
     await page.waitForTimeout(300);
     await shootCard(page, cards, `card-not-in-digest-${scheme}.png`);
     await page.close();
+  }
+
+  for (const scheme of SCHEMES) {
+    // Words in another order, a typo, and papers found through their abstracts, with the
+    // sentence that matched.
+    const popup = await session.openExtensionPage('popup.html');
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.locator('.result').first().waitFor();
+    await popup.fill('input[type=search]', SEARCH_QUERY);
+    await waitUntil(
+      async () => (await popup.locator('.result__snippet').count()) > 0,
+      'abstract matches',
+    );
+    await popup.waitForTimeout(300);
+    await popup.screenshot({ path: resolve(OUT, `search-${scheme}.png`) });
+    await popup.close();
   }
 
   for (const paper of bundled.papers.slice(0, 10)) {

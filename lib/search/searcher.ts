@@ -8,7 +8,7 @@
 import { MIN_QUERY_LENGTH, parseQuery, queryWords, type ParsedQuery } from './query';
 import { rankCandidates, type Candidate } from './ranking';
 import type { SearchRecord } from './record';
-import type { MatchableWord, Range } from './title-match';
+import { matchTitle, type MatchableWord, type Range } from './title-match';
 import type { QueryWord } from './vocabulary';
 import { buildWordIndex, wordIndexSource } from './word-index';
 import {
@@ -301,11 +301,13 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
           byNewest(a, b),
       );
       const found = [...hits];
+      const matchable = words.map((word) => toMatchable(word, abstract));
       for (const candidate of candidates.slice(0, limit - hits.length)) {
         found.push({
           index: candidate.index,
           id: record.ids[candidate.index] ?? '',
-          titleRanges: [],
+          // The words it has in its title are marked there too.
+          titleRanges: matchTitle(record.titles[candidate.index] ?? '', matchable).ranges,
           inAbstract: true,
         });
       }

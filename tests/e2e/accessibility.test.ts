@@ -63,13 +63,17 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
     await server?.close();
   });
 
-  it('the popup: newest papers, search results, no results', async () => {
+  it('the popup: newest papers, search results, abstract sentences, no results', async () => {
     const popup = await open('popup.html');
     await popup.getByRole('option').first().waitFor();
     expect(await violations(popup)).toEqual([]);
     await popup.getByRole('searchbox', { name: 'Search papers' }).fill('prompt learning');
     await expect.poll(() => popup.getByRole('option').count()).toBeGreaterThan(3);
     await popup.keyboard.press('ArrowDown');
+    expect(await violations(popup)).toEqual([]);
+    // Papers found through their abstracts, each with its marked sentence.
+    await popup.getByRole('searchbox', { name: 'Search papers' }).fill('rehearsal-free promt');
+    await popup.locator('.result__snippet mark').first().waitFor();
     expect(await violations(popup)).toEqual([]);
     await popup.getByRole('searchbox', { name: 'Search papers' }).fill('xyzzy qwerty');
     await expect.poll(() => popup.getByText('No paper matches').count()).toBe(1);

@@ -63,6 +63,28 @@ describe('the popup in Chromium', () => {
     expect(labels.slice(labels.indexOf(true)).every(Boolean)).toBe(true);
   });
 
+  it('shows the words in another order, with a typo, and the sentence of an abstract that matched, at full width', async () => {
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.getByRole('searchbox').fill('learning promt');
+    await expect.poll(async () => titleOf(options().first())).toMatch(/Prompt Learning/);
+    const highlighted = await options()
+      .first()
+      .locator('mark')
+      .evaluateAll((marks) => marks.map((mark) => mark.textContent));
+    expect(highlighted).toEqual(['Prompt', 'Learning']);
+    // Papers found through their abstracts show the sentence, its words marked.
+    const snippet = popup.locator('.result__snippet').first();
+    await snippet.waitFor();
+    expect(await snippet.locator('mark').count()).toBeGreaterThan(0);
+    // The list spans the popup: a long line of key hints once squeezed it into a 50 px column.
+    const width = await popup.locator('#results').evaluate((list) => list.clientWidth);
+    expect(width).toBeGreaterThan(350);
+    // A second later it is all still there.
+    await popup.waitForTimeout(1_000);
+    expect(await popup.locator('.result__snippet').count()).toBeGreaterThan(0);
+    expect(await titleOf(options().first())).toMatch(/Prompt Learning/);
+  });
+
   it('moves through results with the arrow keys and opens the arXiv page with Enter', async () => {
     await popup.getByRole('searchbox').fill('generalist');
     await expect.poll(() => options().count()).toBeGreaterThan(2);

@@ -208,6 +208,12 @@ describe('search with abstract matches', () => {
   it('finds a paper by a title word and an abstract word together, before abstract-only ones', async () => {
     const hits = await searchAll('chameleon low-data regime');
     expect(hits[0]).toMatchObject({ id: '2404.18459', inAbstract: true });
+    // Its title words are marked in the title ("data" of "low-data" in "Data-Efficient").
+    const title = record.titles[hits[0]?.index ?? -1] ?? '';
+    expect(hits[0]?.titleRanges.map(([start, end]) => title.slice(start, end))).toEqual([
+      'Chameleon',
+      'Data',
+    ]);
   });
 
   it('applies the filters to abstract matches too', async () => {
