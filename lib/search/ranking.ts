@@ -9,7 +9,7 @@ import type { SearchRecord } from './record';
 import { matchTitle, type MatchableWord, type Range } from './title-match';
 
 /** Candidates Fuse.js scores; the rest follow in rule order. */
-export const RANKED_POOL = 100;
+export const RANKED_POOL = 50;
 
 export interface Candidate {
   index: number;

@@ -57,7 +57,7 @@ export interface Searcher {
 }
 
 /** Candidates whose titles are read and ranked: a query matching more takes the newest. */
-const MAX_SCORED = 500;
+const MAX_SCORED = 300;
 const CACHED_WORDS = 256;
 
 export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<string>): Searcher {
@@ -149,6 +149,10 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
             .join(' '),
       },
     );
+
+  // One byte per paper for `pick`, left all zero after each use: a keystroke allocates none.
+  let scratchMarks: Uint8Array | null = null;
+  const scratch = () => (scratchMarks ??= new Uint8Array(paperCount));
 
   /**
    * Up to `max` of `strict` then of `loose` (a superset), filtered: all of them when few, the
@@ -278,31 +282,30 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
       // Papers that match without their abstracts are the title results, shown or not.
       const inTitles = match(words, titleSets, joinedTitleSets, titlePrefixes).loose ?? EMPTY;
       const shown = new Set(hits.map((hit) => hit.index));
-      const titled = new Uint8Array(paperCount);
-      for (const index of inTitles) titled[index] = 1;
       const candidates = pick(
         strict ?? EMPTY,
         loose ?? EMPTY,
-        (index) => !titled[index] && !shown.has(index) && passesFilters(query, index),
+        (index) => !shown.has(index) && !contains(inTitles, index) && passesFilters(query, index),
         MAX_SCORED,
       );
       // Then: more of the words in the title side first (a title word and an abstract word
       // before two abstract words), every word as typed first, newer first.
-      const inTitleSide = new Uint8Array(paperCount);
-      for (const word of words) {
-        for (const index of titleSets(word).loose ?? EMPTY) {
-          inTitleSide[index] = (inTitleSide[index] ?? 0) + 1;
-        }
-      }
-      candidates.sort(
+      const titleSide = words.map((word) => titleSets(word).loose ?? EMPTY);
+      const inTitleSide = (index: number) =>
+        titleSide.reduce((count, set) => count + Number(contains(set, index)), 0);
+      const keyed = candidates.map((candidate) => ({
+        candidate,
+        inTitleSide: inTitleSide(candidate.index),
+      }));
+      keyed.sort(
         (a, b) =>
-          Number(b.strict) - Number(a.strict) ||
-          (inTitleSide[b.index] ?? 0) - (inTitleSide[a.index] ?? 0) ||
-          byNewest(a, b),
+          Number(b.candidate.strict) - Number(a.candidate.strict) ||
+          b.inTitleSide - a.inTitleSide ||
+          byNewest(a.candidate, b.candidate),
       );
       const found = [...hits];
       const matchable = words.map((word) => toMatchable(word, abstract));
-      for (const candidate of candidates.slice(0, limit - hits.length)) {
+      for (const { candidate } of keyed.slice(0, limit - hits.length)) {
         found.push({
           index: candidate.index,
           id: record.ids[candidate.index] ?? '',
@@ -317,4 +320,16 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
 }
 
 const EMPTY: PaperSet = new Uint32Array(0);
+
+/** Whether an ascending set holds `index` (binary search). */
+function contains(set: PaperSet, index: number): boolean {
+  let low = 0;
+  let high = set.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((set[middle] as number) < index) low = middle + 1;
+    else high = middle;
+  }
+  return set[low] === index;
+}
 const UNCONDITIONAL: WordSets = { strict: null, loose: null };

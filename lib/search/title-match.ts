@@ -42,30 +42,45 @@ interface Step {
   ranges: Range[];
 }
 
+const NO_TYPOS: ReadonlySet<string> = new Set();
+
+/** The query words as matched: each alone, and each joined with the next (`multi` + `task`). */
+interface Prepared {
+  words: MatchableWord[];
+  joined: (MatchableWord | undefined)[];
+}
+
+function prepare(words: MatchableWord[]): Prepared {
+  return {
+    words,
+    joined: words.map((word, i) => {
+      const next = words[i + 1];
+      return next
+        ? { word: word.word + next.word, typing: next.typing, typos: NO_TYPOS }
+        : undefined;
+    }),
+  };
+}
+
 /** Query word `i` (alone, or joined with the next) at token `j`, or null. */
-function stepAt(tokens: WordToken[], j: number, words: MatchableWord[], i: number): Step | null {
+function stepAt(tokens: WordToken[], j: number, query: Prepared, i: number): Step | null {
   const token = tokens[j] as WordToken;
-  const query = words[i] as MatchableWord;
-  const next = words[i + 1];
-  if (next) {
-    const joined: MatchableWord = {
-      word: query.word + next.word,
-      typing: next.typing,
-      typos: new Set(),
-    };
-    const kind = tokenMatch(token.word, joined);
-    if (kind === 'exact') return { words: 2, tokens: 1, ranges: [tokenRange(token, joined, kind)] };
+  const word = query.words[i] as MatchableWord;
+  const joined = query.joined[i];
+  if (joined && tokenMatch(token.word, joined) === 'exact') {
+    return { words: 2, tokens: 1, ranges: [tokenRange(token, joined, 'exact')] };
   }
-  const kind = tokenMatch(token.word, query);
-  if (kind) return { words: 1, tokens: 1, ranges: [tokenRange(token, query, kind)] };
+  const kind = tokenMatch(token.word, word);
+  if (kind) return { words: 1, tokens: 1, ranges: [tokenRange(token, word, kind)] };
+  // One query word as two words of the text (`multitask` in `Multi-Task`).
   const following = tokens[j + 1];
-  if (following && query.word.startsWith(token.word)) {
+  if (following && word.word.length > token.word.length && word.word.startsWith(token.word)) {
     const rest: MatchableWord = {
-      word: query.word.slice(token.word.length),
-      typing: query.typing,
-      typos: new Set(),
+      word: word.word.slice(token.word.length),
+      typing: word.typing,
+      typos: NO_TYPOS,
     };
-    if (rest.word && tokenMatch(following.word, rest) === 'exact') {
+    if (tokenMatch(following.word, rest) === 'exact') {
       return {
         words: 1,
         tokens: 2,
@@ -86,21 +101,22 @@ export interface TitleMatch {
   ranges: Range[];
 }
 
-export function matchTitle(title: string, words: MatchableWord[]): TitleMatch {
+export function matchTitle(title: string, matchable: MatchableWord[]): TitleMatch {
+  const words = prepare(matchable);
   const tokens = wordTokens(title);
-  const found = new Array<boolean>(words.length).fill(false);
+  const found = new Array<boolean>(matchable.length).fill(false);
   const ranges: Range[] = [];
   for (let j = 0; j < tokens.length; j += 1) {
-    for (let i = 0; i < words.length; i += 1) {
+    for (let i = 0; i < matchable.length; i += 1) {
       const step = stepAt(tokens, j, words, i);
       if (!step) continue;
       for (let k = 0; k < step.words; k += 1) found[i + k] = true;
       ranges.push(...step.ranges);
     }
   }
-  const inTitle = words.filter((_, i) => found[i]);
+  const inTitle = prepare(matchable.filter((_, i) => found[i]));
   const firstAt: number[] = [];
-  for (let j = 0; j < tokens.length && inTitle.length > 0; j += 1) {
+  for (let j = 0; j < tokens.length && inTitle.words.length > 0; j += 1) {
     if (stepAt(tokens, j, inTitle, 0)) firstAt.push(j);
   }
   let phrase = false;
@@ -109,16 +125,16 @@ export function matchTitle(title: string, words: MatchableWord[]): TitleMatch {
     const end = phraseEnd(tokens, j, inTitle);
     if (end < 0) continue;
     phrase = true;
-    if (j === 0) start = end === tokens.length && inTitle.length === words.length ? 3 : 2;
+    if (j === 0) start = end === tokens.length && inTitle.words.length === matchable.length ? 3 : 2;
     break;
   }
-  return { words: inTitle.length, phrase, start, ranges: mergeRanges(ranges) };
+  return { words: inTitle.words.length, phrase, start, ranges: mergeRanges(ranges) };
 }
 
 /** The token after the query read word by word from token `j`, or -1 when it breaks off. */
-function phraseEnd(tokens: WordToken[], j: number, words: MatchableWord[]): number {
+function phraseEnd(tokens: WordToken[], j: number, words: Prepared): number {
   let at = j;
-  for (let i = 0; i < words.length;) {
+  for (let i = 0; i < words.words.length; ) {
     if (at >= tokens.length) return -1;
     const step = stepAt(tokens, at, words, i);
     if (!step) return -1;
@@ -151,14 +167,15 @@ const SNIPPET_LENGTH = 220;
  * about SNIPPET_LENGTH characters around its first match, with the matched words highlighted.
  * Null when no sentence has any.
  */
-export function abstractSnippet(abstract: string, words: MatchableWord[]): Snippet | null {
+export function abstractSnippet(abstract: string, matchable: MatchableWord[]): Snippet | null {
+  const words = prepare(matchable);
   let best: { sentence: string; ranges: Range[]; score: number } | null = null;
   for (const sentence of abstract.split(/(?<=[.!?])\s+/)) {
     const tokens = wordTokens(sentence);
     const found = new Set<number>();
     const ranges: Range[] = [];
     for (let j = 0; j < tokens.length; j += 1) {
-      for (let i = 0; i < words.length; i += 1) {
+      for (let i = 0; i < matchable.length; i += 1) {
         const step = stepAt(tokens, j, words, i);
         if (!step) continue;
         for (let k = 0; k < step.words; k += 1) found.add(i + k);

@@ -93,7 +93,9 @@ export class Vocabulary {
     const wanted = letterMask(word);
     const found: number[] = [];
     const length = word.length;
-    for (let i = 0; i < this.words.length; i += 1) {
+    // Words sort digits before letters: a word without digits is never a typo of a number.
+    const first = /\d/.test(word) ? 0 : this.lowerBound('a');
+    for (let i = first; i < this.words.length; i += 1) {
       const mask = masks[i] as number;
       if (bitCount(wanted & ~mask) > limit) continue;
       const candidate = this.words[i] as string;
