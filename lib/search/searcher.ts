@@ -164,21 +164,23 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
     keep: (index: number) => boolean,
     max: number,
   ): Candidate[] => {
-    const marks = new Uint8Array(paperCount);
+    const marks = scratch();
     for (const index of loose) marks[index] = 1;
     for (const index of strict) marks[index] = 2;
     const picked: Candidate[] = [];
     if (loose.length <= max) {
-      for (const index of loose)
+      for (const index of loose) {
         if (keep(index)) picked.push({ index, strict: marks[index] === 2 });
-      return picked;
-    }
-    for (const level of [2, 1]) {
-      for (const index of record.newest) {
-        if (picked.length >= max) return picked;
-        if (marks[index] === level && keep(index)) picked.push({ index, strict: level === 2 });
+      }
+    } else {
+      for (const level of [2, 1]) {
+        for (const index of record.newest) {
+          if (picked.length >= max) break;
+          if (marks[index] === level && keep(index)) picked.push({ index, strict: level === 2 });
+        }
       }
     }
+    for (const index of loose) marks[index] = 0;
     return picked;
   };
 
