@@ -4,13 +4,28 @@
  */
 import { canonicalArxivId } from './arxiv-id';
 
-const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org']);
+const ARXIV_HOSTS = new Set([
+  'arxiv.org',
+  'www.arxiv.org',
+  'export.arxiv.org',
+  'browse.arxiv.org',
+  // Older names that pages from the 1990s and 2000s still link to: arXiv's first host at Los
+  // Alamos, and arXiv's own mirrors.
+  'xxx.lanl.gov',
+  'lanl.arxiv.org',
+  'xxx.arxiv.org',
+  'aps.arxiv.org',
+]);
+// arXiv's country mirrors: de.arxiv.org, es.arxiv.org, uk.arxiv.org, ...
+const ARXIV_MIRROR_HOST = /^[a-z]{2}\.arxiv\.org$/;
 // The path's remaining segments are the id: one for new ids, two for old ones (hep-th/9901001).
 const ARXIV_PATH = /^\/(?:abs|pdf|html|format|ps)\/(.+?)(?:\.pdf)?\/?$/i;
 // /ftp/arxiv/papers/1207/1207.0580.pdf (new ids) and /ftp/hep-th/papers/9901/9901001.pdf (old).
 const ARXIV_FTP_PATH = /^\/ftp\/([a-z-]+)\/papers\/\d{4}\/([^/]+?)(?:v\d+)?\.pdf$/i;
+// The old PDF cache: /PS_cache/arxiv/pdf/0706/0706.1234v1.pdf and /PS_cache/cs/pdf/9903/9903003v1.pdf.
+const ARXIV_PS_CACHE_PATH = /^\/PS_cache\/([a-z-]+)\/pdf\/\d{4}\/([^/]+?)(?:v\d+)?\.pdf$/i;
 const AR5IV_PATH = /^\/(?:html|abs|papers)\/(.+?)\/?$/i;
-const ALPHAXIV_PATH = /^\/(?:abs|pdf|overview)\/(.+?)(?:\.pdf)?\/?$/i;
+const ALPHAXIV_PATH = /^\/(?:abs|pdf|overview|resources)\/(.+?)(?:\.pdf|\.md)?\/?$/i;
 const HF_PAPERS_PATH = /^\/papers\/([^/]+)\/?$/i;
 const SCIRATE_PATH = /^\/arxiv\/(.+?)\/?$/i;
 const VANITY_PATH = /^\/papers\/(.+?)\/?$/i;
@@ -30,13 +45,15 @@ const MIRRORS: [hosts: string[], path: RegExp][] = [
 export function arxivIdFromUrl(url: URL): string | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   const host = url.hostname.toLowerCase();
-  const path = safeDecode(url.pathname);
-  if (ARXIV_HOSTS.has(host)) {
+  // Repeated slashes (`arxiv.org//abs//2006.14295`) are common in hand-written links; servers
+  // read them as one.
+  const path = safeDecode(url.pathname).replace(/\/{2,}/g, '/');
+  if (ARXIV_HOSTS.has(host) || ARXIV_MIRROR_HOST.test(host)) {
     const match = ARXIV_PATH.exec(path);
     if (match?.[1]) return canonicalArxivId(match[1]);
-    const ftp = ARXIV_FTP_PATH.exec(path);
-    if (!ftp?.[1] || !ftp[2]) return null;
-    return canonicalArxivId(ftp[1].toLowerCase() === 'arxiv' ? ftp[2] : `${ftp[1]}/${ftp[2]}`);
+    const file = ARXIV_FTP_PATH.exec(path) ?? ARXIV_PS_CACHE_PATH.exec(path);
+    if (!file?.[1] || !file[2]) return null;
+    return canonicalArxivId(file[1].toLowerCase() === 'arxiv' ? file[2] : `${file[1]}/${file[2]}`);
   }
   for (const [hosts, pattern] of MIRRORS) {
     if (!hosts.includes(host)) continue;

@@ -2,50 +2,14 @@
  * GitHub repository references. Owns: deciding whether a URL names a repository and reducing it
  * to the lowercased `owner/name` key. Never: fetches anything.
  */
+import reservedNames from 'github-reserved-names/reserved-names.json';
 
-/** First path segments on github.com that are GitHub's own pages, never a user or an org. */
-export const RESERVED_GITHUB_OWNERS: ReadonlySet<string> = new Set([
-  'about',
-  'account',
-  'apps',
-  'blog',
-  'codespaces',
-  'collections',
-  'contact',
-  'customer-stories',
-  'dashboard',
-  'enterprise',
-  'events',
-  'explore',
-  'features',
-  'git-guides',
-  'github-copilot',
-  'issues',
-  'join',
-  'login',
-  'logout',
-  'marketplace',
-  'new',
-  'notifications',
-  'orgs',
-  'organizations',
-  'pricing',
-  'pulls',
-  'readme',
-  'search',
-  'security',
-  'sessions',
-  'settings',
-  'signup',
-  'site',
-  'sponsors',
-  'stars',
-  'team',
-  'topics',
-  'trending',
-  'users',
-  'watching',
-]);
+/**
+ * First path segments on github.com that are GitHub's own pages, never a user or an org
+ * (`github.com/business/...`, `github.com/features/...`): the list the `github-reserved-names`
+ * package maintains.
+ */
+export const RESERVED_GITHUB_OWNERS: ReadonlySet<string> = new Set(reservedNames);
 
 const OWNER = /^[a-z0-9](?:[a-z0-9-]{0,38})$/i;
 const NAME = /^[a-z0-9._-]{1,100}$/i;

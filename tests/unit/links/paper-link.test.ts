@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arxivIdFromUrl } from '@/lib/links/arxiv';
-import { repoFromGithubUrl } from '@/lib/links/github';
+import { repoFromGithubUrl, RESERVED_GITHUB_OWNERS } from '@/lib/links/github';
 import { mightNamePaper } from '@/lib/links/candidate';
 import { paperKeyFromLink, paperKeyFromUrl } from '@/lib/links/paper-link';
 import { unwrapRedirect } from '@/lib/links/unwrap';
@@ -82,7 +82,7 @@ describe('properties', () => {
       fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (href) => {
         const host = new URL(href).hostname;
         fc.pre(
-          !/arxiv|github|huggingface|hf\.co|alphaxiv|ar5iv|scirate|doi\.org|google|facebook|reddit|youtube|duckduckgo|bing|slack|zhihu|linkedin|href\.li/.test(
+          !/arxiv|lanl\.gov|github|huggingface|hf\.co|alphaxiv|ar5iv|scirate|doi\.org|google|facebook|reddit|youtube|duckduckgo|bing|slack|zhihu|linkedin|href\.li/.test(
             host,
           ),
         );
@@ -138,4 +138,54 @@ describe('mightNamePaper, the content script’s first look', () => {
     'mailto:a@b.c',
     '#top',
   ])('stops %s', (href) => expect(mightNamePaper(href)).toBe(false));
+});
+
+describe("GitHub's own top-level pages", () => {
+  it('come from the github-reserved-names list, which covers every name we listed by hand', () => {
+    const handWritten = [
+      'about',
+      'account',
+      'apps',
+      'blog',
+      'codespaces',
+      'collections',
+      'contact',
+      'customer-stories',
+      'dashboard',
+      'enterprise',
+      'events',
+      'explore',
+      'features',
+      'git-guides',
+      'github-copilot',
+      'issues',
+      'join',
+      'login',
+      'logout',
+      'marketplace',
+      'new',
+      'notifications',
+      'orgs',
+      'organizations',
+      'pricing',
+      'pulls',
+      'readme',
+      'search',
+      'security',
+      'sessions',
+      'settings',
+      'signup',
+      'site',
+      'sponsors',
+      'stars',
+      'team',
+      'topics',
+      'trending',
+      'users',
+      'watching',
+    ];
+    for (const name of handWritten) expect(RESERVED_GITHUB_OWNERS.has(name)).toBe(true);
+    expect(RESERVED_GITHUB_OWNERS.has('business')).toBe(true);
+    expect(RESERVED_GITHUB_OWNERS.has('hazyresearch')).toBe(false);
+  });
 });

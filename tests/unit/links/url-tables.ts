@@ -52,6 +52,31 @@ export const ARXIV_URLS: Record<string, string> = {
   'https://doi.org/10.48550/ARXIV.2005.14165': '2005.14165',
   'https://dx.doi.org/10.48550/arxiv.2307.06948': '2307.06948',
   'HTTPS://ARXIV.ORG/abs/2005.14165': '2005.14165',
+  // Older host names, as old physics and maths pages still link them (each seen on such a page).
+  'http://xxx.lanl.gov/abs/gr-qc/9804048': 'gr-qc/9804048', // a relativistic-star code's README
+  'http://xxx.lanl.gov/abs/cond-mat/0106144': 'cond-mat/0106144', // a graph library's Javadoc
+  'http://xxx.lanl.gov/abs/cs.CL/9907006': 'cs/9907006', // a chunking script's comment
+  'http://xxx.lanl.gov/abs/math.DS/0011268': 'math/0011268', // a maths blog's references
+  'http://xxx.lanl.gov/abs/1102.4846': '1102.4846', // a TeXmacs bibliography
+  'http://xxx.lanl.gov/PS_cache/cs/pdf/9903/9903003v1.pdf': 'cs/9903003', // a linguistics page
+  'http://lanl.arxiv.org/abs/astro-ph/0309141v1': 'astro-ph/0309141', // a cosmology code comment
+  'http://lanl.arxiv.org/abs/1008.4686': '1008.4686', // a statistics tutorial
+  'http://lanl.arXiv.org/abs/hep-th/0109174': 'hep-th/0109174', // a physics wiki
+  'http://aps.arXiv.org/abs/hep-th/0109174': 'hep-th/0109174', // a citation script's mirror links
+  'http://de.arxiv.org/abs/hep-th/9111004': 'hep-th/9111004', // a physics wiki
+  'http://de.arxiv.org/abs/hep-th/0608195v3': 'hep-th/0608195', // a link parser's test table
+  'http://de.arxiv.org/abs/math/0502078/': 'math/0502078', // a maths wiki, trailing slash
+  'http://es.arxiv.org/abs/1412.1966': '1412.1966', // the same mirror scheme, Spain
+  // Repeated slashes, from hand-edited reference lists.
+  'https://arxiv.org//abs/1801.01290': '1801.01290', // a reinforcement-learning doc
+  'https://arxiv.org//abs/2402.00357': '2402.00357', // a jailbreak paper list
+  'https:////arxiv.org//abs//2006.14295': '2006.14295', // a Julia example's header comment
+  'https://arxiv.org/abs//2606.12345': '2606.12345', // a URL test table
+  // alphaXiv's other per-paper pages.
+  'https://www.alphaxiv.org/resources/2509.11656v1': '2509.11656', // a search-result list
+  'https://www.alphaxiv.org/resources/2510.06219': '2510.06219', // a tracking-methods survey
+  'https://www.alphaxiv.org/overview/2601.10112v1.md': '2601.10112', // an agent's fetch log
+  'https://www.alphaxiv.org/overview/2603.21852v2': '2603.21852', // a clipped paper's links
 };
 
 /** URL → lowercased owner/name. */
@@ -141,6 +166,12 @@ export const NOT_PAPER_URLS: string[] = [
   'https://evil.example/?q=arxiv.org/abs/2005.14165',
   'https://www.alphaxiv.org/abs/my-cool-notes',
   'https://www.alphaxiv.org/explore',
+  'https://www.alphaxiv.org/benchmarks/university-of-chicago/researchrubrics', // a report's sources
+  'https://www.alphaxiv.org/resources/',
+  'http://xxx.lanl.gov/',
+  'http://xxx.lanl.gov/list/hep-th/new',
+  'https://xx.arxiv.org.evil.example/abs/2005.14165',
+  'https://abc.arxiv.org/abs/2005.14165',
   'https://huggingface.co/papers',
   'https://huggingface.co/papers/trending',
   'https://huggingface.co/datasets/furonghuang-lab/Easy2Hard-Bench',
@@ -155,6 +186,15 @@ export const NOT_PAPER_URLS: string[] = [
   'https://github.com/sponsors/someone',
   'https://github.com/login',
   'https://github.com/about',
+  // GitHub's own pages by the github-reserved-names list, each seen in links on real pages.
+  'https://github.com/business/customers', // breadcrumbs of GitHub-styled site templates
+  'https://github.com/business/customers/mailchimp', // a list of open-source story links
+  'https://github.com/enterprise/startups', // a saved copy of GitHub's navigation menu
+  'https://github.com/enterprise/contact', // a README's commercial-licence section
+  'https://github.com/customer-stories/tokopedia', // an engineering blog's citation
+  'https://github.com/customer-stories/general-motors', // a notes file's source line
+  'https://github.com/security/advisories', // a SECURITY.md
+  'https://github.com/security/advisories/new', // a SECURITY.md's "report a vulnerability"
   'https://gist.github.com/user/abc123',
   'https://raw.githubusercontent.com/a/b/main/x.py',
   'https://embodied-codebook.github.io/',
