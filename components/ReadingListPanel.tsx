@@ -158,6 +158,13 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
                 </button>
                 <button
                   type="button"
+                  aria-label="Export selected as CSL-JSON (Zotero, Mendeley, Pandoc)"
+                  onClick={() => props.exportAs('csl', selectedIds)}
+                >
+                  CSL-JSON
+                </button>
+                <button
+                  type="button"
                   aria-label="Export selected as Markdown"
                   onClick={() => props.exportAs('markdown', selectedIds)}
                 >
@@ -189,6 +196,7 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
         {(
           [
             ['bibtex', 'BibTeX'],
+            ['csl', 'CSL-JSON'],
             ['markdown', 'Markdown'],
             ['json', 'JSON backup'],
           ] as const

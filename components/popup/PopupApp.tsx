@@ -12,6 +12,7 @@ import {
   importBackupText,
   type ExportFormat,
 } from '@/lib/reading-list/actions';
+import { citedEntries } from '@/lib/reading-list/cited';
 import { toBibTeX } from '@/lib/reading-list/export';
 import { initialPopupTab, type PopupTab } from '@/lib/reading-list/open-view';
 import {
@@ -134,7 +135,9 @@ export function PopupApp() {
   const exportAs = (format: ExportFormat, paperIds?: string[]) => {
     const chosen = paperIds ? new Set(paperIds) : null;
     const exported = chosen ? entries.filter((entry) => chosen.has(entry.paperId)) : entries;
-    downloadFile(exportFile(exported, format));
+    // A backup holds the entries as they are; citations also use what is known of the papers.
+    const ready = format === 'json' ? Promise.resolve(exported) : citedEntries(db, exported);
+    void ready.then((cited) => downloadFile(exportFile(cited, format)));
   };
   const updateMany = async (paperIds: string[], changes: EntryChanges) => {
     await updateEntries(db, paperIds, changes);
@@ -145,7 +148,10 @@ export function PopupApp() {
     await changed();
     return outcome;
   };
-  const copyBibTeX = (entry: ReadingListEntry) => navigator.clipboard.writeText(toBibTeX([entry]));
+  const copyBibTeX = async (entry: ReadingListEntry) => {
+    const [cited] = await citedEntries(db, [entry]);
+    await navigator.clipboard.writeText(toBibTeX([cited ?? entry]));
+  };
 
   return (
     <main class="popup">

@@ -24,7 +24,27 @@ export interface Paper {
   /** Other resources (datasets, project pages): absolute http(s) URLs. */
   links: string[];
   upvotes?: number;
+  /** ISO 8601: arXiv's latest version. */
+  updatedAt?: string;
+  /** arXiv's primary category, `cs.CL`. */
+  primaryCategory?: string;
+  /** The journal's DOI, lower-cased (arXiv's own is derived from the id). */
+  doi?: string;
+  journalRef?: string;
+  /** The authors' comment on arXiv ("10 pages, accepted at ICML"). */
+  comment?: string;
 }
+
+/** The facts a paper may lack in a digest that an arXiv look-up can fill in. */
+export const DETAIL_FIELDS = [
+  'authors',
+  'publishedAt',
+  'updatedAt',
+  'primaryCategory',
+  'doi',
+  'journalRef',
+  'comment',
+] as const;
 
 export interface Digest {
   format: typeof DIGEST_FORMAT;
@@ -42,6 +62,8 @@ export const LIMITS = {
   abstract: 10_000,
   authors: 200,
   author: 200,
+  journalRef: 300,
+  comment: 500,
   repos: 20,
   links: 20,
   url: 2_000,
@@ -177,6 +199,29 @@ export function readPaper(raw: unknown, path: string, problems: string[]): Paper
     }
   }
 
+  const updatedAt = readTimestamp(raw.updatedAt, `${path}.updatedAt`, problems, false);
+  const primaryCategory = readOptional(
+    raw.primaryCategory,
+    `${path}.primaryCategory`,
+    problems,
+    (value) => (/^[a-z-]{2,20}(?:\.[A-Za-z-]{2,20})?$/.test(value) ? value : null),
+  );
+  const doi = readOptional(raw.doi, `${path}.doi`, problems, (value) =>
+    /^10\.\d{4,9}\/\S{1,200}$/.test(value.trim()) ? value.trim().toLowerCase() : null,
+  );
+  const journalRef = readOptional(
+    raw.journalRef,
+    `${path}.journalRef`,
+    problems,
+    (value) => normaliseText(value, LIMITS.journalRef) || null,
+  );
+  const comment = readOptional(
+    raw.comment,
+    `${path}.comment`,
+    problems,
+    (value) => normaliseText(value, LIMITS.comment) || null,
+  );
+
   if (problems.length > before) return null;
   const paper: Paper = {
     id,
@@ -189,7 +234,25 @@ export function readPaper(raw: unknown, path: string, problems: string[]): Paper
   if (arxivId) paper.arxivId = arxivId;
   if (publishedAt) paper.publishedAt = publishedAt;
   if (upvotes !== undefined) paper.upvotes = upvotes;
+  if (updatedAt) paper.updatedAt = updatedAt;
+  if (primaryCategory) paper.primaryCategory = primaryCategory;
+  if (doi) paper.doi = doi;
+  if (journalRef) paper.journalRef = journalRef;
+  if (comment) paper.comment = comment;
   return paper;
+}
+
+/** An optional text field: absent is fine; present must read as `read` says. */
+function readOptional(
+  value: unknown,
+  path: string,
+  problems: Problems,
+  read: (value: string) => string | null,
+): string | undefined {
+  if (value === undefined) return undefined;
+  const found = typeof value === 'string' ? read(value) : null;
+  if (found === null) problems.push(`${path}: not usable: ${describe(value)}`);
+  return found ?? undefined;
 }
 
 function readText(value: unknown, path: string, max: number, problems: Problems): string {

@@ -35,10 +35,15 @@ export function canonicalArxivId(value: string): string | null {
 }
 
 /**
- * The submission month a new-style id encodes (`2307.06948` → 2023, month 7), or null for
- * old-style ids and anything else. New-style ids start in April 2007, so YY is always 20YY.
+ * The submission month an id encodes (`2307.06948` → 2023, month 7; `hep-th/9901001` → 1999,
+ * month 1), or null for anything else. New-style ids start in April 2007, so their YY is 20YY;
+ * old-style ids ran from August 1991 to March 2007.
  */
 export function arxivIdMonth(arxivId: string | undefined): { year: number; month: number } | null {
-  const match = /^(\d\d)(\d\d)\.\d{4,5}$/.exec(arxivId ?? '');
-  return match ? { year: 2000 + Number(match[1]), month: Number(match[2]) } : null;
+  const modern = /^(\d\d)(\d\d)\.\d{4,5}$/.exec(arxivId ?? '');
+  if (modern) return { year: 2000 + Number(modern[1]), month: Number(modern[2]) };
+  const old = /^[a-z-]+\/(\d\d)(\d\d)\d{3}$/.exec(arxivId ?? '');
+  if (!old) return null;
+  const yy = Number(old[1]);
+  return { year: yy >= 91 ? 1900 + yy : 2000 + yy, month: Number(old[2]) };
 }

@@ -4,12 +4,12 @@
  * and the sentences the user reads after an import. Never: writes an entry itself (store.ts and
  * import.ts do), or tells the worker to sync (the caller does, once).
  */
-import type { PaperPeekDatabase, ReadingListEntry } from '../db';
-import { toBibTeX, toJsonBackup, toMarkdown } from './export';
+import type { PaperPeekDatabase } from '../db';
+import { toBibTeX, toCslJson, toJsonBackup, toMarkdown, type CitedEntry } from './export';
 import { importBackup } from './import';
 import { listEntries, removeEntry } from './store';
 
-export type ExportFormat = 'bibtex' | 'markdown' | 'json';
+export type ExportFormat = 'bibtex' | 'csl' | 'markdown' | 'json';
 
 export interface ExportFile {
   name: string;
@@ -19,13 +19,17 @@ export interface ExportFile {
 
 /** The file an export writes. */
 export function exportFile(
-  entries: ReadingListEntry[],
+  entries: CitedEntry[],
   format: ExportFormat,
   now: Date = new Date(),
 ): ExportFile {
   const name = 'paperpeek-reading-list';
   if (format === 'bibtex') {
     return { name: `${name}.bib`, type: 'application/x-bibtex', text: toBibTeX(entries) };
+  }
+  if (format === 'csl') {
+    // CSL-JSON has no registered media type; Zotero and Pandoc go by the content.
+    return { name: `${name}.csl.json`, type: 'application/json', text: toCslJson(entries) };
   }
   if (format === 'markdown') {
     return { name: `${name}.md`, type: 'text/markdown', text: toMarkdown(entries) };

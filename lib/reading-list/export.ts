@@ -1,11 +1,21 @@
 /**
- * Reading-list exports: BibTeX, Markdown and a JSON backup. Owns: escaping for each format so
- * that no title, author or note can break out of its field or inject into the tool that reads
- * the file. Never: drops an entry (a backup holds notes, tags and status too).
+ * Reading-list exports: BibTeX, CSL-JSON, Markdown and a JSON backup. Owns: escaping for each
+ * format so that no title, author or note can break out of its field or inject into the tool
+ * that reads the file, and what reference managers expect of each (case-protected acronyms,
+ * math kept as math, dates, arXiv's DOI and category). Never: drops an entry (a backup holds
+ * notes, tags and status too).
  */
 import type { ReadingListEntry } from '../db';
 import { arxivIdMonth } from '../links/arxiv-id';
 import { safeHref } from '../safe-url';
+
+/** An entry with what is known of its paper beyond the entry's own copy. */
+export interface CitedEntry extends ReadingListEntry {
+  /** ISO 8601. */
+  publishedAt?: string;
+  /** arXiv's primary category, `cs.CL`. */
+  primaryCategory?: string;
+}
 
 export const BACKUP_FORMAT = 'paperpeek-reading-list';
 
@@ -61,13 +71,18 @@ const SPECIAL: Record<string, string> = {
  * Text for a BibTeX field: TeX specials escaped, accented letters as TeX accents (`é` → `{\'e}`),
  * math in `$…$` kept as the author wrote it (so `$\alpha$` still typesets), braces balanced.
  */
-export function bibtexText(text: string): string {
+export function bibtexText(text: string, protectCase = false): string {
+  const protect = (part: string, escape: (text: string) => string) =>
+    protectCase ? protectAcronyms(part, escape) : escape(part);
   return (
     text
       .replace(/[\r\n]+/g, ' ')
-      // Math as Pandoc reads it: `$` then no space … no space then `$`, not followed by a digit.
-      .split(/(\$(?=\S)[^$\n{}]{1,200}?(?<=\S)\$(?!\d))/)
-      .map((part, index) => (index % 2 === 1 && isPlainMath(part) ? part : escapeTeX(part)))
+      // Math as Pandoc reads it: `$` then no space … no space then `$`, not followed by a digit;
+      // braces inside it balanced, one level deep (`$\mathcal{O}(n)$`).
+      .split(/(\$(?=\S)(?:[^$\n{}]|\{[^$\n{}]*\}){1,200}?(?<=\S)\$(?!\d))/)
+      .map((part, index) =>
+        index % 2 === 1 && isPlainMath(part) ? part : protect(part, escapeTeX),
+      )
       .join('')
   );
 }
@@ -82,9 +97,27 @@ const MATH_COMMANDS = new Set(
     'approx sim simeq equiv propto infty pm mp to rightarrow leftarrow mapsto sum prod int log ' +
     'exp sin cos tan ln min max sup inf lim partial nabla ell hbar in notin subset subseteq ' +
     'cup cap forall exists mid circ star ast prime top bot langle rangle lceil rceil lfloor ' +
-    'rfloor quad qquad'
+    'rfloor quad qquad mathcal mathbb mathbf mathrm mathit mathsf mathtt mathfrak boldsymbol ' +
+    'frac dfrac tfrac sqrt hat tilde bar vec dot ddot widehat widetilde overline underline ' +
+    'left right big Big bigl bigr cdotp colon setminus emptyset varnothing oplus otimes ' +
+    'odot wedge vee neg lnot land lor Rightarrow Leftarrow leftrightarrow Leftrightarrow ' +
+    'uparrow downarrow gg ll ast dagger text textrm textbf textit operatorname'
   ).split(' '),
 );
+
+/**
+ * Words whose capitals must survive a style that lower-cases titles (`BERT`, `LoRA`, `ImageNet`,
+ * `GPT`-4): braced, as reference managers expect. A word capitalised only at its start is left
+ * to the style.
+ */
+function protectAcronyms(text: string, escape: (text: string) => string): string {
+  return text
+    .split(/([^\p{L}\p{M}\p{N}]+)/u)
+    .map((part, index) =>
+      index % 2 === 0 && /\p{Lu}/u.test(part.slice(1)) ? `{${escape(part)}}` : escape(part),
+    )
+    .join('');
+}
 
 function isPlainMath(math: string): boolean {
   // `^^5c` is TeX's own spelling of a backslash: it could build any command.
@@ -107,70 +140,197 @@ function escapeTeX(text: string): string {
   return out;
 }
 
+const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|v)\.?$/i;
+
+/** A name as reference managers split it: `Martin Luther King Jr.`, `King, Martin`. */
+export function splitName(name: string): { given: string; family: string; suffix?: string } {
+  const clean = name.replace(/\s+/g, ' ').trim();
+  if (clean.includes(',')) {
+    const [family = '', second = '', third] = clean.split(',').map((part) => part.trim());
+    // "King, Jr., Martin Luther" or "King, Martin Luther"
+    if (third !== undefined && NAME_SUFFIX.test(second))
+      return { given: third, family, suffix: second };
+    return { given: second, family };
+  }
+  const words = clean.split(' ');
+  const suffix = words.length > 2 && NAME_SUFFIX.test(words.at(-1) ?? '') ? words.pop() : undefined;
+  const family = words.pop() ?? '';
+  return { given: words.join(' '), family, ...(suffix ? { suffix } : {}) };
+}
+
+/** Letters and digits only, accents and TeX commands dropped: `Kudl{\'a}{\v c}ek` → `kudlacek`. */
+function keyPart(text: string): string {
+  return text
+    .replace(/\\[a-zA-Z]+\s*|\\./g, '')
+    .normalize('NFD')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toLowerCase();
+}
+
 /** `brown2020language`: first author's surname, year, first significant title word. */
-export function citationKey(entry: ReadingListEntry): string {
-  const ascii = (text: string) =>
-    text
-      .normalize('NFD')
-      .replace(/[^A-Za-z0-9]/g, '')
-      .toLowerCase();
-  const surname = ascii(entry.authors[0]?.split(/\s+/).at(-1) ?? '') || 'anon';
+export function citationKey(entry: CitedEntry): string {
+  const surname = keyPart(splitName(entry.authors[0] ?? '').family) || 'anon';
   const word =
     entry.title
+      .replace(/\$[^$]*\$/g, ' ')
+      .replace(/\\[a-zA-Z]+/g, ' ')
       .split(/[^\p{L}\p{N}]+/u)
-      .map(ascii)
+      .map(keyPart)
       .find((w) => w && !STOP_WORDS.has(w)) ?? 'paper';
-  return `${surname}${entryYear(entry) ?? ''}${word}`;
+  return `${surname}${entryDate(entry)?.year ?? ''}${word}`;
 }
 
-function entryYear(entry: ReadingListEntry): number | undefined {
-  return arxivIdMonth(entry.arxivId)?.year;
+/** The publication date, else the month the arXiv id names. */
+function entryDate(entry: CitedEntry): { year: number; month: number; day?: number } | null {
+  const published = entry.publishedAt ? /^(\d{4})-(\d\d)-(\d\d)/.exec(entry.publishedAt) : null;
+  if (published) {
+    return { year: Number(published[1]), month: Number(published[2]), day: Number(published[3]) };
+  }
+  return arxivIdMonth(entry.arxivId);
 }
 
-export function toBibTeX(entries: ReadingListEntry[]): string {
-  const used = new Map<string, number>();
+const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
+
+/**
+ * A name for BibTeX: `First Last`, or `Last, Jr., First` when it has a suffix. A name BibTeX
+ * would misread (no letters, a stray comma, the word `and`, which separates names) is braced
+ * whole, the way corporate authors are written.
+ */
+function bibtexName(name: string): string {
+  const clean = name.replace(/\s+/g, ' ').trim();
+  const { given, family, suffix } = splitName(clean);
+  const letter = /[\p{L}\p{N}]/u;
+  const commas = clean.split(',').length - 1;
+  const misread =
+    !letter.test(family) ||
+    (commas > 0 && !letter.test(given)) ||
+    commas > 2 ||
+    /(^|\s)and(\s|$)/i.test(clean);
+  if (misread) return `{${bibtexText(clean)}}`;
+  if (suffix) return `${bibtexText(family)}, ${bibtexText(suffix)}, ${bibtexText(given)}`;
+  return bibtexText(clean);
+}
+
+/** Keys made unique in order: `brown2020language`, `brown2020languagea`, ... */
+function uniqueKeys(entries: readonly CitedEntry[]): string[] {
+  const used = new Set<string>();
+  return entries.map((entry) => {
+    const base = citationKey(entry);
+    let key = base;
+    for (let n = 0; used.has(key); n += 1) key = `${base}${suffixLetters(n)}`;
+    used.add(key);
+    return key;
+  });
+}
+
+/** a, b, …, z, aa, ab, …: never runs out. */
+function suffixLetters(n: number): string {
+  return n < 26
+    ? String.fromCharCode(97 + n)
+    : `${suffixLetters(Math.floor(n / 26) - 1)}${String.fromCharCode(97 + (n % 26))}`;
+}
+
+export function toBibTeX(entries: CitedEntry[]): string {
+  const keys = uniqueKeys(entries);
   return entries
-    .map((entry) => {
-      const base = citationKey(entry);
-      const count = used.get(base) ?? 0;
-      used.set(base, count + 1);
-      // brown2020language, brown2020languagea, brown2020languageb…
-      const key = count === 0 ? base : `${base}${String.fromCharCode(96 + Math.min(count, 26))}`;
-      const fields: [string, string][] = [['title', `{${bibtexText(entry.title)}}`]];
-      if (entry.authors.length > 0)
-        fields.push(['author', entry.authors.map(bibtexText).join(' and ')]);
-      const year = entryYear(entry);
-      if (year) fields.push(['year', String(year)]);
-      if (entry.arxivId) {
-        fields.push(['eprint', entry.arxivId], ['archivePrefix', 'arXiv']);
-        fields.push(['url', `https://arxiv.org/abs/${entry.arxivId}`]);
+    .map((entry, index) => {
+      const fields: [string, string][] = [['title', `{${bibtexText(entry.title, true)}}`]];
+      if (entry.authors.length > 0) {
+        fields.push(['author', `{${entry.authors.map(bibtexName).join(' and ')}}`]);
       }
-      if (entry.note) fields.push(['note', bibtexText(entry.note)]);
-      return `@misc{${key},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}\n`;
+      const date = entryDate(entry);
+      if (date) fields.push(['year', `{${date.year}}`], ['month', MONTHS[date.month - 1] ?? '']);
+      if (entry.arxivId) {
+        fields.push(['eprint', `{${entry.arxivId}}`], ['archivePrefix', '{arXiv}']);
+        const category = entry.primaryCategory ?? oldStyleArchive(entry.arxivId);
+        if (category && /^[a-z-]+(?:\.[A-Za-z-]+)?$/.test(category)) {
+          fields.push(['primaryClass', `{${category}}`]);
+        }
+        fields.push(['doi', `{10.48550/arXiv.${entry.arxivId}}`]);
+        fields.push(['url', `{https://arxiv.org/abs/${entry.arxivId}}`]);
+      }
+      if (entry.note) fields.push(['note', `{${bibtexText(entry.note)}}`]);
+      const body = fields
+        .filter(([, value]) => value)
+        .map(([name, value]) => `  ${name} = ${value}`)
+        .join(',\n');
+      return `@misc{${keys[index] ?? 'paper'},\n${body}\n}\n`;
     })
     .join('\n');
 }
 
+/** `hep-th` for `hep-th/9901001`: an old-style id names its archive. */
+function oldStyleArchive(arxivId: string): string | undefined {
+  return /^([a-z-]+)\//.exec(arxivId)?.[1];
+}
+
+// ---------- CSL-JSON ----------
+
+/**
+ * CSL-JSON, which Zotero, Mendeley and Pandoc import: one `article` item per entry (CSL's type
+ * for preprints), arXiv's DOI and number, the date as date-parts. Text is JSON, never markup.
+ */
+export function toCslJson(entries: CitedEntry[]): string {
+  const keys = uniqueKeys(entries);
+  const items = entries.map((entry, index) => {
+    const date = entryDate(entry);
+    const item: Record<string, unknown> = {
+      id: keys[index],
+      type: 'article',
+      title: entry.title.replace(/\s+/g, ' ').trim(),
+    };
+    if (entry.authors.length > 0) {
+      item.author = entry.authors.map((name) => {
+        const { given, family, suffix } = splitName(name);
+        if (!given || !/[\p{L}\p{N}]/u.test(family)) return { literal: name.trim() };
+        return { family, given, ...(suffix ? { suffix } : {}) };
+      });
+    }
+    if (date) {
+      item.issued = {
+        'date-parts': [[date.year, date.month, ...(date.day ? [date.day] : [])]],
+      };
+    }
+    if (entry.arxivId) {
+      item.DOI = `10.48550/arXiv.${entry.arxivId}`;
+      item.URL = `https://arxiv.org/abs/${entry.arxivId}`;
+      item.number = `arXiv:${entry.arxivId}`;
+      item.publisher = 'arXiv';
+      const category = entry.primaryCategory ?? oldStyleArchive(entry.arxivId);
+      if (category) item.genre = `arXiv preprint [${category}]`;
+    }
+    if (entry.note) item.note = entry.note;
+    return item;
+  });
+  return `${JSON.stringify(items, null, 2)}\n`;
+}
+
 // ---------- Markdown ----------
 
-/** Text that Markdown renders literally: its punctuation escaped, no raw HTML, one line. */
-// `<`, `>` and `&` become entities: every Markdown reads those as text, while a backslash
-// before `<` is literal only in CommonMark (the original Markdown.pl passes `\<script>` on).
-const MARKDOWN_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
-
+/**
+ * Text that Markdown renders literally, one line: only what would start markup in the middle of
+ * a line is escaped (`Few-Shot` and `A & B` stay as they are). `<` and `>` become entities: every
+ * Markdown reads those as text, while a backslash before `<` is literal only in CommonMark (the
+ * original Markdown.pl passes `\<script>` on). An `&` that would read as an entity is escaped.
+ */
 export function markdownText(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|~<>&]/g, (char) => MARKDOWN_ENTITIES[char] ?? `\\${char}`);
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
+    .replace(/[<>]/g, (char) => (char === '<' ? '&lt;' : '&gt;'))
+    .replace(/[\\`*_[\]~|]|!(?=\[)|(?<=\])\(/g, (char) => `\\${char}`);
 }
 
-export function toMarkdown(entries: ReadingListEntry[]): string {
+export function toMarkdown(entries: CitedEntry[]): string {
   const lines = ['# Reading list', ''];
   for (const entry of entries) {
     const href = entry.arxivId ? safeHref(`https://arxiv.org/abs/${entry.arxivId}`) : null;
     const title = markdownText(entry.title);
+    const facts = [entryDate(entry)?.year, entry.arxivId ? `arXiv:${entry.arxivId}` : undefined]
+      .filter(Boolean)
+      .join(', ');
     lines.push(
-      `- [${entry.status === 'read' ? 'x' : ' '}] ${href ? `[${title}](<${href}>)` : title}`,
+      `- [${entry.status === 'read' ? 'x' : ' '}] ${href ? `[${title}](<${href}>)` : title}${facts ? ` (${markdownText(facts)})` : ''}`,
     );
     if (entry.authors.length > 0) lines.push(`  ${markdownText(entry.authors.join(', '))}`);
     for (const repo of entry.repos) {

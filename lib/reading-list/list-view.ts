@@ -42,8 +42,13 @@ export function sortEntries(
 ): ReadingListEntry[] {
   const bySaved = (a: ReadingListEntry, b: ReadingListEntry) => b.addedAt - a.addedAt;
   if (order === 'saved') return [...entries].sort(bySaved);
-  const published = (entry: ReadingListEntry) =>
-    arxivIdMonth(entry.arxivId) ? (entry.arxivId ?? '') : '';
+  // "1999-01|hep-th/9901001": the month first, so that old-style ids sort among new ones.
+  const published = (entry: ReadingListEntry) => {
+    const month = arxivIdMonth(entry.arxivId);
+    return month
+      ? `${month.year}-${String(month.month).padStart(2, '0')}|${entry.arxivId ?? ''}`
+      : '';
+  };
   return [...entries].sort((a, b) => {
     const [left, right] = [published(a), published(b)];
     if (left !== right) return left < right ? 1 : -1;

@@ -30,6 +30,8 @@ export function papersFromAtom(xml: string): AtomPaper[] {
     const arxivId = match ? canonicalArxivId(match[1] ?? '') : null;
     if (!arxivId) continue; // arXiv reports a bad id as an entry whose id is an error URL
     const abstract = text(entry, 'summary');
+    const categoryTerm = /<arxiv:primary_category\b[^>]*\bterm="([^"]{1,40})"/.exec(entry)?.[1];
+    const category = categoryTerm ? decodeEntities(categoryTerm) : undefined;
     const raw = {
       id: arxivId,
       arxivId,
@@ -41,8 +43,21 @@ export function papersFromAtom(xml: string): AtomPaper[] {
     };
     const paper = readPaper(raw, arxivId, []);
     if (!paper) continue;
-    const category = /<arxiv:primary_category\b[^>]*\bterm="([^"]{1,40})"/.exec(entry)?.[1];
-    found.push(category ? { paper, primaryCategory: decodeEntities(category) } : { paper });
+    // The optional facts one at a time: one arXiv cannot be read does not cost the paper.
+    const optional: Record<string, string | undefined> = {
+      updatedAt: text(entry, 'updated') || undefined,
+      primaryCategory: category,
+      doi: text(entry, 'arxiv:doi') || undefined,
+      journalRef: text(entry, 'arxiv:journal_ref') || undefined,
+      comment: text(entry, 'arxiv:comment') || undefined,
+    };
+    for (const [field, value] of Object.entries(optional)) {
+      if (value === undefined) continue;
+      const read = readPaper({ ...raw, [field]: value }, arxivId, []);
+      const kept = read?.[field as keyof Paper];
+      if (kept !== undefined) Object.assign(paper, { [field]: kept });
+    }
+    found.push(category ? { paper, primaryCategory: category } : { paper });
   }
   return found;
 }

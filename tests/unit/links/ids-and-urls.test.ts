@@ -81,7 +81,8 @@ describe('arxivIdMonth', () => {
   it.each([
     ['2307.06948', { year: 2023, month: 7 }],
     ['0704.0001', { year: 2007, month: 4 }],
-    ['hep-th/9901001', null],
+    ['hep-th/9901001', { year: 1999, month: 1 }],
+    ['math/0309136', { year: 2003, month: 9 }],
     ['my-slug', null],
     [undefined, null],
   ])('%s → %j', (id, month) => expect(arxivIdMonth(id)).toEqual(month));

@@ -34,7 +34,7 @@ describe('what the reading list shows', () => {
     expect(filterEntries([gpt3, prompts, oldStyle], filter).map((e) => e.paperId)).toEqual(ids);
   });
 
-  it('sorts by date saved, or by date published (arXiv month) with undated papers last', () => {
+  it('sorts by date saved, or by date published (arXiv month, old-style ids too)', () => {
     const all = [prompts, oldStyle, gpt3];
     expect(sortEntries(all, 'saved').map((e) => e.paperId)).toEqual([
       '2005.14165',
@@ -51,7 +51,8 @@ describe('what the reading list shows', () => {
   it.each([
     [gpt3, 'Brown · 2020'],
     [prompts, 'Khattak et al. · 2023'],
-    [oldStyle, ''],
+    // An old-style id names its month too: hep-th/9901001 is January 1999.
+    [oldStyle, '1999'],
   ])('writes a short byline', (entry, byline) => {
     expect(entryByline(entry)).toBe(byline);
   });

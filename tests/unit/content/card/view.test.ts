@@ -18,7 +18,7 @@ describe('toCardView', () => {
   it.each([
     [{ publishedAt: '2023-12-31T23:00:00.000Z' }, 'Dec 2023'],
     [{ arxivId: '2307.06948' }, 'Jul 2023'],
-    [{ id: 'hep-th/9901001', arxivId: 'hep-th/9901001' }, ''],
+    [{ id: 'hep-th/9901001', arxivId: 'hep-th/9901001' }, 'Jan 1999'],
     [{ id: 'slug', arxivId: undefined }, ''],
   ])('dates %j as %j', (overrides, date) => expect(paperDate(paper(overrides))).toBe(date));
 

@@ -1,0 +1,28 @@
+/**
+ * What an export knows of each entry's paper: the entry's own copy first (it is the user's), then
+ * for what the copy lacks (authors, the publication date, arXiv's category) the paper's row in
+ * the digest or a cached arXiv answer. Never: writes an entry.
+ */
+import type { PaperPeekDatabase, ReadingListEntry } from '../db';
+import type { CitedEntry } from './export';
+
+export async function citedEntries(
+  db: PaperPeekDatabase,
+  entries: ReadingListEntry[],
+): Promise<CitedEntry[]> {
+  const ids = entries.map((entry) => entry.paperId);
+  const [rows, lookups] = await Promise.all([db.papers.bulkGet(ids), db.arxivLookups.bulkGet(ids)]);
+  return entries.map((entry, i) => {
+    const row = rows[i];
+    const lookup = lookups[i];
+    const paper = row ?? lookup?.paper;
+    const cited: CitedEntry = { ...entry };
+    if (entry.authors.length === 0 && paper && paper.authors.length > 0) {
+      cited.authors = paper.authors;
+    }
+    if (paper?.publishedAt) cited.publishedAt = paper.publishedAt;
+    const category = paper?.primaryCategory ?? lookup?.primaryCategory;
+    if (category) cited.primaryCategory = category;
+    return cited;
+  });
+}
