@@ -134,7 +134,7 @@ export function matchTitle(title: string, matchable: MatchableWord[]): TitleMatc
 /** The token after the query read word by word from token `j`, or -1 when it breaks off. */
 function phraseEnd(tokens: WordToken[], j: number, words: Prepared): number {
   let at = j;
-  for (let i = 0; i < words.words.length; ) {
+  for (let i = 0; i < words.words.length;) {
     if (at >= tokens.length) return -1;
     const step = stepAt(tokens, at, words, i);
     if (!step) return -1;
