@@ -113,6 +113,8 @@ function Preview({
         <strong>{name}</strong>: {FORMAT_NAMES[parsed.format]} with{' '}
         {parsed.papers.length.toLocaleString()} papers
         {parsed.skipped.length > 0 && ` (${parsed.skipped.length} notes below)`}.
+        {parsed.dropped.length > 0 &&
+          ` ${parsed.dropped.length} unusable ${parsed.dropped.length === 1 ? 'field was' : 'fields were'} dropped; those papers are kept without them.`}
       </p>
       <ul class="preview__titles">
         {parsed.papers.slice(0, 5).map((paper) => (
@@ -120,6 +122,17 @@ function Preview({
         ))}
         {parsed.papers.length > 5 && <li class="muted">…and {parsed.papers.length - 5} more</li>}
       </ul>
+      {parsed.dropped.length > 0 && (
+        <details>
+          <summary>{parsed.dropped.length} fields dropped</summary>
+          <ul>
+            {parsed.dropped.slice(0, 50).map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+            {parsed.dropped.length > 50 && <li>…and {parsed.dropped.length - 50} more</li>}
+          </ul>
+        </details>
+      )}
       {parsed.skipped.length > 0 && (
         <details>
           <summary>{parsed.skipped.length} items left out or changed</summary>

@@ -80,6 +80,9 @@ function SourceRow({ source, now }: { source: SourceState; now: number }) {
       <span class="muted">
         {source.paperCount.toLocaleString()} papers · last success{' '}
         {timeAgo(source.lastSuccessAt, now)}
+        {source.droppedFields
+          ? ` · ${source.droppedFields} unusable ${source.droppedFields === 1 ? 'field' : 'fields'} dropped (papers kept)`
+          : ''}
       </span>
       {failing && (
         <span class="error source__error">

@@ -24,6 +24,11 @@ export type ParsedPapers =
       papers: Paper[];
       /** Items left out (invalid or duplicate), each with its reason; the rest are usable. */
       skipped: string[];
+      /**
+       * Optional fields dropped from papers that were kept (a `githubRepo` that is no GitHub
+       * repository, a `projectPage` that is no http(s) URL), each with where and why.
+       */
+      dropped: string[];
       generatedAt?: string;
     }
   | { ok: false; format?: DigestFormat; problems: string[] };
@@ -70,6 +75,7 @@ export function papersFromJson(json: unknown): ParsedPapers {
           format: 'paperpeek-digest',
           papers: checked.digest.papers,
           skipped: [],
+          dropped: [],
           generatedAt: checked.digest.generatedAt,
         }
       : { ok: false, format: 'paperpeek-digest', problems: checked.problems };
@@ -84,8 +90,10 @@ export function papersFromJson(json: unknown): ParsedPapers {
 
 /**
  * A Daily Papers API response: items with `paper` {id, title, summary, authors[{name}],
- * publishedAt, upvotes, githubRepo?, projectPage?}. Bad items are skipped, not fatal: one odd
- * paper must not keep a day's other papers out. An answer with no usable paper is an error.
+ * publishedAt, upvotes, githubRepo?, projectPage?}. Items without a usable id, title or abstract
+ * are skipped, not fatal: one odd paper must not keep a day's other papers out. An optional
+ * field that cannot be used is dropped and the paper kept; each drop is reported. An answer with
+ * no usable paper is an error.
  */
 export function papersFromHuggingFace(items: unknown[]): ParsedPapers {
   const format = 'hugging-face-api';
@@ -94,10 +102,15 @@ export function papersFromHuggingFace(items: unknown[]): ParsedPapers {
   }
   const papers: Paper[] = [];
   const skipped: string[] = [];
+  const dropped: string[] = [];
   const seen = new Set<string>();
   items.forEach((item: unknown, index) => {
     const problems: string[] = [];
-    const paper = readPaper(fromHuggingFaceItem(item), `[${index}]`, problems);
+    const paper = readPaper(
+      usableOptionalFields(fromHuggingFaceItem(item), `[${index}]`, dropped),
+      `[${index}]`,
+      problems,
+    );
     if (!paper) skipped.push(problems.join('; '));
     else if (seen.has(paper.id)) skipped.push(`[${index}]: ${paper.id} listed twice`);
     else {
@@ -113,7 +126,40 @@ export function papersFromHuggingFace(items: unknown[]): ParsedPapers {
         items.length === 0 ? ['The answer lists no papers.'] : capped(skipped, 'No usable paper:'),
     };
   }
-  return { ok: true, format, papers, skipped: capped(skipped) };
+  return { ok: true, format, papers, skipped: capped(skipped), dropped };
+}
+
+/** Fields a paper can do without: one that does not read is dropped, not the paper. */
+const OPTIONAL_FIELDS: Record<string, string> = {
+  repos: 'githubRepo: not a GitHub repository',
+  links: 'projectPage: not an http(s) URL',
+  publishedAt: 'publishedAt: not a date',
+  upvotes: 'upvotes: not a count',
+  authors: 'authors: not a list of names',
+};
+
+/**
+ * `raw` without the optional fields that the digest's own validator refuses, each drop noted in
+ * `dropped`. The required fields are left as they are: the validator stays strict about those.
+ */
+function usableOptionalFields(raw: unknown, path: string, dropped: string[]): unknown {
+  if (!isRecord(raw)) return raw;
+  const kept: Record<string, unknown> = { ...raw };
+  for (const [field, why] of Object.entries(OPTIONAL_FIELDS)) {
+    if (kept[field] === undefined) continue;
+    // The field alone, on a paper whose required fields are known to be fine.
+    const probe = { id: 'probe', title: 'probe', abstract: 'probe', [field]: kept[field] };
+    if (readPaper(probe, path, [])) continue;
+    delete kept[field];
+    dropped.push(`${path}: ${why}, dropped (${describeValue(raw, field)})`);
+  }
+  return kept;
+}
+
+function describeValue(raw: Record<string, unknown>, field: string): string {
+  const value = raw[field];
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? '');
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 function fromHuggingFaceItem(item: unknown): unknown {
@@ -167,6 +213,7 @@ function papersFromPageText(text: string, idTable: string): ParsedPapers {
     ok: true,
     format,
     papers: checked.digest.papers,
+    dropped: [],
     skipped: imported.titlesWithoutId.map(
       (title) => `"${title}": no arXiv id known, kept under a title slug`,
     ),

@@ -103,6 +103,7 @@ async function refreshFrom(
   const errors: string[] = [];
   let empty = 0;
   let unchanged = 0;
+  let droppedFields = 0;
   // A PaperPeek digest from a feed is the whole set: it replaces the source's papers.
   let replaces = false;
   // One request at a time: a refresh is a handful of small answers, and servers prefer it.
@@ -135,6 +136,7 @@ async function refreshFrom(
         );
       }
       replaces ||= parsed.format === 'paperpeek-digest';
+      droppedFields += parsed.dropped.length;
       for (const paper of parsed.papers) papers.set(paper.id, paper);
       validators[url] = answer.validators;
     } catch (error) {
@@ -160,13 +162,13 @@ async function refreshFrom(
       mode: replaces ? 'replace' : 'accumulate',
       cap: deps.cap ?? DEFAULT_CAP,
       now,
-      sourceFacts: { validators: recent(validators, urls), lastCheckedAt: now() },
+      sourceFacts: { validators: recent(validators, urls), lastCheckedAt: now(), droppedFields },
       ...(deps.pause ? { pause: deps.pause } : {}),
       ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
     });
     const message = `${summary.added} new, ${summary.updated} updated${
       summary.evicted ? `, ${summary.evicted} oldest removed (cap)` : ''
-    }.`;
+    }${droppedFields ? `, ${droppedFields} unusable ${droppedFields === 1 ? 'field' : 'fields'} dropped` : ''}.`;
     if (errors.length > 0) {
       // What did arrive is applied; what did not is the source's error until the next success.
       const partial = `${message} ${summarise(errors, urls.length)}`;

@@ -34,6 +34,11 @@ export interface SourceState {
   lastSuccessAt?: number;
   lastError?: string;
   lastErrorAt?: number;
+  /**
+   * Optional fields dropped from the papers of the last answer (a `githubRepo` that is no
+   * repository...): the papers were kept without them.
+   */
+  droppedFields?: number;
   /** When the source was last asked for papers, changed or not. */
   lastCheckedAt?: number;
   /** Validators of the last answers, by URL, for conditional requests. */

@@ -47,6 +47,37 @@ describe('a Hugging Face Daily Papers answer', () => {
     expect(parsed.skipped.at(-1)).toMatch(/listed twice/);
   });
 
+  it('keeps a paper whose optional field is unusable, drops the field and says so', () => {
+    const items = hfAnswer();
+    const first = (items[0] as { paper: Record<string, unknown> }).paper;
+    const second = (items[1] as { paper: Record<string, unknown> }).paper;
+    // A repository that is not on GitHub; a project page that is a script.
+    items[0] = { paper: { ...first, githubRepo: 'https://gitlab.com/group/project' } };
+    items[1] = { paper: { ...second, projectPage: 'javascript:alert(1)', upvotes: -3 } };
+    const parsed = papersFromJson(items);
+    if (!parsed.ok) throw new Error(parsed.problems.join());
+    expect(parsed.papers).toHaveLength(12);
+    expect(parsed.skipped).toEqual([]);
+    expect(parsed.papers[0]).toMatchObject({ id: '2307.06948', repos: [] });
+    expect(parsed.papers[1]?.links).toEqual([]);
+    expect(parsed.papers[1]?.upvotes).toBeUndefined();
+    expect(parsed.dropped).toEqual([
+      '[0]: githubRepo: not a GitHub repository, dropped (["https://gitlab.com/group/project"])',
+      '[1]: projectPage: not an http(s) URL, dropped (["javascript:alert(1)"])',
+      '[1]: upvotes: not a count, dropped (-3)',
+    ]);
+  });
+
+  it('stays strict about the id, the title and the abstract', () => {
+    const items = hfAnswer();
+    const first = (items[0] as { paper: Record<string, unknown> }).paper;
+    items[0] = { paper: { ...first, summary: 42, githubRepo: 'not a repo' } };
+    const parsed = papersFromJson(items);
+    if (!parsed.ok) throw new Error(parsed.problems.join());
+    expect(parsed.papers.map((paper) => paper.id)).not.toContain('2307.06948');
+    expect(parsed.skipped[0]).toMatch(/abstract/);
+  });
+
   it('with no usable paper, or none at all, is an error', () => {
     expect(papersFromJson([])).toMatchObject({
       ok: false,
@@ -116,6 +147,12 @@ describe('an arXiv API answer (Atom)', () => {
       primaryCategory: 'cs.CL',
     });
     expect(found[0]?.paper.abstract).toMatch(/entirely & <more>\.$/);
+    // The facts a digest may lack, for filling them in.
+    expect(found[0]?.paper).toMatchObject({
+      updatedAt: '2023-08-02T00:41:18.000Z',
+      primaryCategory: 'cs.CL',
+      comment: '15 pages, 5 figures',
+    });
     expect(found[1]?.paper.repos).toEqual(['openai/evals']);
   });
 
