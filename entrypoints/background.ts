@@ -17,7 +17,7 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   const badge = registerBadge(browser, action);
   const requestSync = registerSyncTriggers(browser, db);
-  const { service, jobs } = registerServices(browser, {
+  const { service, jobs, fillInDetails } = registerServices(browser, {
     db,
     bundledDigest: () => bundledDigest,
     reportPageSummary: badge.report,
@@ -27,8 +27,12 @@ export default defineBackground(() => {
   });
   registerRefreshAlarm(browser, {
     refreshHours: async () => (await readSourceSettings()).refreshHours,
-    watchSettings: (changed) => void sourceSettingsItem.watch(changed),
-    refreshAll: () => jobs.refreshAll(),
+    watchSettings: (changed) =>
+      void sourceSettingsItem.watch(() => {
+        changed();
+        fillInDetails(); // look-ups may just have been allowed
+      }),
+    refreshAll: () => jobs.refreshAll().finally(fillInDetails),
   });
   const sender = { id: browser.runtime.id };
   registerSaveMenu(browser, {

@@ -5,7 +5,7 @@
  * arXiv id without version or a slug; `readingList.paperId` is that same id.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { Paper } from './digest/schema';
+import type { DETAIL_FIELDS, Paper } from './digest/schema';
 import type { SourceState } from './sources/source';
 import {
   buildAbstractIndex,
@@ -66,6 +66,16 @@ export interface ArxivLookupRow {
   fetchedAt: number;
 }
 
+/**
+ * What arXiv said about a digest paper that lacked authors or dates (`found: false` when arXiv
+ * does not know the id): asked once, kept across digest reloads (lib/sources/paper-details.ts).
+ */
+export type PaperDetailsRow = Partial<Pick<Paper, (typeof DETAIL_FIELDS)[number]>> & {
+  id: string;
+  fetchedAt: number;
+  found: boolean;
+};
+
 /** A removed entry, remembered so that sync can carry the removal to the user's other browsers. */
 export interface ReadingListRemoval {
   paperId: string;
@@ -125,6 +135,27 @@ export async function writeDerivedRows(
   for (const put of rowsInPuts(rows)) await abstractIndex.bulkPut(put);
 }
 
+export const READ_CHUNK = 2_000;
+
+/** Visits every stored paper, a chunk at a time in key order (never all rows at once). */
+export async function forEachStoredChunk(
+  db: PaperPeekDatabase,
+  visit: (rows: PaperRow[]) => Promise<void>,
+): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const rows: PaperRow[] = await (
+      after === null ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)
+    )
+      .limit(READ_CHUNK)
+      .toArray();
+    if (rows.length === 0) return;
+    await visit(rows);
+    after = rows[rows.length - 1]?.id ?? null;
+    if (rows.length < READ_CHUNK) return;
+  }
+}
+
 export const DATABASE_NAME = 'paperpeek';
 
 export type PaperPeekDatabase = Dexie & {
@@ -135,6 +166,7 @@ export type PaperPeekDatabase = Dexie & {
   readingListRemovals: EntityTable<ReadingListRemoval, 'paperId'>;
   abstractIndex: EntityTable<AbstractIndexTableRow, 'bucket'>;
   arxivLookups: EntityTable<ArxivLookupRow, 'id'>;
+  paperDetails: EntityTable<PaperDetailsRow, 'id'>;
 };
 
 export function openDatabase(
@@ -171,5 +203,7 @@ export function openDatabase(
     const papers = await tx.table<PaperRow>('papers').toArray();
     await writeDerivedRows(tx.table('meta'), tx.table('abstractIndex'), papers);
   });
+  // 7: what arXiv said about digest papers that lack authors or dates (kept across reloads).
+  db.version(7).stores({ paperDetails: 'id' });
   return db;
 }

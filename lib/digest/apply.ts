@@ -10,7 +10,7 @@
  * before the transaction are still the stored ones when it runs.
  */
 import { AbstractIndexBuilder, rowsInPuts } from '../search/abstract-index';
-import { searchRowsOf, type PaperPeekDatabase, type PaperRow } from '../db';
+import { forEachStoredChunk, searchRowsOf, type PaperPeekDatabase, type PaperRow } from '../db';
 import type { SourceState } from '../sources/source';
 import { arxivIdMonth } from '../links/arxiv-id';
 import {
@@ -18,6 +18,7 @@ import {
   packSearchRecordInSteps,
   type SearchFacts,
 } from '../search/record';
+import { mergeKnownDetails } from '../sources/paper-details';
 import type { Paper } from './schema';
 
 export type ApplyPhase = 'reading' | 'indexing' | 'writing';
@@ -59,7 +60,6 @@ export interface ApplySummary {
   paperCount: number;
 }
 
-export const READ_CHUNK = 2_000;
 /** A bulkPut of this many papers (1.5 MB) is cloned in about 20 ms. */
 export const WRITE_CHUNK = 1_000;
 /** Abstracts indexed between pauses: about 20 ms of work. */
@@ -79,7 +79,10 @@ export async function applyPapers(
   options: ApplyOptions,
 ): Promise<ApplySummary> {
   const { sourceId, now = Date.now, pause = yieldToEventLoop, onProgress } = options;
-  const incoming = new Map(papers.map((paper) => [paper.id, paper]));
+  // What arXiv told us of papers this digest gives without authors or dates stays: the digest's
+  // own fields win, the answers fill the gaps.
+  const filledIn = await mergeKnownDetails(db, papers, pause);
+  const incoming = new Map(filledIn.map((paper) => [paper.id, paper]));
 
   // 1. The stored papers, a chunk at a time.
   const kept: StoredFacts[] = [];
@@ -196,24 +199,6 @@ export async function applyPapers(
 }
 
 /** Every stored paper, in primary-key order, a chunk per read transaction. */
-async function forEachStoredChunk(
-  db: PaperPeekDatabase,
-  visit: (rows: PaperRow[]) => Promise<void>,
-): Promise<void> {
-  let after: string | null = null;
-  for (;;) {
-    const rows: PaperRow[] = await (
-      after === null ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)
-    )
-      .limit(READ_CHUNK)
-      .toArray();
-    if (rows.length === 0) return;
-    await visit(rows);
-    after = rows[rows.length - 1]?.id ?? null;
-    if (rows.length < READ_CHUNK) return;
-  }
-}
-
 function storedFacts(row: PaperRow): StoredFacts {
   const facts: StoredFacts = {
     id: row.id,

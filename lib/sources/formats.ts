@@ -150,7 +150,7 @@ function usableOptionalFields(raw: unknown, path: string, dropped: string[]): un
     // The field alone, on a paper whose required fields are known to be fine.
     const probe = { id: 'probe', title: 'probe', abstract: 'probe', [field]: kept[field] };
     if (readPaper(probe, path, [])) continue;
-    delete kept[field];
+    kept[field] = undefined; // the validator reads an absent field as absent
     dropped.push(`${path}: ${why}, dropped (${describeValue(raw, field)})`);
   }
   return kept;

@@ -10,6 +10,7 @@ import type { Handlers, MessageSender } from '../protocol/messages';
 import { arxivFetcher, createArxivLookupQueue } from '../sources/arxiv-api';
 import { createDigestJobs, type DigestJobs } from '../sources/digest-jobs';
 import { lookupConsentFor, type DataCollectionPermissions } from '../sources/lookup-consent';
+import { fillInDetails } from '../sources/paper-details';
 import { lookUpPaper } from '../sources/paper-lookup';
 import {
   endpointsFrom,
@@ -20,15 +21,23 @@ import {
 import type { BrowserEvent } from './events';
 import { createPaperService, type PaperService } from './paper-service';
 
-/** The protocol's digest-job messages, answered by `jobs`. */
+/**
+ * The protocol's digest-job messages, answered by `jobs`; `papersChanged` is told after a job
+ * that may have brought new papers.
+ */
 export function jobHandlers(
   jobs: DigestJobs,
+  papersChanged: () => void = () => undefined,
 ): Pick<Handlers, 'refreshNow' | 'importBegin' | 'importChunk' | 'importCommit' | 'clearDigest'> {
+  const thenChanged = <T>(result: T): T => {
+    papersChanged();
+    return result;
+  };
   return {
-    refreshNow: () => jobs.refreshAll(),
+    refreshNow: () => jobs.refreshAll().then(thenChanged),
     importBegin: async ({ label }) => ({ importId: jobs.beginImport(label) }),
     importChunk: async ({ importId, papers }) => jobs.stageImport(importId, papers),
-    importCommit: ({ importId }) => jobs.commitImport(importId),
+    importCommit: ({ importId }) => jobs.commitImport(importId).then(thenChanged),
     clearDigest: async () => {
       await jobs.clearDigest();
       return null;
@@ -73,7 +82,7 @@ export function registerServices(
     showReadingList,
     isFirefox,
   }: ServicesDependencies,
-): { service: PaperService; jobs: DigestJobs } {
+): { service: PaperService; jobs: DigestJobs; fillInDetails: () => void } {
   const local = browser.storage.local;
   const endpoints = async () => endpointsFrom((await local.get(ENDPOINTS_KEY))[ENDPOINTS_KEY]);
   const jobs = createDigestJobs({
@@ -92,6 +101,23 @@ export function registerServices(
     isFirefox,
     browser.permissions as unknown as DataCollectionPermissions,
   );
+  const lookupsAllowed = async () =>
+    (await readSourceSettings()).arxivLookups && (await lookupConsent.granted());
+  // Digest papers without authors or dates, filled in from arXiv in the background; one run at a
+  // time, started again by anything that may bring papers or allow look-ups.
+  let filling: Promise<unknown> | null = null;
+  const fillIn = () => {
+    filling ??= fillInDetails({
+      db,
+      enabled: lookupsAllowed,
+      lookup: arxiv.lookup,
+      exclusive: jobs.exclusive,
+    })
+      .catch((error: unknown) => console.error('PaperPeek could not fill in paper details:', error))
+      .finally(() => {
+        filling = null;
+      });
+  };
   const service = createPaperService(db, {
     bundledDigest,
     reportPageSummary,
@@ -101,14 +127,13 @@ export function registerServices(
     lookUpUnknown: (arxivId) =>
       lookUpPaper(arxivId, {
         db,
-        enabled: async () =>
-          (await readSourceSettings()).arxivLookups && (await lookupConsent.granted()),
+        enabled: lookupsAllowed,
         askArxiv: arxiv.lookup,
       }),
   });
   browser.runtime.onMessage.addListener(
     createMessageListener(
-      { ...service, ...jobHandlers(jobs) },
+      { ...service, ...jobHandlers(jobs, fillIn) },
       browser.runtime.id,
       browser.runtime.getURL('/'),
     ),
@@ -119,11 +144,12 @@ export function registerServices(
   // same-revision check is one hash and one read, and it repairs a load that failed last time.
   service.ensureBundledDigest().then(
     (result) => {
-      if (!result.ok)
+      if (!result.ok) {
         console.error('PaperPeek could not load its bundled digest:', result.problems);
+      } else fillIn();
     },
     // No database at all (a private window): every request will say so to whoever asks.
     (error: unknown) => console.error('PaperPeek could not open its database:', error),
   );
-  return { service, jobs };
+  return { service, jobs, fillInDetails: fillIn };
 }
