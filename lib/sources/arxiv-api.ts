@@ -135,6 +135,9 @@ export function createArxivLookupQueue({
 }: LookupQueueOptions) {
   type Waiter = { resolve(found: AtomPaper | null): void; reject(error: unknown): void };
   const waiting = new Map<string, Waiter[]>();
+  // Ids asked for in the background (filling in digest papers): sent only in the room a request
+  // has after the ids someone is waiting for on a card.
+  const background = new Set<string>();
   let lastRequestAt = -Infinity;
   let draining = false;
 
@@ -144,9 +147,16 @@ export function createArxivLookupQueue({
     try {
       while (waiting.size > 0) {
         await sleep(Math.max(windowMs, lastRequestAt + minGapMs - now()));
-        const ids = [...waiting.keys()].slice(0, maxBatch);
+        const keys = [...waiting.keys()];
+        const ids = [
+          ...keys.filter((id) => !background.has(id)),
+          ...keys.filter((id) => background.has(id)),
+        ].slice(0, maxBatch);
         const waiters = ids.map((id) => [id, waiting.get(id) ?? []] as const);
-        for (const id of ids) waiting.delete(id);
+        for (const id of ids) {
+          waiting.delete(id);
+          background.delete(id);
+        }
         lastRequestAt = now();
         try {
           const found = await fetchArxiv(ids);
@@ -161,14 +171,20 @@ export function createArxivLookupQueue({
     }
   }
 
+  const ask = (arxivId: string, inBackground: boolean): Promise<AtomPaper | null> =>
+    new Promise((resolve, reject) => {
+      const list = waiting.get(arxivId);
+      if (list) list.push({ resolve, reject });
+      else waiting.set(arxivId, [{ resolve, reject }]);
+      if (inBackground && !list) background.add(arxivId);
+      else if (!inBackground) background.delete(arxivId);
+      void drain();
+    });
+
   return {
-    lookup(arxivId: string): Promise<AtomPaper | null> {
-      return new Promise((resolve, reject) => {
-        const list = waiting.get(arxivId);
-        if (list) list.push({ resolve, reject });
-        else waiting.set(arxivId, [{ resolve, reject }]);
-        void drain();
-      });
-    },
+    /** For a card someone is waiting for: goes first. */
+    lookup: (arxivId: string) => ask(arxivId, false),
+    /** For filling in digest papers: after every card's id. */
+    lookupInBackground: (arxivId: string) => ask(arxivId, true),
   };
 }

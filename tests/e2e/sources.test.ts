@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import bundled from '@/assets/digest.json';
 import { CardInspector } from './card-inspector';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import {
@@ -72,6 +73,19 @@ describe('digest sources and the options page in Chromium', () => {
       startFixtureServer(),
       startStandInServices(),
     ]);
+    // arXiv knows the authors of two bundled papers the Daily Papers page gave without them.
+    for (const [id, author] of [
+      ['2005.14165', 'Tom B. Brown'],
+      ['2307.06948', 'Muhammad Uzair Khattak'],
+    ] as const) {
+      const known = (bundled.papers as { id: string; title: string; abstract: string }[]).find(
+        (paper) => paper.id === id,
+      );
+      services.arxivEntries.set(
+        id,
+        `<entry><id>http://arxiv.org/abs/${id}v1</id><published>2023-07-13T17:59:00Z</published><title>${known?.title ?? ''}</title><summary>${known?.abstract.replace(/&/g, '&amp;').replace(/</g, '&lt;') ?? ''}</summary><author><name>${author}</name></author></entry>`,
+      );
+    }
     options = await session.openExtensionPage('options.html');
     await waitForDigest(options);
     await setLocalStorage(options, {
@@ -217,6 +231,36 @@ describe('digest sources and the options page in Chromium', () => {
     expect(await paperCount()).toBe(before);
   });
 
+  it('fills in the authors the bundled digest lacks, in the background, 20 ids a request', async () => {
+    // The refresh above started it; hovering asks for nothing of a digest paper.
+    const bundledIds = new Set(bundled.papers.map((paper) => paper.id));
+    const askedFor = () =>
+      services.requests
+        .filter((path) => path.startsWith('/api/query'))
+        .map((path) => new URL(path, 'http://x').searchParams.get('id_list')?.split(',') ?? []);
+    await expect
+      .poll(
+        () =>
+          askedFor()
+            .flat()
+            .filter((id) => bundledIds.has(id)).length,
+        { timeout: 30_000 },
+      )
+      .toBe(bundledIds.size);
+    for (const ids of askedFor()) expect(ids.length).toBeLessThanOrEqual(20);
+    await expect
+      .poll(async () => (await hoverCard('https://arxiv.org/abs/2005.14165'))?.text ?? '', {
+        timeout: 10_000,
+      })
+      .toContain('Tom B. Brown');
+    // Asked once each: the hover sent nothing more.
+    expect(
+      askedFor()
+        .flat()
+        .filter((id) => id === '2005.14165'),
+    ).toHaveLength(1);
+  });
+
   it('shows a card for a paper looked up on the arXiv stand-in, marked as such, asking once', async () => {
     services.arxivEntries.set(
       '1706.03762',
@@ -226,7 +270,11 @@ describe('digest sources and the options page in Chromium', () => {
         ?.replace(/^/, '<entry>')
         .concat('</entry>') ?? '',
     );
-    const asked = () => services.requests.filter((path) => path.startsWith('/api/query')).length;
+    // Requests that asked for this paper (the background fill-in asks for digest papers).
+    const asked = () =>
+      services.requests.filter(
+        (path) => path.startsWith('/api/query') && path.includes('1706.03762'),
+      ).length;
     expect(await hoverCard('https://arxiv.org/abs/1706.03762v2')).toMatchObject({
       title: 'Attention Is All You Need',
       from: true,

@@ -392,8 +392,10 @@ describe('digest jobs', () => {
   it('clear the digest without touching the reading list', async () => {
     await loadDigest(db, digest([paper()]), 'bundled');
     await db.readingList.put(readingEntry({ note: 'stays' }));
+    await db.paperDetails.put({ id: '2005.14165', fetchedAt: 1, found: true, authors: ['A'] });
     await jobsFor(storage()).clearDigest();
     expect(await db.papers.count()).toBe(0);
+    expect(await db.paperDetails.count()).toBe(0); // the arXiv answers go with the digest
     expect((await readSearchRecord(db, 'search'))?.ids).toEqual([]);
     expect((await db.readingList.get('2005.14165'))?.note).toBe('stays');
     // The bundled digest is not loaded again on the next start (same revision).

@@ -198,6 +198,29 @@ describe('arXiv look-ups', () => {
     }
   });
 
+  it('send the ids a card waits for before ids asked in the background', async () => {
+    let clock = 0;
+    const requests: string[][] = [];
+    const queue = createArxivLookupQueue({
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += Math.max(ms, 0);
+      },
+      fetchArxiv: async (ids) => {
+        requests.push(ids);
+        return new Map(ids.map((id) => [id, null]));
+      },
+      maxBatch: 2,
+    });
+    const filling = ['b1', 'b2', 'b3'].map((id) => queue.lookupInBackground(id));
+    const hovered = queue.lookup('h1');
+    await Promise.all([...filling, hovered]);
+    expect(requests).toEqual([
+      ['h1', 'b1'],
+      ['b2', 'b3'],
+    ]);
+  });
+
   it('send one request with the ids and read the answer', async () => {
     const fetchMock = vi.fn(
       async (_url: string | URL | Request) => new Response(fixture('arxiv/query.xml')),
