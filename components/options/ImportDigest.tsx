@@ -124,7 +124,9 @@ function Preview({
       </ul>
       {parsed.dropped.length > 0 && (
         <details>
-          <summary>{parsed.dropped.length} fields dropped</summary>
+          <summary>
+            {parsed.dropped.length} {parsed.dropped.length === 1 ? 'field' : 'fields'} dropped
+          </summary>
           <ul>
             {parsed.dropped.slice(0, 50).map((line, index) => (
               <li key={index}>{line}</li>

@@ -198,6 +198,32 @@ describe('digest sources and the options page in Chromium', () => {
     expect(await paperCount()).toBe(before + added);
   });
 
+  it('keeps papers whose optional fields are unusable, and says which were dropped', async () => {
+    const items = (freshDailyPapers() as { paper: Record<string, unknown> }[]).map(
+      (item, index) => ({
+        ...item,
+        paper: { ...item.paper, id: `2611.3${String(index).padStart(4, '0')}` },
+      }),
+    );
+    if (items[0]) items[0].paper.githubRepo = 'https://gitlab.com/group/project';
+    await options.getByLabel('Import digest').setInputFiles({
+      name: 'odd.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(items)),
+    });
+    const preview = options.getByRole('group', { name: 'Import preview' });
+    await expect
+      .poll(() => preview.textContent())
+      .toContain(
+        'with 12 papers. 1 unusable field was dropped; those papers are kept without them.',
+      );
+    await preview.getByText('1 field dropped').click();
+    await expect
+      .poll(() => preview.textContent())
+      .toContain('[0]: githubRepo: not a GitHub repository, dropped');
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('shows its file choosers as buttons like the others, reachable by keyboard', async () => {
     const looks = await options.evaluate(() => {
       const style = (element: Element | null) => {

@@ -185,6 +185,19 @@ describe('refreshing from Hugging Face', () => {
     ]);
   });
 
+  it('keeps a paper whose githubRepo is unusable, and counts the dropped field on the source', async () => {
+    const items = JSON.parse(hfBody) as { paper: Record<string, unknown> }[];
+    const first = items[0];
+    if (first) first.paper.githubRepo = 'https://gitlab.com/group/project';
+    const network = fakeNetwork(() => new Response(JSON.stringify(items)));
+    const outcome = await refreshHuggingFace(HF, { db, fetch: network.fetch, now: () => NOW });
+    // Seven days asked, each answering the same twelve papers: one field dropped per answer.
+    expect(outcome).toMatchObject({ ok: true, added: 12 });
+    expect(outcome.message).toMatch(/7 unusable fields dropped/);
+    expect((await db.sources.get(HF_SOURCE_ID))?.droppedFields).toBe(7);
+    expect((await db.papers.get('2307.06948'))?.repos).toEqual([]);
+  });
+
   it('adds the papers of every day, records the source and its validators', async () => {
     const network = fakeNetwork(() => new Response(hfBody, { headers: { etag: '"v1"' } }));
     const outcome = await refreshHuggingFace(HF, { db, fetch: network.fetch, now: () => NOW });
