@@ -131,11 +131,11 @@ export function papersFromHuggingFace(items: unknown[]): ParsedPapers {
 
 /** Fields a paper can do without: one that does not read is dropped, not the paper. */
 const OPTIONAL_FIELDS: Record<string, string> = {
-  repos: 'githubRepo: not a GitHub repository',
-  links: 'projectPage: not an http(s) URL',
-  publishedAt: 'publishedAt: not a date',
-  upvotes: 'upvotes: not a count',
-  authors: 'authors: not a list of names',
+  repos: 'githubRepo is not a GitHub repository',
+  links: 'projectPage is not an http(s) URL',
+  publishedAt: 'publishedAt is not a date',
+  upvotes: 'upvotes is not a count',
+  authors: 'authors is not a list of names',
 };
 
 /**
@@ -151,14 +151,20 @@ function usableOptionalFields(raw: unknown, path: string, dropped: string[]): un
     const probe = { id: 'probe', title: 'probe', abstract: 'probe', [field]: kept[field] };
     if (readPaper(probe, path, [])) continue;
     kept[field] = undefined; // the validator reads an absent field as absent
-    dropped.push(`${path}: ${why}, dropped (${describeValue(raw, field)})`);
+    const title = typeof raw.title === 'string' ? raw.title.trim() : '';
+    const which = title
+      ? `“${title.length > 56 ? `${title.slice(0, 55).trimEnd()}…` : title}”`
+      : path;
+    dropped.push(`${which}: ${why} (${describeValue(raw, field)}); dropped`);
   }
   return kept;
 }
 
 function describeValue(raw: Record<string, unknown>, field: string): string {
   const value = raw[field];
-  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? '');
+  // Lists of one (the repo, the page) read better as their item.
+  const shown: unknown = Array.isArray(value) && value.length === 1 ? value[0] : value;
+  const text = typeof shown === 'string' ? shown : (JSON.stringify(shown) ?? '');
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 

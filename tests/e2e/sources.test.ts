@@ -200,7 +200,7 @@ describe('digest sources and the options page in Chromium', () => {
 
   it('keeps papers whose optional fields are unusable, and says which were dropped', async () => {
     const items = (freshDailyPapers() as { paper: Record<string, unknown> }[]).map(
-      (item, index) => ({
+      (item, index): { paper: Record<string, unknown> } => ({
         ...item,
         paper: { ...item.paper, id: `2611.3${String(index).padStart(4, '0')}` },
       }),
@@ -220,7 +220,9 @@ describe('digest sources and the options page in Chromium', () => {
     await preview.getByText('1 field dropped').click();
     await expect
       .poll(() => preview.textContent())
-      .toContain('[0]: githubRepo: not a GitHub repository, dropped');
+      .toContain(
+        'githubRepo is not a GitHub repository (https://gitlab.com/group/project); dropped',
+      );
     await preview.getByRole('button', { name: 'Cancel' }).click();
   });
 

@@ -62,9 +62,9 @@ describe('a Hugging Face Daily Papers answer', () => {
     expect(parsed.papers[1]?.links).toEqual([]);
     expect(parsed.papers[1]?.upvotes).toBeUndefined();
     expect(parsed.dropped).toEqual([
-      '[0]: githubRepo: not a GitHub repository, dropped (["https://gitlab.com/group/project"])',
-      '[1]: projectPage: not an http(s) URL, dropped (["javascript:alert(1)"])',
-      '[1]: upvotes: not a count, dropped (-3)',
+      '“Self-regulating Prompts: Foundational Model Adaptation…”: githubRepo is not a GitHub repository (https://gitlab.com/group/project); dropped',
+      '“TAME: Task Agnostic Continual Learning using Multiple E…”: projectPage is not an http(s) URL (javascript:alert(1)); dropped',
+      '“TAME: Task Agnostic Continual Learning using Multiple E…”: upvotes is not a count (-3); dropped',
     ]);
   });
 
