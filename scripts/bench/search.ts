@@ -11,10 +11,7 @@ import uFuzzy from '@leeoniya/ufuzzy';
 import Fuse from 'fuse.js';
 import bundled from '../../assets/digest.json';
 import type { Paper } from '../../lib/digest/schema';
-import { buildAbstractIndex, createAbstractLookup } from '../../lib/search/abstract-index';
-import { inputWords } from '../../lib/search/query';
-import { buildSearchRecord } from '../../lib/search/record';
-import { createSearcher } from '../../lib/search/searcher';
+import { searchWithAbstracts } from '../../tests/helpers/full-search';
 import { generatePapers } from '../../tests/helpers/generate-papers';
 import { LABELLED_QUERIES } from '../../tests/helpers/labelled-queries';
 import { summarise } from './browser';
@@ -35,26 +32,10 @@ function engines(papers: Paper[]): { name: string; build(): Engine }[] {
     {
       name: 'PaperPeek',
       build: () => {
-        const ours = createSearcher(buildSearchRecord(papers, 'bench'), new Set());
-        // The abstract index rows as the worker writes them, read from memory instead of
-        // IndexedDB: the time measured is the search's own.
-        const rows = new Map(
-          buildAbstractIndex(
-            papers.map((paper) => paper.abstract),
-            'bench',
-          ).map((row) => [row.bucket, row]),
-        );
-        const lookup = createAbstractLookup((bucket) => Promise.resolve(rows.get(bucket)), 'bench');
+        const ours = searchWithAbstracts(papers, 'bench');
         return {
           name: 'PaperPeek',
-          search: async (query) => {
-            const hits = ours.search(query, 20);
-            const words = hits.length < 20 ? inputWords(query) : [];
-            const found = words.length > 0 ? await lookup(words) : null;
-            return (found ? ours.withAbstractMatches(query, hits, found, 20) : hits).map(
-              (hit) => hit.id,
-            );
-          },
+          search: async (query) => (await ours.search(query, 20)).map((hit) => hit.id),
         };
       },
     },

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import bundled from '@/assets/digest.json';
 import type { Paper } from '@/lib/digest/schema';
-import { buildAbstractIndex, createAbstractLookup } from '@/lib/search/abstract-index';
 import { inputWords, parseQuery } from '@/lib/search/query';
 import { buildSearchRecord, newestRecord } from '@/lib/search/record';
-import { createSearcher, type SearchHit } from '@/lib/search/searcher';
+import { createSearcher } from '@/lib/search/searcher';
 import { abstractSnippet } from '@/lib/search/title-match';
 import { wordTokens } from '@/lib/search/words';
+import { searchWithAbstracts } from '../../helpers/full-search';
 import { generatePapers } from '../../helpers/generate-papers';
 import { LABELLED_QUERIES, SAME_SEARCH } from '../../helpers/labelled-queries';
 
@@ -15,29 +15,7 @@ const record = buildSearchRecord(papers, 's');
 const searcher = createSearcher(record, new Set(['2005.14165']));
 const first = (query: string) => searcher.search(query)[0]?.id;
 
-/** A searcher over `list` that also searches abstracts, as the popup does. */
-function fullSearch(list: Paper[]) {
-  const own = buildSearchRecord(list, 's');
-  const rows = new Map(
-    buildAbstractIndex(
-      list.map((paper) => paper.abstract),
-      's',
-    ).map((row) => [row.bucket, row]),
-  );
-  const lookup = createAbstractLookup((bucket) => Promise.resolve(rows.get(bucket)), 's');
-  const engine = createSearcher(own, new Set());
-  return {
-    record: own,
-    engine,
-    lookup,
-    async search(input: string, limit = 30): Promise<SearchHit[]> {
-      const hits = engine.search(input, limit);
-      const words = inputWords(input);
-      const found = words.length > 0 ? await lookup(words) : null;
-      return found ? engine.withAbstractMatches(input, hits, found, limit) : hits;
-    },
-  };
-}
+const fullSearch = (list: Paper[]) => searchWithAbstracts(list, 's');
 const bundledSearch = fullSearch(papers);
 
 /** A paper with only what a rule test needs. */
