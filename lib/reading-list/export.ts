@@ -75,8 +75,7 @@ export function bibtexText(text: string, protectCase = false): string {
   const protect = (part: string, escape: (text: string) => string) =>
     protectCase ? protectAcronyms(part, escape) : escape(part);
   return (
-    text
-      .replace(/[\r\n]+/g, ' ')
+    withoutControls(text)
       // Math as Pandoc reads it: `$` then no space … no space then `$`, not followed by a digit;
       // braces inside it balanced, one level deep (`$\mathcal{O}(n)$`).
       .split(/(\$(?=\S)(?:[^$\n{}]|\{[^$\n{}]*\}){1,200}?(?<=\S)\$(?!\d))/)
@@ -189,6 +188,20 @@ function entryDate(entry: CitedEntry): { year: number; month: number; day?: numb
   return arxivIdMonth(entry.arxivId);
 }
 
+/**
+ * One line without control characters: a NUL or an escape code in a title would stop a parser
+ * (or a terminal) reading the rest of the file.
+ */
+function withoutControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+
+/** The entry's author names that have something to print. */
+function namesOf(entry: CitedEntry): string[] {
+  return entry.authors.filter((name) => withoutControls(name).trim() !== '');
+}
+
 const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
 
 /**
@@ -235,8 +248,9 @@ export function toBibTeX(entries: CitedEntry[]): string {
   return entries
     .map((entry, index) => {
       const fields: [string, string][] = [['title', `{${bibtexText(entry.title, true)}}`]];
-      if (entry.authors.length > 0) {
-        fields.push(['author', `{${entry.authors.map(bibtexName).join(' and ')}}`]);
+      const authors = namesOf(entry);
+      if (authors.length > 0) {
+        fields.push(['author', `{${authors.map(bibtexName).join(' and ')}}`]);
       }
       const date = entryDate(entry);
       if (date) fields.push(['year', `{${date.year}}`], ['month', MONTHS[date.month - 1] ?? '']);
@@ -279,8 +293,9 @@ export function toCslJson(entries: CitedEntry[]): string {
       type: 'article',
       title: entry.title.replace(/\s+/g, ' ').trim(),
     };
-    if (entry.authors.length > 0) {
-      item.author = entry.authors.map((name) => {
+    const authors = namesOf(entry);
+    if (authors.length > 0) {
+      item.author = authors.map((name) => {
         const { given, family, suffix } = splitName(name);
         if (!given || !/[\p{L}\p{N}]/u.test(family)) return { literal: name.trim() };
         return { family, given, ...(suffix ? { suffix } : {}) };
@@ -314,8 +329,7 @@ export function toCslJson(entries: CitedEntry[]): string {
  * original Markdown.pl passes `\<script>` on). An `&` that would read as an entity is escaped.
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
+  return withoutControls(text)
     .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
     .replace(/[<>]/g, (char) => (char === '<' ? '&lt;' : '&gt;'))
     .replace(/[\\`*_[\]~|]|!(?=\[)|(?<=\])\(/g, (char) => `\\${char}`);

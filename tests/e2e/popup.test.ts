@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBibTeX } from '../helpers/bibtex';
 import { CardInspector } from './card-inspector';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { launchExtension, waitForDigest, type ExtensionSession } from './harness';
@@ -202,6 +203,19 @@ describe('the popup in Chromium', () => {
     const text = await readFile((await (await bib).path()) ?? '', 'utf8');
     expect(text.match(/@misc\{/g)).toHaveLength(2);
     expect(text).toContain('eprint = {2410.18194}');
+    const { library } = readBibTeX(text);
+    expect(library.errors).toEqual([]);
+    expect(library.entries.map((entry) => entry.fields.doi)).toContain('10.48550/arXiv.2410.18194');
+
+    const csl = popup.waitForEvent('download');
+    await popup.getByRole('button', { name: 'CSL-JSON', exact: true }).click();
+    const items = JSON.parse(await readFile((await (await csl).path()) ?? '', 'utf8')) as {
+      type: string;
+      DOI: string;
+    }[];
+    expect(items).toHaveLength(2);
+    expect(items.map((item) => item.DOI)).toContain('10.48550/arXiv.2410.18194');
+    expect(items.every((item) => item.type === 'article')).toBe(true);
   });
 
   it('syncs the reading list through storage.sync both ways, and stops when sync is off', async () => {

@@ -16,6 +16,7 @@ import { toCardView } from '@/lib/content/card/view';
 import type { ReadingListEntry } from '@/lib/db';
 import { validateDigest } from '@/lib/digest/schema';
 import { toBibTeX, toJsonBackup, toMarkdown } from '@/lib/reading-list/export';
+import { readBibTeX } from '../helpers/bibtex';
 import { parseBackup } from '@/lib/reading-list/import';
 import { safeHref } from '@/lib/safe-url';
 import { buildSearchRecord } from '@/lib/search/record';
@@ -266,6 +267,15 @@ describe('hostile strings in exports and backups', () => {
     for (const entry of entries) {
       const bib = toBibTeX([entry]);
       expect(bib.match(/^@/gm)).toHaveLength(1);
+      // A reference manager's parser reads it as one entry with every author that is a name
+      // (one of only spaces or control characters has nothing to print, and is left out).
+      const { library } = readBibTeX(bib);
+      expect(library.entries).toHaveLength(1);
+      // eslint-disable-next-line no-control-regex
+      const names = entry.authors.filter((name) => /[^\s\u0000-\u001f\u007f-\u009f]/.test(name));
+      expect((library.entries[0]?.fields.author as unknown[] | undefined)?.length).toBe(
+        names.length,
+      );
       let depth = 0;
       let lowest = 0;
       for (let i = 0; i < bib.length; i += 1) {
@@ -283,7 +293,11 @@ describe('hostile strings in exports and backups', () => {
   });
 
   it('keeps safe math and escapes math that hides commands', () => {
-    const math = (title: string) => toBibTeX([readingEntry({ title })]);
+    const math = (title: string) => {
+      const bib = toBibTeX([readingEntry({ title })]);
+      expect(readBibTeX(bib).library.errors).toEqual([]);
+      return bib;
+    };
     expect(math('Scaling $\\alpha$ and $O(n^2)$')).toContain('{Scaling $\\alpha$ and $O(n^2)$}');
     expect(math('Oops $\\input /etc/passwd$')).not.toContain('\\input');
     expect(math('Oops $^^5cinput x$')).not.toContain('^^');

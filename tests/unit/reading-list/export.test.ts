@@ -1,6 +1,6 @@
-import { parse } from '@retorquere/bibtex-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readBibTeX } from '../../helpers/bibtex';
 import { readingEntry } from '../../helpers/digests';
 import {
   bibtexText,
@@ -17,23 +17,7 @@ import {
 const entry = (overrides: Partial<CitedEntry> = {}): CitedEntry =>
   readingEntry({ authors: ['Tom B. Brown', 'Benjamin Mann'], ...overrides });
 
-/**
- * The export read back by the BibTeX parser Zotero's Better BibTeX uses. Case protection is
- * kept as written (`strict`) and no sentence-casing applied, so titles compare as typed; TeX
- * commands it does not know are collected instead of failing the parse.
- */
-function readBack(bib: string) {
-  const unknownCommands: string[] = [];
-  const library = parse(bib, {
-    english: false,
-    caseProtection: 'strict',
-    unsupported: (node) => {
-      unknownCommands.push('content' in node ? String(node.content) : node.type);
-      return '';
-    },
-  });
-  return { library, unknownCommands };
-}
+const readBack = readBibTeX;
 
 describe('BibTeX', () => {
   it('writes an @misc entry with the date, eprint, category, arXiv DOI and url', () => {
@@ -148,6 +132,12 @@ describe('BibTeX', () => {
       entry({ title: 'x}}, note = {pwned', note: '}\n@misc{evil, title={x}' }),
     ]);
     expect(bib.match(/@misc\{/g)).toHaveLength(1);
+    const { library } = readBack(bib);
+    expect(library.errors).toEqual([]);
+    expect(library.entries[0]?.fields).toMatchObject({
+      title: 'x}}, note = {pwned',
+      note: '}\n@misc{evil, title={x}'.replace('\n', ' '),
+    });
     // Every brace the fields add is balanced and escaped ones are not counted.
     const bare = bib.replace(/\\[{}]/g, '');
     expect(bare.split('{').length).toBe(bare.split('}').length);
