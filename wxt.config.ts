@@ -41,7 +41,10 @@ export default defineConfig({
         matches: ['<all_urls>'],
         js: ['link-previews.js'],
         all_frames: true,
-        run_at: 'document_idle',
+        // At document_end, not document_idle: Chromium delays idle scripts until `load` (or a
+        // long fallback), and pages whose third-party scripts hang never load. Links are marked
+        // in idle slices either way (lib/content/markers.ts).
+        run_at: 'document_end',
       },
     ],
     ...(browser === 'firefox'

@@ -2,7 +2,7 @@
  * Browsers for the benchmarks: Chromium with the built extension, and the same Chromium without
  * it, each in a fresh profile, so every figure can be given as a ratio to the page alone.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -27,6 +27,23 @@ const STARTUP = [
   'chrome.storage.onChanged.addListener(() => {});',
   'chrome.runtime.onMessage.addListener(() => {});',
 ];
+
+/**
+ * The built extension with its content script run at `runAt`: the build before a change of when
+ * the script starts, side by side with the build after it.
+ */
+export async function writePaperPeekRunAt(
+  runAt: 'document_idle' | 'document_end',
+): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `paperpeek-${runAt}-`));
+  await cp(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as {
+    content_scripts: { run_at: string }[];
+  };
+  for (const script of manifest.content_scripts) script.run_at = runAt;
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
 
 /**
  * The floor for a content script of PaperPeek's kind: it reads its settings, listens for their
@@ -83,6 +100,7 @@ export async function writeLinkReaderExtension(): Promise<string> {
 export async function launchBrowser(
   withExtension: boolean,
   otherExtensionDir?: string,
+  paperPeekDir: string = EXTENSION_DIR,
 ): Promise<BenchBrowser> {
   const executablePath = findBrowser();
   if (!executablePath) throw new Error(NO_BROWSER_HELP);
@@ -99,7 +117,7 @@ export async function launchBrowser(
     headless: true,
     viewport: { width: 1280, height: 800 },
     args: withExtension
-      ? [...extensionLaunchArgs(EXTENSION_DIR), '--disable-gpu']
+      ? [...extensionLaunchArgs(paperPeekDir), '--disable-gpu']
       : otherExtensionDir
         ? [...extensionLaunchArgs(otherExtensionDir), '--disable-gpu']
         : base,

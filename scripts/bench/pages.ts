@@ -12,6 +12,7 @@ import {
   summarise,
   writeLinkReaderExtension,
   writeMinimalExtension,
+  writePaperPeekRunAt,
 } from './browser';
 import { traceExtensionWork } from './trace';
 
@@ -53,6 +54,54 @@ window.appendDone = new Promise((done) => {
     : '';
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
 <style>a{margin-right:6px}p,#feed{max-width:900px}</style></head><body><p>${links.join(' ')}</p><div id="feed"></div>${appender}</body></html>`;
+}
+
+/**
+ * A page whose load never ends: an image and an async script whose server never answers, as a
+ * news page's ad and tracker scripts do when their servers are slow. The text is readable at
+ * once; `load` never fires.
+ */
+function hangingPage(): string {
+  return linkPage(200).replace(
+    '</body>',
+    '<img src="/never.png" alt=""><script async src="/never.js"></script></body>',
+  );
+}
+
+/** Installed before any page script: when the first link got its marker (the script is running). */
+const WATCH_FIRST_MARKER = () => {
+  const w = window as unknown as { firstMarkerAt?: number };
+  new MutationObserver((records, observer) => {
+    if (records.some((record) => record.attributeName === 'data-paperpeek')) {
+      w.firstMarkerAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-paperpeek'] });
+};
+
+/**
+ * From the page being interactive (its HTML parsed) to the first link marked, on a page whose
+ * `load` never fires: the content script has started and the worker has answered it, so a card
+ * can open from then on.
+ */
+async function interactiveToFirstMarker(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  await page.addInitScript(WATCH_FIRST_MARKER);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(
+    () => (window as unknown as { firstMarkerAt?: number }).firstMarkerAt !== undefined,
+    undefined,
+    { timeout: 60_000 },
+  );
+  const ms = await page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType(
+      'navigation',
+    ) as PerformanceNavigationTiming[];
+    const marked = (window as unknown as { firstMarkerAt: number }).firstMarkerAt;
+    return marked - (navigation?.domInteractive ?? 0);
+  });
+  await page.close();
+  return ms;
 }
 
 /** Installed before any page script: collects long tasks from the start of the load. */
@@ -218,8 +267,11 @@ export async function benchPages(): Promise<Record<string, unknown>> {
     ['/10000', linkPage(10_000)],
     ['/50000', linkPage(50_000)],
     ['/infinite', linkPage(0, 100)],
+    ['/hanging', hangingPage()],
   ]);
   const server = createServer((request, response) => {
+    // The never-answering third party of /hanging: the request stays open.
+    if (request.url?.startsWith('/never')) return;
     const html = pages.get(request.url ?? '');
     response.writeHead(html ? 200 : 404, { 'content-type': 'text/html' }).end(html ?? 'not found');
   });
@@ -284,6 +336,39 @@ export async function benchPages(): Promise<Record<string, unknown>> {
         },
       };
     }
+    console.log('  measuring a page whose load never ends');
+    // The same build with its script at document_idle (what it was) against document_end.
+    const idleBuild = await launchBrowser(
+      true,
+      undefined,
+      await writePaperPeekRunAt('document_idle'),
+    );
+    // Its worker loads the bundled digest first: a page marked once means it is ready.
+    await interactiveToFirstMarker(idleBuild.context, `${origin}/1000`);
+    await interactiveToFirstMarker(withExtension.context, `${origin}/1000`);
+    const hanging = { documentEnd: [] as number[], documentIdle: [] as number[] };
+    for (let round = 0; round < HANGING_LOADS; round += 1) {
+      hanging.documentEnd.push(
+        await interactiveToFirstMarker(withExtension.context, `${origin}/hanging`),
+      );
+      hanging.documentIdle.push(
+        await interactiveToFirstMarker(idleBuild.context, `${origin}/hanging`),
+      );
+    }
+    await idleBuild.close();
+    results['page whose load never ends'] = {
+      loads: HANGING_LOADS,
+      interactiveToFirstMarkerMs: {
+        documentEnd: {
+          median: median(hanging.documentEnd),
+          max: round(Math.max(...hanging.documentEnd)),
+        },
+        documentIdle: {
+          median: median(hanging.documentIdle),
+          max: round(Math.max(...hanging.documentIdle)),
+        },
+      },
+    };
     console.log('  measuring pointer events');
     // The default 300 ms dwell: moves from link to link are faster, so no card opens.
     const moving = await pointerScriptMs(withExtension.context, `${origin}/1000`, 300);
@@ -311,12 +396,14 @@ export async function benchPages(): Promise<Record<string, unknown>> {
     await withExtension.close();
     await without.close();
     await minimal.close();
+    server.closeAllConnections();
     server.close();
   }
   return results;
 }
 
 const INJECTION_LOADS = 25;
+const HANGING_LOADS = 5;
 /** Measured sweeps over the links, after one that is not. */
 const SWEEPS = 3;
 

@@ -21,6 +21,11 @@ export async function benchStore(page: Page, papers: Paper[]): Promise<void> {
   // Stored as the worker stores it; typed arrays travel as plain arrays and are rebuilt below.
   const packed = packSearchRecord(search);
   const plain = (strings: PackedStrings) => ({ text: strings.text, lengths: [...strings.lengths] });
+  const words = packed.words ?? {
+    words: '',
+    starts: new Uint32Array(1),
+    papers: new Uint32Array(0),
+  };
   const record = {
     search: {
       ...packed,
@@ -30,6 +35,9 @@ export async function benchStore(page: Page, papers: Paper[]): Promise<void> {
       repos: plain(packed.repos),
       years: [...packed.years],
       newest: [...packed.newest],
+      // The word index the worker stores with the record (issue 15): without it the popup
+      // would build one itself, which is not what users get.
+      words: { words: words.words, starts: [...words.starts], papers: [...words.papers] },
     },
     newest: newestRecord(search),
   };
@@ -63,6 +71,11 @@ export async function benchStore(page: Page, papers: Paper[]): Promise<void> {
                 repos: { text: search.repos.text, lengths: new Uint32Array(search.repos.lengths) },
                 years: new Uint16Array(search.years),
                 newest: new Uint32Array(search.newest),
+                words: {
+                  words: search.words.words,
+                  starts: new Uint32Array(search.words.starts),
+                  papers: new Uint32Array(search.words.papers),
+                },
               };
               tx.objectStore('meta').put({ key: 'search', value });
               tx.objectStore('meta').put({ key: 'newest', value: record.newest });
@@ -100,6 +113,42 @@ interface PopupTimes {
   searchReady: number;
 }
 
+/**
+ * The popup's JS heap once search is ready (after a collection), and the size of the search
+ * record it loaded (strings at 2 bytes a character, typed arrays as they are).
+ */
+async function popupMemory(page: Page): Promise<{ heapMB: number; recordMB: number }> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await session.send('Runtime.getHeapUsage');
+  await session.detach();
+  const recordBytes = await page.evaluate(
+    () =>
+      new Promise<number>((done, fail) => {
+        const open = indexedDB.open('paperpeek');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('meta').objectStore('meta').get('search');
+          request.onsuccess = () => {
+            let bytes = 0;
+            const stack: unknown[] = [request.result?.value];
+            while (stack.length > 0) {
+              const value = stack.pop();
+              if (typeof value === 'string') bytes += value.length * 2;
+              else if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+              else if (value && typeof value === 'object') stack.push(...Object.values(value));
+            }
+            open.result.close();
+            done(bytes);
+          };
+          request.onerror = () => fail(request.error);
+        };
+      }),
+  );
+  const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+  return { heapMB: mb(usedSize), recordMB: mb(recordBytes) };
+}
+
 export async function benchPopup(): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {};
   // Only the bundled digest first: the floor of opening the popup, the same code with 71 papers.
@@ -113,11 +162,13 @@ export async function benchPopup(): Promise<Record<string, unknown>> {
       await setup.close();
       await browser.context.addInitScript(OBSERVE_POPUP);
       const runs: PopupTimes[] = [];
+      let memory = { heapMB: 0, recordMB: 0 };
       for (let run = 0; run < 8; run += 1) {
         const page = await browser.context.newPage();
         await page.goto(browser.extensionUrl('popup.html'));
         await page.waitForSelector('[role=listbox][aria-busy=false] [role=option]');
         runs.push(await page.evaluate('window.__popupTimes'));
+        if (run === 7) memory = await popupMemory(page);
         await page.close();
       }
       const measured = runs.slice(1); // the first open also warms the browser up
@@ -130,6 +181,9 @@ export async function benchPopup(): Promise<Record<string, unknown>> {
         firstResults: figures((times) => times.firstResults),
         searchReady: figures((times) => times.searchReady),
         opens: measured.length,
+        popupHeapMB: memory.heapMB,
+        searchRecordMB: memory.recordMB,
+        heapToRecord: Math.round((memory.heapMB / Math.max(memory.recordMB, 0.1)) * 100) / 100,
       };
     } finally {
       await browser.close();
