@@ -14,7 +14,7 @@
  */
 
 import type { AbstractWords } from './searcher';
-import { Vocabulary, type QueryWord } from './vocabulary';
+import { lowerBound, Vocabulary, type QueryWord } from './vocabulary';
 import { joinable, wordsRead } from './word-sets';
 import { textWords } from './words';
 
@@ -260,15 +260,4 @@ export function createAbstractLookup(readBucket: ReadBucket, stamp: string) {
 
 function slice(row: AbstractIndexRow, wordIndex: number): Uint32Array {
   return row.papers.subarray(row.starts[wordIndex] ?? 0, row.starts[wordIndex + 1] ?? 0);
-}
-
-function lowerBound(sorted: readonly string[], target: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sorted[middle] ?? '') < target) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -147,13 +147,18 @@ export class Vocabulary {
   }
 
   private lowerBound(target: string): number {
-    let low = 0;
-    let high = this.words.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((this.words[middle] as string) < target) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return lowerBound(this.words, target);
   }
+}
+
+/** The first position in `sorted` (code-unit order) whose word is not below `target`. */
+export function lowerBound(sorted: readonly string[], target: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as string) < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
