@@ -40,9 +40,15 @@ import { SiteSwitch } from './SiteSwitch';
 type Tab = PopupTab;
 
 /** The toolbar popup: search over the digest and the reading list. */
-/** Resolves once the browser has painted the current frame. */
+/**
+ * Resolves once the browser has painted the current frame, or after 100 ms in a page it does not
+ * paint (a tab opened in the background gets no animation frames).
+ */
 function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
 }
 
 export function PopupApp() {
