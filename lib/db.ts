@@ -21,6 +21,7 @@ import {
   type SearchRecord,
   type StoredSearchRecord,
 } from './search/record';
+import { unpackWordIndex, type StoredWordIndex } from './search/word-index';
 
 export interface PaperRow extends Paper {
   /** The source that last wrote this row (`bundled`, later `hf-daily`, `import`, ...). */
@@ -82,38 +83,73 @@ export interface ReadingListRemoval {
   removedAt: number;
 }
 
-/**
- * Derived records keyed by name: `search` is the popup's packed search record, `newest` the
- * same for the newest papers only (a small row the popup shows while `search` loads).
- */
-export interface MetaRow {
-  key: 'search' | 'newest';
-  /** Rows written before packing hold the plain form; `unpackSearchRecord` reads both. */
-  value: SearchRecord | StoredSearchRecord;
+/** The word index of the search record with the same stamp, stored as a row of its own. */
+export interface StoredWordsRow {
+  version: 'words';
+  stamp?: string;
+  words: StoredWordIndex;
 }
+
+/**
+ * Derived records keyed by name: `search` is the popup's packed search record, `search-words`
+ * its word index, `newest` the same record for the newest papers only (a small row the popup
+ * shows while `search` loads).
+ */
+export type MetaRow =
+  | {
+      key: 'search' | 'newest';
+      /** Rows written before packing hold the plain form; `unpackSearchRecord` reads both. */
+      value: SearchRecord | StoredSearchRecord;
+    }
+  | { key: 'search-words'; value: StoredWordsRow };
 
 /** Both search rows for a set of papers; written with the papers, in the same transaction. */
 export function searchRows(papers: readonly SearchFacts[], stamp?: string): MetaRow[] {
   return searchRowsOf(buildSearchRecord(papers, stamp));
 }
 
+/**
+ * The rows of a search record. The word index is a row of its own: IndexedDB clones each value
+ * synchronously when it is put, and one row of 45 MB at 100,000 papers stalled the worker for
+ * longer than two rows do. Write them with `putMetaRows`, one put each.
+ */
 export function searchRowsOf(
   record: SearchRecord,
   stored: StoredSearchRecord = packSearchRecord(record),
 ): MetaRow[] {
+  const { words, ...withoutWords } = stored;
   return [
-    { key: 'search', value: stored },
+    { key: 'search', value: withoutWords },
+    ...(words
+      ? [
+          {
+            key: 'search-words' as const,
+            value: { version: 'words' as const, stamp: stored.stamp, words },
+          },
+        ]
+      : []),
     { key: 'newest', value: newestRecord(record) },
   ];
+}
+
+/** Puts each row on its own, so that their clones are separate tasks of the worker. */
+export async function putMetaRows(meta: PaperPeekDatabase['meta'], rows: MetaRow[]): Promise<void> {
+  for (const row of rows) await meta.put(row);
 }
 
 /** The search record stored under `key`, unpacked, or undefined when there is none yet. */
 export async function readSearchRecord(
   db: PaperPeekDatabase,
-  key: MetaRow['key'],
+  key: 'search' | 'newest',
 ): Promise<SearchRecord | undefined> {
-  const row = await db.meta.get(key);
-  return row ? unpackSearchRecord(row.value) : undefined;
+  const [row, wordsRow] = await db.meta.bulkGet(key === 'search' ? [key, 'search-words'] : [key]);
+  if (!row || row.key === 'search-words') return undefined;
+  const record = unpackSearchRecord(row.value);
+  // A word index written for another record (an older digest) would name the wrong papers.
+  if (!record.words && wordsRow?.key === 'search-words' && wordsRow.value.stamp === record.stamp) {
+    record.words = unpackWordIndex(wordsRow.value.words);
+  }
+  return record;
 }
 
 /**
@@ -126,7 +162,7 @@ export async function writeDerivedRows(
   papers: PaperRow[],
 ): Promise<void> {
   const stamp = crypto.randomUUID();
-  await meta.bulkPut(searchRows(papers, stamp));
+  await putMetaRows(meta, searchRows(papers, stamp));
   await abstractIndex.clear();
   const rows = buildAbstractIndex(
     papers.map((paper) => paper.abstract),

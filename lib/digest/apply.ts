@@ -10,7 +10,13 @@
  * before the transaction are still the stored ones when it runs.
  */
 import { AbstractIndexBuilder, rowsInPuts } from '../search/abstract-index';
-import { forEachStoredChunk, searchRowsOf, type PaperPeekDatabase, type PaperRow } from '../db';
+import {
+  forEachStoredChunk,
+  putMetaRows,
+  searchRowsOf,
+  type PaperPeekDatabase,
+  type PaperRow,
+} from '../db';
 import type { SourceState } from '../sources/source';
 import { arxivIdMonth } from '../links/arxiv-id';
 import {
@@ -168,7 +174,7 @@ export async function applyPapers(
           total: written.length,
         });
       }
-      await db.meta.bulkPut(meta);
+      await putMetaRows(db.meta, meta);
       await db.abstractIndex.clear();
       for (const put of rowsInPuts(indexRows)) await db.abstractIndex.bulkPut(put);
       const previous = await db.sources.get(sourceId);

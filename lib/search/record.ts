@@ -6,7 +6,7 @@
 import type { Paper } from '../digest/schema';
 import { arxivIdMonth } from '../links/arxiv-id';
 import {
-  packPostings,
+  packPostingsSteps,
   packWordIndex,
   PostingsBuilder,
   titleSideText,
@@ -72,7 +72,7 @@ export async function buildSearchRecordInSteps(
   }
 }
 
-const RECORD_STEP = 10_000;
+const RECORD_STEP = 2_500;
 
 function* searchRecordSteps(
   papers: readonly SearchFacts[],
@@ -111,8 +111,7 @@ function* searchRecordSteps(
   yield;
   const sortedWords = [...words.words()].sort();
   yield;
-  const wordIndex = packPostings(words, sortedWords);
-  yield;
+  const wordIndex = yield* packPostingsSteps(words, sortedWords);
   const newest = sortKeys.map((key) => count - Number(key.slice(key.lastIndexOf('|') + 1)));
   return {
     version: 1,

@@ -54,6 +54,20 @@ export class PostingsBuilder {
 
 /** The postings of `words` (sorted) from `builder`, as one typed array. */
 export function packPostings(builder: PostingsBuilder, words: string[]): WordIndex {
+  const steps = packPostingsSteps(builder, words);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+const PACK_STEP = 20_000;
+
+/** The same packing, yielding every PACK_STEP words (for the worker's record steps). */
+export function* packPostingsSteps(
+  builder: PostingsBuilder,
+  words: string[],
+): Generator<void, WordIndex> {
   const starts = new Uint32Array(words.length + 1);
   let total = 0;
   words.forEach((word, i) => {
@@ -62,7 +76,12 @@ export function packPostings(builder: PostingsBuilder, words: string[]): WordInd
   });
   starts[words.length] = total;
   const papers = new Uint32Array(total);
-  words.forEach((word, i) => papers.set(builder.postingsOf(word), starts[i] ?? 0));
+  for (let from = 0; from < words.length; from += PACK_STEP) {
+    for (let i = from; i < Math.min(from + PACK_STEP, words.length); i += 1) {
+      papers.set(builder.postingsOf(words[i] as string), starts[i] ?? 0);
+    }
+    yield;
+  }
   return { words, starts, papers };
 }
 

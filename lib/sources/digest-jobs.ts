@@ -8,7 +8,7 @@
 import { applyValidPapers, recordFailure, type LoadResult } from '../digest/load';
 import { readPaper, type Paper } from '../digest/schema';
 import type { ApplyProgress } from '../digest/apply';
-import { searchRows, type PaperPeekDatabase } from '../db';
+import { putMetaRows, searchRows, type PaperPeekDatabase } from '../db';
 import type { ImportSummary, RefreshOutcome } from '../protocol/messages';
 import type { Endpoints, SourceSettings } from './source-settings';
 import { refreshFeed, refreshHuggingFace, type RefreshDependencies } from './refresh';
@@ -235,7 +235,7 @@ export function createDigestJobs(deps: JobDependencies) {
             await db.abstractIndex.clear();
             await db.arxivLookups.clear();
             await db.paperDetails.clear();
-            await db.meta.bulkPut(searchRows([], crypto.randomUUID()));
+            await putMetaRows(db.meta, searchRows([], crypto.randomUUID()));
             await db.sources.clear();
             if (bundled?.revision) {
               await db.sources.put({

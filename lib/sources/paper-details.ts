@@ -9,6 +9,7 @@
  */
 import {
   forEachStoredChunk,
+  putMetaRows,
   READ_CHUNK,
   readSearchRecord,
   searchRowsOf,
@@ -191,7 +192,7 @@ async function rebuildSearchRecord(
   const packed = await packSearchRecordInSteps(rebuilt, pause);
   await db.transaction('rw', db.meta, async () => {
     const current = await db.meta.get('search');
-    if (current?.value.stamp !== record.stamp) return;
-    await db.meta.bulkPut(searchRowsOf(rebuilt, packed));
+    if (current?.key !== 'search' || current.value.stamp !== record.stamp) return;
+    await putMetaRows(db.meta, searchRowsOf(rebuilt, packed));
   });
 }

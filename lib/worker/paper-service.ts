@@ -170,10 +170,14 @@ export function createPaperService(
   };
 
   const status = async (): Promise<DigestStatus> =>
-    withOpenDatabase(async () => ({
-      paperCount: (await db.meta.get('newest'))?.value.paperCount ?? (await db.papers.count()),
-      sources: await db.sources.toArray(),
-    }));
+    withOpenDatabase(async () => {
+      const newest = await db.meta.get('newest');
+      const counted = newest?.key === 'newest' ? newest.value.paperCount : undefined;
+      return {
+        paperCount: counted ?? (await db.papers.count()),
+        sources: await db.sources.toArray(),
+      };
+    });
 
   const pageSummary: Handlers['pageSummary'] = async ({ paperIds }, sender) =>
     reportPageSummary ? reportPageSummary(paperIds, sender) : null;

@@ -18,6 +18,8 @@ export interface BenchBrowser {
   extensionUrl(path: string): string;
   /** Replaces PaperPeek's settings (only with the extension). */
   setSettings(settings: object): Promise<void>;
+  /** The extension worker's JS heap after a collection, in MB (only with the extension). */
+  workerHeapMB(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -117,7 +119,8 @@ export async function launchBrowser(
     headless: true,
     viewport: { width: 1280, height: 800 },
     args: withExtension
-      ? [...extensionLaunchArgs(paperPeekDir), '--disable-gpu']
+      ? // A debugging port of its own: the worker's heap is read through the browser's CDP.
+        [...extensionLaunchArgs(paperPeekDir), '--disable-gpu', '--remote-debugging-port=0']
       : otherExtensionDir
         ? [...extensionLaunchArgs(otherExtensionDir), '--disable-gpu']
         : base,
@@ -158,6 +161,45 @@ export async function launchBrowser(
           ).chrome.storage.local.set({ settings: value }),
         settings,
       );
+    },
+    async workerHeapMB() {
+      // Chromium names the port it chose in the profile; Playwright's own pipe has no way to a
+      // service worker's heap.
+      const [port] = (await readFile(join(profile, 'DevToolsActivePort'), 'utf8')).split('\n');
+      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      try {
+        const cdp = await browser.newBrowserCDPSession();
+        const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+          targetInfos: { targetId: string; type: string }[];
+        };
+        const target = targetInfos.find((info) => info.type === 'service_worker');
+        if (!target) throw new Error('no service worker target');
+        const { sessionId } = (await cdp.send('Target.attachToTarget', {
+          targetId: target.targetId,
+          flatten: false,
+        })) as { sessionId: string };
+        let next = 1;
+        const call = (method: string) =>
+          new Promise<unknown>((resolve) => {
+            const id = next++;
+            const listener = (event: { message: string }) => {
+              const message = JSON.parse(event.message) as { id?: number; result?: unknown };
+              if (message.id !== id) return;
+              cdp.off('Target.receivedMessageFromTarget', listener);
+              resolve(message.result);
+            };
+            cdp.on('Target.receivedMessageFromTarget', listener);
+            void cdp.send('Target.sendMessageToTarget', {
+              sessionId,
+              message: JSON.stringify({ id, method }),
+            });
+          });
+        await call('HeapProfiler.collectGarbage');
+        const { usedSize } = (await call('Runtime.getHeapUsage')) as { usedSize: number };
+        return Math.round((usedSize / 2 ** 20) * 10) / 10;
+      } finally {
+        await browser.close();
+      }
     },
     async close() {
       await context.close();

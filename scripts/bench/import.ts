@@ -112,9 +112,12 @@ export async function benchImport(): Promise<Record<string, unknown>> {
       const page = await browser.context.newPage();
       await page.goto(browser.extensionUrl('options.html'));
       const paperpeek = await importThroughWorker(page, browser.worker, count);
+      // What the worker holds with the papers stored (it keeps none of them in memory).
+      const workerHeapMB = await browser.workerHeapMB();
       const naive = await naiveBulkPut(page, count);
       results[`import @ ${count}`] = {
         paperpeek,
+        workerHeapMB,
         naiveBulkPut: naive,
         stallRatio: Number(
           (naive.longestStallMs / Math.max(paperpeek.longestStallApplyingMs, 1)).toFixed(1),

@@ -112,6 +112,23 @@ describe('applying papers', () => {
     expect(await db.readingList.get('2101.00001')).toBeDefined();
   });
 
+  it('stores the word index as a row of its own, read back only with its own record', async () => {
+    await applyPapers(db, generatePapers(300), {
+      sourceId: 'import',
+      mode: 'replace',
+      pause: async () => undefined,
+    });
+    const row = await db.meta.get('search');
+    expect(row?.key === 'search' && 'words' in row.value).toBe(false);
+    const record = await readSearchRecord(db, 'search');
+    expect(record?.words?.words.length).toBeGreaterThan(50);
+    // A word index left from another record (another stamp) is not used.
+    const wordsRow = await db.meta.get('search-words');
+    if (wordsRow?.key !== 'search-words') throw new Error('no word index row');
+    await db.meta.put({ ...wordsRow, value: { ...wordsRow.value, stamp: 'older' } });
+    expect((await readSearchRecord(db, 'search'))?.words).toBeUndefined();
+  });
+
   it('rebuilds the search record and the abstract index for the same papers', async () => {
     await applyPapers(db, generatePapers(2_500), {
       sourceId: 'import',
