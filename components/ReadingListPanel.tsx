@@ -32,6 +32,18 @@ export interface ReadingListPanelProps {
  * The saved papers as a compact list a researcher with hundreds of entries can use: one row
  * each, details on demand, filters, two orders, and actions on a selection.
  */
+/** Formats a selection can be exported to: format, button text, the rest of its name. */
+const SELECTION_EXPORTS: readonly (readonly [ExportFormat, string, string])[] = [
+  ['bibtex', 'BibTeX', ''],
+  ['csl', 'CSL-JSON', ' (Zotero, Mendeley, Pandoc)'],
+  ['markdown', 'Markdown', ''],
+];
+/** The whole list: the same, and the backup. */
+const ALL_EXPORTS: readonly (readonly [ExportFormat, string])[] = [
+  ...SELECTION_EXPORTS.map(([format, label]) => [format, label] as const),
+  ['json', 'JSON backup'],
+];
+
 export function ReadingListPanel(props: ReadingListPanelProps) {
   const { entries, undo } = props;
   const [status, setStatus] = useState<StatusFilter>('all');
@@ -149,27 +161,16 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
                 >
                   Unread
                 </button>
-                <button
-                  type="button"
-                  aria-label="Export selected as BibTeX"
-                  onClick={() => props.exportAs('bibtex', selectedIds)}
-                >
-                  BibTeX
-                </button>
-                <button
-                  type="button"
-                  aria-label="Export selected as CSL-JSON (Zotero, Mendeley, Pandoc)"
-                  onClick={() => props.exportAs('csl', selectedIds)}
-                >
-                  CSL-JSON
-                </button>
-                <button
-                  type="button"
-                  aria-label="Export selected as Markdown"
-                  onClick={() => props.exportAs('markdown', selectedIds)}
-                >
-                  Markdown
-                </button>
+                {SELECTION_EXPORTS.map(([format, label, description]) => (
+                  <button
+                    key={format}
+                    type="button"
+                    aria-label={`Export selected as ${label}${description}`}
+                    onClick={() => props.exportAs(format, selectedIds)}
+                  >
+                    {label}
+                  </button>
+                ))}
               </>
             )}
           </div>
@@ -193,14 +194,7 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
       <SyncStatus {...props.sync} entryCount={entries.length} />
       <div class="reading__export">
         <span class="muted">Export all</span>
-        {(
-          [
-            ['bibtex', 'BibTeX'],
-            ['csl', 'CSL-JSON'],
-            ['markdown', 'Markdown'],
-            ['json', 'JSON backup'],
-          ] as const
-        ).map(([format, label]) => (
+        {ALL_EXPORTS.map(([format, label]) => (
           <button
             key={format}
             type="button"
