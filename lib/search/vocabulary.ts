@@ -36,10 +36,6 @@ export class Vocabulary {
   /** `words` sorted by code unit (`Array.prototype.sort` order), distinct. */
   constructor(readonly words: readonly string[]) {}
 
-  get size(): number {
-    return this.words.length;
-  }
-
   indexOf(word: string): number {
     const at = this.lowerBound(word);
     return this.words[at] === word ? at : -1;

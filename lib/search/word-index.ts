@@ -35,10 +35,6 @@ export class PostingsBuilder {
     }
   }
 
-  get wordCount(): number {
-    return this.postings.size;
-  }
-
   words(): IterableIterator<string> {
     return this.postings.keys();
   }
