@@ -21,8 +21,6 @@ import { DETAIL_FIELDS, type Paper } from '../digest/schema';
 import { buildSearchRecordInSteps, packSearchRecordInSteps } from '../search/record';
 import type { AtomPaper } from './arxiv-api';
 
-export type { PaperDetailsRow };
-
 /** Papers asked for in one request: the arXiv API takes up to 20 ids at a time here. */
 export const DETAILS_BATCH = 20;
 
@@ -91,6 +89,11 @@ export interface FillInDependencies {
   exclusive: <T>(task: () => Promise<T>) => Promise<T>;
   now?: () => number;
   pause?: () => Promise<void>;
+  /**
+   * The stamp of the search record whose papers a run last went through to the end: the worker
+   * starts often, and scanning 100,000 papers each time to find nothing to ask is wasted reads.
+   */
+  completed?: { read(): Promise<string | undefined>; write(stamp: string): Promise<void> };
 }
 
 export interface FillInResult {
@@ -112,6 +115,11 @@ export async function fillInDetails(deps: FillInDependencies): Promise<FillInRes
     pause = () => new Promise((resolve) => setTimeout(resolve, 0)),
   } = deps;
   if (!(await deps.enabled())) return { asked: 0, filled: 0, stopped: 'look-ups off' };
+  const searchRow = await db.meta.get('search');
+  const stamp = searchRow?.key === 'search' ? searchRow.value.stamp : undefined;
+  if (stamp && deps.completed && (await deps.completed.read()) === stamp) {
+    return { asked: 0, filled: 0 };
+  }
   const waiting = await papersToAsk(db, pause);
   let asked = 0;
   let filled = 0;
@@ -136,6 +144,8 @@ export async function fillInDetails(deps: FillInDependencies): Promise<FillInRes
     filled += await deps.exclusive(() => storeDetails(db, rows));
   }
   if (filled > 0) await deps.exclusive(() => rebuildSearchRecord(db, pause));
+  // The rebuild keeps the record's stamp: a new digest brings a new one, and a new run.
+  if (!stopped && stamp) await deps.completed?.write(stamp);
   return { asked, filled, ...(stopped ? { stopped } : {}) };
 }
 

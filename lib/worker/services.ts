@@ -45,6 +45,9 @@ export function jobHandlers(
   };
 }
 
+/** The search record stamp whose papers were all asked about (paper-details.ts `completed`). */
+const DETAILS_DONE_KEY = 'detailsFilledFor';
+
 export interface ServicesBrowser {
   runtime: {
     id: string;
@@ -110,8 +113,16 @@ export function registerServices(
     filling ??= fillInDetails({
       db,
       enabled: lookupsAllowed,
-      lookup: arxiv.lookup,
+      // After the ids of any card someone is waiting for.
+      lookup: arxiv.lookupInBackground,
       exclusive: jobs.exclusive,
+      completed: {
+        read: async () => {
+          const value = (await local.get(DETAILS_DONE_KEY))[DETAILS_DONE_KEY];
+          return typeof value === 'string' ? value : undefined;
+        },
+        write: (stamp) => local.set({ [DETAILS_DONE_KEY]: stamp }),
+      },
     })
       .catch((error: unknown) => console.error('PaperPeek could not fill in paper details:', error))
       .finally(() => {

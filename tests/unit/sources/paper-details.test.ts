@@ -145,6 +145,41 @@ describe('filling in what digest papers lack, from the arXiv stand-in', () => {
     expect((await db.papers.get('2307.06948'))?.authors).toEqual(['Muhammad Uzair Khattak']);
   });
 
+  it('does not go through the papers again for a record it finished, but does for a new one', async () => {
+    let done: string | undefined;
+    const completed = {
+      read: async () => done,
+      write: async (stamp: string) => {
+        done = stamp;
+      },
+    };
+    const queue = createArxivLookupQueue({
+      fetchArxiv: arxivFetcher(arxiv.arxivUrl),
+      minGapMs: 5,
+      windowMs: 5,
+    });
+    const runOnce = () =>
+      fillInDetails({
+        db,
+        enabled: async () => true,
+        lookup: queue.lookup,
+        exclusive: (task) => task(),
+        pause: async () => undefined,
+        completed,
+      });
+    expect((await runOnce()).asked).toBe(71);
+    // Were the answers forgotten, the same record would still not be gone through again.
+    await db.paperDetails.clear();
+    expect(await runOnce()).toEqual({ asked: 0, filled: 0 });
+    // A new digest is a new record: its papers are looked at.
+    await applyPapers(db, papers.slice(0, 10), {
+      sourceId: 'bundled',
+      mode: 'replace',
+      pause: async () => undefined,
+    });
+    expect((await runOnce()).asked).toBe(10);
+  });
+
   it('asks nothing while look-ups are off', async () => {
     allowed = false;
     expect(await run()).toEqual({ asked: 0, filled: 0, stopped: 'look-ups off' });
