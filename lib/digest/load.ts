@@ -9,7 +9,14 @@ import { applyPapers, yieldToEventLoop, type ApplyOptions, type ApplySummary } f
 import { validateDigest, type Paper } from './schema';
 
 export type LoadResult =
-  | { ok: true; changed: boolean; paperCount: number; revision: string; summary?: ApplySummary }
+  | {
+      ok: true;
+      changed: boolean;
+      paperCount: number;
+      /** The papers' hash, for a source whose papers are replaced (see `applyValidPapers`). */
+      revision?: string;
+      summary?: ApplySummary;
+    }
   | { ok: false; problems: string[] };
 
 /**
@@ -46,14 +53,30 @@ export async function applyValidPapers(
   options: Omit<ApplyOptions, 'sourceId' | 'mode' | 'revision'> & { mode?: ApplyOptions['mode'] },
 ): Promise<LoadResult> {
   const { now = Date.now, mode = 'replace' } = options;
-  const revision = await digestRevision(papers, options.pause);
-  const previous = await db.sources.get(sourceId);
-  if (mode === 'replace' && previous?.revision === revision && !previous.lastError) {
-    return { ok: true, changed: false, paperCount: previous.paperCount, revision };
+  // Only a replacement can be a no-op; papers added to a source (an imported file) always apply,
+  // so they are not hashed (a second at 100,000 papers).
+  const revision = mode === 'replace' ? await digestRevision(papers, options.pause) : undefined;
+  if (revision) {
+    const previous = await db.sources.get(sourceId);
+    if (previous?.revision === revision && !previous.lastError) {
+      return { ok: true, changed: false, paperCount: previous.paperCount, revision };
+    }
   }
   try {
-    const summary = await applyPapers(db, papers, { ...options, sourceId, mode, revision, now });
-    return { ok: true, changed: true, paperCount: summary.sourcePaperCount, revision, summary };
+    const summary = await applyPapers(db, papers, {
+      ...options,
+      sourceId,
+      mode,
+      now,
+      ...(revision ? { revision } : {}),
+    });
+    return {
+      ok: true,
+      changed: true,
+      paperCount: summary.sourcePaperCount,
+      summary,
+      ...(revision ? { revision } : {}),
+    };
   } catch (error) {
     const message = `Could not store the digest: ${errorMessage(error)}`;
     await recordFailure(db, sourceId, message, now());

@@ -35,6 +35,11 @@ export function wordTokens(text: string): WordToken[] {
   return tokens;
 }
 
+/** Whether `text` is all ASCII (its words are then runs of a-z and 0-9 once lower-cased). */
+export function isAsciiText(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
+
 /** Just the words of `text`, in order (the index builders call this for every paper). */
 export function textWords(text: string): string[] {
   const folded = foldWord(text);

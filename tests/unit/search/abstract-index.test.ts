@@ -115,6 +115,32 @@ describe('the abstract index', () => {
     expect(reads).toEqual(expect.arrayContaining(['mul', 'tas']));
   });
 
+  it('holds for each paper exactly the words abstractWords finds in its abstract', () => {
+    // The builder cuts ASCII text itself (faster); it must agree with the one definition.
+    const abstracts = [
+      ...papers.map((paper) => paper.abstract),
+      'GPT-4o and Llama3-70B beat 2023 baselines by 12.5%; see arXiv:2401.00001v2.',
+      'UPPER lower MiXeD the THE with-dash under_score x86 a1b2c3 abc',
+      'Naïve Gödel café résumé: 3D U-Net, ﬁne-tuning (a ligature), Ωmega',
+      `${'z'.repeat(32)} ${'y'.repeat(33)} ab abc`,
+      '',
+    ];
+    const rows = buildAbstractIndex(abstracts, 's').filter(
+      (row): row is AbstractIndexRow => row.bucket !== VOCABULARY_BUCKET,
+    );
+    const wordsOf = abstracts.map(() => [] as string[]);
+    for (const row of rows) {
+      row.words.forEach((word, i) => {
+        for (const paper of row.papers.subarray(row.starts[i], row.starts[i + 1])) {
+          wordsOf[paper]?.push(word);
+        }
+      });
+    }
+    abstracts.forEach((abstract, index) => {
+      expect(wordsOf[index]?.sort(), abstract.slice(0, 40)).toEqual(abstractWords(abstract).sort());
+    });
+  });
+
   it('lists every word in a vocabulary row, sorted', () => {
     const rows = buildAbstractIndex(['Zebra apple mango', 'apple kiwi'], 's');
     const vocabulary = rows.find((row) => row.bucket === VOCABULARY_BUCKET);
