@@ -20,6 +20,8 @@ export interface BenchBrowser {
   setSettings(settings: object): Promise<void>;
   /** The extension worker's JS heap after a collection, in MB (only with the extension). */
   workerHeapMB(): Promise<number>;
+  /** A DevTools session on the extension's worker (only with the extension). */
+  workerDevTools(): Promise<WorkerDevTools>;
   close(): Promise<void>;
 }
 
@@ -163,48 +165,67 @@ export async function launchBrowser(
       );
     },
     async workerHeapMB() {
-      // Chromium names the port it chose in the profile; Playwright's own pipe has no way to a
-      // service worker's heap.
-      const [port] = (await readFile(join(profile, 'DevToolsActivePort'), 'utf8')).split('\n');
-      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      const worker = await attachToWorker(profile);
       try {
-        const cdp = await browser.newBrowserCDPSession();
-        const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-          targetInfos: { targetId: string; type: string }[];
-        };
-        const target = targetInfos.find((info) => info.type === 'service_worker');
-        if (!target) throw new Error('no service worker target');
-        const { sessionId } = (await cdp.send('Target.attachToTarget', {
-          targetId: target.targetId,
-          flatten: false,
-        })) as { sessionId: string };
-        let next = 1;
-        const call = (method: string) =>
-          new Promise<unknown>((resolve) => {
-            const id = next++;
-            const listener = (event: { message: string }) => {
-              const message = JSON.parse(event.message) as { id?: number; result?: unknown };
-              if (message.id !== id) return;
-              cdp.off('Target.receivedMessageFromTarget', listener);
-              resolve(message.result);
-            };
-            cdp.on('Target.receivedMessageFromTarget', listener);
-            void cdp.send('Target.sendMessageToTarget', {
-              sessionId,
-              message: JSON.stringify({ id, method }),
-            });
-          });
-        await call('HeapProfiler.collectGarbage');
-        const { usedSize } = (await call('Runtime.getHeapUsage')) as { usedSize: number };
+        await worker.call('HeapProfiler.collectGarbage');
+        const { usedSize } = (await worker.call('Runtime.getHeapUsage')) as { usedSize: number };
         return Math.round((usedSize / 2 ** 20) * 10) / 10;
       } finally {
-        await browser.close();
+        await worker.detach();
       }
     },
+    workerDevTools: () => attachToWorker(profile),
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
+  };
+}
+
+export interface WorkerDevTools {
+  call(method: string, params?: object): Promise<unknown>;
+  detach(): Promise<void>;
+}
+
+/**
+ * The extension worker's DevTools session, through the browser's own debugging port: Playwright's
+ * pipe has no way to a service worker's heap or profiler. Chromium names the port it chose in
+ * the profile directory.
+ */
+async function attachToWorker(profile: string): Promise<WorkerDevTools> {
+  const [port] = (await readFile(join(profile, 'DevToolsActivePort'), 'utf8')).split('\n');
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string }[];
+  };
+  const target = targetInfos.find((info) => info.type === 'service_worker');
+  if (!target) {
+    await browser.close();
+    throw new Error('no service worker target');
+  }
+  const { sessionId } = (await cdp.send('Target.attachToTarget', {
+    targetId: target.targetId,
+    flatten: false,
+  })) as { sessionId: string };
+  let next = 1;
+  return {
+    call: (method, params = {}) =>
+      new Promise<unknown>((resolve) => {
+        const id = next++;
+        const listener = (event: { message: string }) => {
+          const message = JSON.parse(event.message) as { id?: number; result?: unknown };
+          if (message.id !== id) return;
+          cdp.off('Target.receivedMessageFromTarget', listener);
+          resolve(message.result);
+        };
+        cdp.on('Target.receivedMessageFromTarget', listener);
+        void cdp.send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method, params }),
+        });
+      }),
+    detach: () => browser.close(),
   };
 }
 

@@ -5,10 +5,12 @@
  * fires: the longest delay is the longest stall. Side by side in the same browser: one naive
  * IndexedDB transaction that puts every paper at once, timed the same way in an extension page.
  */
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generatePapers } from '../../tests/helpers/generate-papers';
-import { launchBrowser } from './browser';
-import { IMPORT_CHUNK_PAPERS } from '../../lib/protocol/messages';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, type BenchBrowser } from './browser';
 
 const MONITOR = `(() => {
   const state = { last: performance.now(), max: 0, over50: 0 };
@@ -30,46 +32,97 @@ interface Stall {
   over50: number;
 }
 
-async function send(page: Page, message: object): Promise<unknown> {
-  const reply = (await page.evaluate(
-    (body) =>
-      (
-        globalThis as unknown as {
-          chrome: { runtime: { sendMessage(m: object): Promise<unknown> } };
-        }
-      ).chrome.runtime.sendMessage(body),
-    message,
-  )) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!reply.ok) throw new Error(reply.error?.message ?? 'failed');
-  return reply.value;
+/**
+ * What a user waits for: a digest file chosen on the options page (read, parsed, previewed),
+ * "Add" pressed, the papers sent and applied, and then the popup finding one of them. With
+ * `PAPERPEEK_PROFILE=<dir>`, CPU profiles of the worker and the options page are written there
+ * (build with `PAPERPEEK_PROFILE_BUILD=1 npx wxt build` for readable names).
+ */
+async function importThroughOptionsPage(browser: BenchBrowser, count: number) {
+  const papers = generatePapers(count, 22);
+  const dir = await mkdtemp(join(tmpdir(), 'paperpeek-import-'));
+  const file = join(dir, `digest-${count}.json`);
+  await writeFile(file, JSON.stringify(digestOf(papers)));
+  const wanted = papers.at(-1)?.title ?? '';
+  const profileDir = process.env.PAPERPEEK_PROFILE;
+  const options = await browser.context.newPage();
+  await options.goto(browser.extensionUrl('options.html'));
+  const worker = await browser.workerDevTools();
+  const page = await browser.context.newCDPSession(options);
+  const sessions = [
+    (method: string, params?: object) => worker.call(method, params),
+    (method: string, params?: object) => page.send(method as 'Profiler.start', params),
+  ];
+  if (profileDir) {
+    for (const call of sessions) {
+      await call('Profiler.enable');
+      await call('Profiler.setSamplingInterval', { interval: 500 });
+      await call('Profiler.start');
+    }
+  }
+  await worker.call('Runtime.evaluate', { expression: MONITOR });
+  try {
+    const chosen = performance.now();
+    await options.getByLabel('Import digest').setInputFiles(file);
+    const add = options.getByRole('button', { name: /^Add [\d,]+ papers$/ });
+    await add.waitFor({ timeout: 120_000 });
+    const previewed = performance.now();
+    await add.click();
+    await options.getByText(/^Imported digest-/).waitFor({ timeout: 600_000 });
+    const imported = performance.now();
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await popup.getByRole('searchbox').fill(wanted);
+    await popup
+      .getByRole('listbox', { name: 'Results' })
+      .getByRole('option', { name: wanted })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    const searchable = performance.now();
+    await popup.close();
+    const stall = (
+      (await worker.call('Runtime.evaluate', {
+        expression: READ_MONITOR,
+        returnByValue: true,
+      })) as { result: { value: Stall } }
+    ).result.value;
+    if (profileDir) {
+      await mkdir(profileDir, { recursive: true });
+      const [workerProfile, pageProfile] = (await Promise.all(
+        sessions.map((call) => call('Profiler.stop')),
+      )) as { profile: unknown }[];
+      await writeFile(
+        join(profileDir, `worker-${count}.cpuprofile`),
+        JSON.stringify(workerProfile?.profile),
+      );
+      await writeFile(
+        join(profileDir, `options-${count}.cpuprofile`),
+        JSON.stringify(pageProfile?.profile),
+      );
+    }
+    return {
+      fileMB: Math.round((await stat(file)).size / 2 ** 20),
+      chosenToSearchableMs: Math.round(searchable - chosen),
+      chosenToPreviewMs: Math.round(previewed - chosen),
+      addToImportedMs: Math.round(imported - previewed),
+      importedToFoundMs: Math.round(searchable - imported),
+      longestWorkerStallMs: Math.round(stall.max),
+      workerStallsOver50ms: stall.over50,
+    };
+  } finally {
+    await worker.detach();
+    await options.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
-async function importThroughWorker(page: Page, worker: Worker, count: number) {
-  const papers = generatePapers(count, 21);
-  await worker.evaluate(MONITOR);
-  const started = performance.now();
-  const { importId } = (await send(page, { type: 'importBegin', data: { label: 'bench' } })) as {
-    importId: string;
-  };
-  for (let start = 0; start < papers.length; start += IMPORT_CHUNK_PAPERS) {
-    await send(page, {
-      type: 'importChunk',
-      data: { importId, papers: papers.slice(start, start + IMPORT_CHUNK_PAPERS) },
-    });
-  }
-  const staged = performance.now();
-  const stagingStall = (await worker.evaluate(READ_MONITOR)) as Stall;
-  await worker.evaluate(MONITOR);
-  await send(page, { type: 'importCommit', data: { importId } });
-  const done = performance.now();
-  const applyStall = (await worker.evaluate(READ_MONITOR)) as Stall;
+function digestOf(papers: readonly object[]) {
   return {
-    totalMs: Math.round(done - started),
-    sendMs: Math.round(staged - started),
-    applyMs: Math.round(done - staged),
-    longestStallSendingMs: Math.round(stagingStall.max),
-    longestStallApplyingMs: Math.round(applyStall.max),
-    stallsOver50ms: stagingStall.over50 + applyStall.over50,
+    format: 'paperpeek-digest',
+    version: 1,
+    generatedAt: '2026-11-01T00:00:00.000Z',
+    source: 'bench',
+    papers,
   };
 }
 
@@ -104,23 +157,23 @@ async function naiveBulkPut(page: Page, count: number) {
 
 export async function benchImport(): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {};
-  for (const count of [10_000, 100_000]) {
+  const counts = (process.env.PAPERPEEK_IMPORT_COUNTS ?? '10000,100000').split(',').map(Number);
+  for (const count of counts) {
     console.log(`  importing ${count} papers`);
     const browser = await launchBrowser(true);
     try {
-      if (!browser.worker) throw new Error('no extension worker');
-      const page = await browser.context.newPage();
-      await page.goto(browser.extensionUrl('options.html'));
-      const paperpeek = await importThroughWorker(page, browser.worker, count);
+      const paperpeek = await importThroughOptionsPage(browser, count);
       // What the worker holds with the papers stored (it keeps none of them in memory).
       const workerHeapMB = await browser.workerHeapMB();
+      const page = await browser.context.newPage();
+      await page.goto(browser.extensionUrl('options.html'));
       const naive = await naiveBulkPut(page, count);
       results[`import @ ${count}`] = {
         paperpeek,
         workerHeapMB,
         naiveBulkPut: naive,
         stallRatio: Number(
-          (naive.longestStallMs / Math.max(paperpeek.longestStallApplyingMs, 1)).toFixed(1),
+          (naive.longestStallMs / Math.max(paperpeek.longestWorkerStallMs, 1)).toFixed(1),
         ),
       };
     } finally {
