@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import bundled from '@/assets/digest.json';
 import {
+  AbstractIndexBuilder,
   abstractWords,
   buildAbstractIndex,
   createAbstractLookup,
@@ -16,6 +17,7 @@ import { inputWords } from '@/lib/search/query';
 import { buildSearchRecord } from '@/lib/search/record';
 import { createSearcher } from '@/lib/search/searcher';
 import { papersWithAbstractWords } from '../../helpers/abstract-search';
+import { generatePapers } from '../../helpers/generate-papers';
 
 const papers = bundled.papers as Paper[];
 
@@ -124,6 +126,8 @@ describe('the abstract index', () => {
       'Naïve Gödel café résumé: 3D U-Net, ﬁne-tuning (a ligature), Ωmega',
       `${'z'.repeat(32)} ${'y'.repeat(33)} ab abc`,
       '',
+      // Enough distinct words (coined names) for the builder's word table to grow many times.
+      ...generatePapers(3_000, 7).map((paper) => paper.abstract),
     ];
     const rows = buildAbstractIndex(abstracts, 's').filter(
       (row): row is AbstractIndexRow => row.bucket !== VOCABULARY_BUCKET,
@@ -139,6 +143,20 @@ describe('the abstract index', () => {
     abstracts.forEach((abstract, index) => {
       expect(wordsOf[index]?.sort(), abstract.slice(0, 40)).toEqual(abstractWords(abstract).sort());
     });
+  });
+
+  it('makes the same rows in steps as at once', async () => {
+    const abstracts = generatePapers(500, 3).map((paper) => paper.abstract);
+    const atOnce = new AbstractIndexBuilder();
+    const inSteps = new AbstractIndexBuilder();
+    abstracts.forEach((abstract, index) => {
+      atOnce.add(index * 2, abstract);
+      inSteps.add(index * 2, abstract);
+    });
+    let pauses = 0;
+    const stepped = await inSteps.rowsInChunks('s', async () => void (pauses += 1), 1_000);
+    expect(stepped).toEqual(atOnce.rows('s'));
+    expect(pauses).toBeGreaterThan(20);
   });
 
   it('lists every word in a vocabulary row, sorted', () => {
