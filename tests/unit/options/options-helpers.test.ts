@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sendImport } from '@/components/options/send-import';
+import { CHUNKS_IN_FLIGHT, sendImport } from '@/components/options/send-import';
+import { IMPORT_CHUNK_PAPERS } from '@/lib/protocol/messages';
 import { timeAgo } from '@/lib/text/time-ago';
 import { generatePapers } from '../../helpers/generate-papers';
 
@@ -43,5 +44,40 @@ describe('sendImport', () => {
     ]);
     expect(progress).toEqual([2_000, 4_000, 4_500]);
     expect(summary.added).toBe(4_500);
+  });
+
+  it('keeps a few chunks in flight, never more, and commits after the last answer', async () => {
+    let open = 0;
+    let most = 0;
+    const events: string[] = [];
+    await sendImport(generatePapers(9 * IMPORT_CHUNK_PAPERS), 'big.json', (async (type: string) => {
+      if (type === 'importBegin') return { importId: 'i' };
+      if (type === 'importCommit') {
+        events.push(`commit with ${open} open`);
+        return { added: 0, updated: 0, paperCount: 0, skipped: 0 };
+      }
+      open += 1;
+      most = Math.max(most, open);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      open -= 1;
+      return { accepted: 0, skipped: 0 };
+    }) as never);
+    expect(most).toBe(CHUNKS_IN_FLIGHT);
+    expect(events).toEqual(['commit with 0 open']);
+  });
+
+  it('commits nothing when a chunk is refused, and says why', async () => {
+    const types: string[] = [];
+    await expect(
+      sendImport(generatePapers(5 * IMPORT_CHUNK_PAPERS), 'big.json', (async (type: string) => {
+        types.push(type);
+        if (type === 'importBegin') return { importId: 'i' };
+        if (types.filter((one) => one === 'importChunk').length === 2) {
+          throw new Error('This import is no longer open: start it again.');
+        }
+        return { accepted: 0, skipped: 0 };
+      }) as never),
+    ).rejects.toThrow('no longer open');
+    expect(types).not.toContain('importCommit');
   });
 });
