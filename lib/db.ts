@@ -1,8 +1,9 @@
 /**
  * The IndexedDB schema (Dexie). Owns: tables, indexes, versions and upgrades, all in this file.
  * Only the background worker and extension pages open it: a content script's IndexedDB would be
- * the web page's. Primary keys are chosen once (Dexie cannot change them): `papers.id` is the
- * arXiv id without version or a slug; `readingList.paperId` is that same id.
+ * the web page's. Primary keys are chosen once (Dexie cannot change them): a paper's `id` is the
+ * arXiv id without version or a slug; `readingList.paperId` is that same id. Papers live on
+ * shelves of many papers each (digest/shelves.ts).
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { DETAIL_FIELDS, Paper } from './digest/schema';
@@ -26,6 +27,38 @@ import { unpackWordIndex, type StoredWordIndex } from './search/word-index';
 export interface PaperRow extends Paper {
   /** The source that last wrote this row (`bundled`, later `hf-daily`, `import`, ...). */
   sourceId: string;
+}
+
+/** Papers per shelf (why shelves: digest/shelves.ts). */
+export const SHELF_SIZE = 50;
+
+export interface PaperShelf {
+  /** Unique; made by whoever writes the shelf (an apply's stamp and a number). */
+  key: string;
+  /** The ids of `papers`, in the same order (the index papers are found by). */
+  ids: string[];
+  /** Every repo of `papers` (the index papers are found by repo). */
+  repos: string[];
+  papers: PaperRow[];
+}
+
+/** A shelf holding `papers` (the indexes' lists made from them). */
+export function shelfOf(key: string, papers: PaperRow[]): PaperShelf {
+  return {
+    key,
+    ids: papers.map((paper) => paper.id),
+    repos: [...new Set(papers.flatMap((paper) => paper.repos))],
+    papers,
+  };
+}
+
+/** `papers` on new shelves, SHELF_SIZE to a shelf, keyed `<prefix>-<n>`. */
+export function shelvesFor(prefix: string, papers: readonly PaperRow[]): PaperShelf[] {
+  const shelves: PaperShelf[] = [];
+  for (let start = 0; start < papers.length; start += SHELF_SIZE) {
+    shelves.push(shelfOf(`${prefix}-${shelves.length}`, papers.slice(start, start + SHELF_SIZE)));
+  }
+  return shelves;
 }
 
 /**
@@ -171,31 +204,13 @@ export async function writeDerivedRows(
   for (const put of rowsInPuts(rows)) await abstractIndex.bulkPut(put);
 }
 
+/** Rows read or written per step when a job goes through many (ids, details). */
 export const READ_CHUNK = 2_000;
-
-/** Visits every stored paper, a chunk at a time in key order (never all rows at once). */
-export async function forEachStoredChunk(
-  db: PaperPeekDatabase,
-  visit: (rows: PaperRow[]) => Promise<void>,
-): Promise<void> {
-  let after: string | null = null;
-  for (;;) {
-    const rows: PaperRow[] = await (
-      after === null ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)
-    )
-      .limit(READ_CHUNK)
-      .toArray();
-    if (rows.length === 0) return;
-    await visit(rows);
-    after = rows[rows.length - 1]?.id ?? null;
-    if (rows.length < READ_CHUNK) return;
-  }
-}
 
 export const DATABASE_NAME = 'paperpeek';
 
 export type PaperPeekDatabase = Dexie & {
-  papers: EntityTable<PaperRow, 'id'>;
+  shelves: EntityTable<PaperShelf, 'key'>;
   readingList: EntityTable<ReadingListEntry, 'paperId'>;
   sources: EntityTable<SourceState, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
@@ -210,6 +225,10 @@ export function openDatabase(
   options?: DexieOptions,
 ): PaperPeekDatabase {
   const db = new Dexie(name, options) as PaperPeekDatabase;
+  // No liveQuery anywhere (pages ask the worker, or read once): Dexie's change tracking only
+  // cost time, and after a 100,000-paper import it broadcast every changed key to every open
+  // extension page (a 250 ms stall of the worker cloning them).
+  db.unuse({ stack: 'dbcore', name: 'Observability' });
   db.version(1).stores({
     papers: 'id, *repos, publishedAt, sourceId',
     readingList: 'paperId, addedAt, status, *tags',
@@ -241,5 +260,14 @@ export function openDatabase(
   });
   // 7: what arXiv said about digest papers that lack authors or dates (kept across reloads).
   db.version(7).stores({ paperDetails: 'id' });
+  // 8: papers on shelves of many (a row per paper made writing 100,000 papers take 10-18 s).
+  // The next version drops `papers`: this one still has it, to move its rows.
+  db.version(8)
+    .stores({ shelves: 'key, *ids, *repos' })
+    .upgrade(async (tx) => {
+      const papers = await tx.table<PaperRow>('papers').toArray();
+      await tx.table<PaperShelf>('shelves').bulkPut(shelvesFor('v8', papers));
+    });
+  db.version(9).stores({ papers: null });
   return db;
 }

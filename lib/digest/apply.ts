@@ -11,12 +11,16 @@
  */
 import { AbstractIndexBuilder, rowsInPuts } from '../search/abstract-index';
 import {
-  forEachStoredChunk,
   putMetaRows,
   searchRowsOf,
+  SHELF_SIZE,
+  shelfOf,
+  shelvesFor,
   type PaperPeekDatabase,
   type PaperRow,
+  type PaperShelf,
 } from '../db';
+import { countPapers, forEachStoredShelves } from './shelves';
 import type { SourceState } from '../sources/source';
 import { arxivIdMonth } from '../links/arxiv-id';
 import {
@@ -25,6 +29,7 @@ import {
   type SearchFacts,
 } from '../search/record';
 import { mergeKnownDetails } from '../sources/paper-details';
+import { slicedPause } from './work-slices';
 import type { Paper } from './schema';
 
 export type ApplyPhase = 'reading' | 'indexing' | 'writing';
@@ -50,7 +55,7 @@ export interface ApplyOptions {
   /** Kept on the source's state with the result (the feed's URL, its validators, ...). */
   sourceFacts?: Partial<SourceState>;
   now?: () => number;
-  /** Called between chunks to let other work run; a macrotask by default. */
+  /** Called between chunks to let other work run; by default it yields every 20 ms of work. */
   pause?: () => Promise<void>;
   onProgress?: (progress: ApplyProgress) => void;
 }
@@ -66,12 +71,10 @@ export interface ApplySummary {
   paperCount: number;
 }
 
-/** A bulkPut of this many papers (1.5 MB) is cloned in about 20 ms. */
-export const WRITE_CHUNK = 1_000;
-/** Abstracts indexed between pauses: about 20 ms of work. */
-const INDEX_CHUNK = 250;
-
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Shelves per put: 20 shelves of 50 papers (1.5 MB) are cloned in about 20 ms. */
+export const WRITE_CHUNK_SHELVES = 20;
+/** Abstracts indexed between calls of `pause` (which yields once a slice of time is used). */
+const INDEX_CHUNK = 100;
 
 /** What is kept of a stored paper while an apply is planned. */
 interface StoredFacts extends SearchFacts {
@@ -84,25 +87,30 @@ export async function applyPapers(
   papers: readonly Paper[],
   options: ApplyOptions,
 ): Promise<ApplySummary> {
-  const { sourceId, now = Date.now, pause = yieldToEventLoop, onProgress } = options;
+  const { sourceId, now = Date.now, pause = slicedPause(), onProgress } = options;
   // What arXiv told us of papers this digest gives without authors or dates stays: the digest's
   // own fields win, the answers fill the gaps.
   const filledIn = await mergeKnownDetails(db, papers, pause);
   const incoming = new Map(filledIn.map((paper) => [paper.id, paper]));
 
-  // 1. The stored papers, a chunk at a time.
+  // 1. The stored papers, a few shelves at a time.
   const kept: StoredFacts[] = [];
   const removed: string[] = [];
   const updated = new Set<string>();
+  // The shelf of every stored paper: a paper updated or removed changes its shelf in place.
+  const shelfKeyOf = new Map<string, string>();
   let read = 0;
-  const storedTotal = await db.papers.count();
-  await forEachStoredChunk(db, async (rows) => {
-    for (const row of rows) {
-      if (incoming.has(row.id)) updated.add(row.id);
-      else if (options.mode === 'replace' && row.sourceId === sourceId) removed.push(row.id);
-      else kept.push(storedFacts(row));
+  const storedTotal = await countPapers(db);
+  await forEachStoredShelves(db, async (shelves) => {
+    for (const shelf of shelves) {
+      for (const row of shelf.papers) {
+        shelfKeyOf.set(row.id, shelf.key);
+        if (incoming.has(row.id)) updated.add(row.id);
+        else if (options.mode === 'replace' && row.sourceId === sourceId) removed.push(row.id);
+        else kept.push(storedFacts(row));
+      }
+      read += shelf.papers.length;
     }
-    read += rows.length;
     onProgress?.({ phase: 'reading', done: read, total: storedTotal });
     await pause();
   });
@@ -148,7 +156,7 @@ export async function applyPapers(
   const ownCount = ownKept.filter(stays).length + written.length;
   await db.transaction(
     'rw',
-    [db.papers, db.sources, db.meta, db.abstractIndex, db.readingList],
+    [db.shelves, db.sources, db.meta, db.abstractIndex, db.readingList],
     async () => {
       // Saved since step 2: it stays (its row is no longer in the search record until the next
       // apply, which costs nothing but a missing search hit).
@@ -158,20 +166,48 @@ export async function applyPapers(
           .anyOf([...evicted])
           .primaryKeys(),
       );
-      const deleting = [...removed, ...[...evicted].filter((id) => !savedSince.has(id))];
-      for (let start = 0; start < deleting.length; start += WRITE_CHUNK) {
-        await db.papers.bulkDelete(deleting.slice(start, start + WRITE_CHUNK));
+      const deleting = new Set([...removed, ...[...evicted].filter((id) => !savedSince.has(id))]);
+      const writing = new Map(written.map((paper) => [paper.id, paper]));
+      // Shelves that lose or change a paper, read again inside the transaction: a fill-in of
+      // details may have rewritten one since step 1.
+      const touched = new Set<string>();
+      for (const id of [...deleting, ...writing.keys()]) {
+        const key = shelfKeyOf.get(id);
+        if (key) touched.add(key);
       }
-      for (let start = 0; start < written.length; start += WRITE_CHUNK) {
-        // Rows are made a chunk at a time: 100,000 copies at once would be a stall of their own.
-        const rows: PaperRow[] = written
-          .slice(start, start + WRITE_CHUNK)
+      const placed = new Set<string>();
+      const touchedKeys = [...touched];
+      for (let start = 0; start < touchedKeys.length; start += WRITE_CHUNK_SHELVES) {
+        const shelves = await db.shelves.bulkGet(
+          touchedKeys.slice(start, start + WRITE_CHUNK_SHELVES),
+        );
+        const rewritten: PaperShelf[] = [];
+        for (const shelf of shelves) {
+          if (!shelf) continue;
+          const papers: PaperRow[] = [];
+          for (const paper of shelf.papers) {
+            if (deleting.has(paper.id)) continue;
+            const replacement = writing.get(paper.id);
+            if (replacement) placed.add(paper.id);
+            papers.push(replacement ? { ...replacement, sourceId } : paper);
+          }
+          if (papers.length > 0) rewritten.push(shelfOf(shelf.key, papers));
+          else await db.shelves.delete(shelf.key);
+        }
+        await db.shelves.bulkPut(rewritten);
+      }
+      // New papers on new shelves, a few shelves per put (each put is cloned synchronously).
+      const fresh = written.filter((paper) => !placed.has(paper.id));
+      const shelfPapers = WRITE_CHUNK_SHELVES * SHELF_SIZE;
+      for (let start = 0; start < fresh.length; start += shelfPapers) {
+        const rows: PaperRow[] = fresh
+          .slice(start, start + shelfPapers)
           .map((paper) => ({ ...paper, sourceId }));
-        await db.papers.bulkPut(rows);
+        await db.shelves.bulkPut(shelvesFor(`${stamp}-${start / shelfPapers}`, rows));
         onProgress?.({
           phase: 'writing',
-          done: Math.min(start + WRITE_CHUNK, written.length),
-          total: written.length,
+          done: Math.min(start + shelfPapers, fresh.length),
+          total: fresh.length,
         });
       }
       await putMetaRows(db.meta, meta);

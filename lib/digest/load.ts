@@ -5,7 +5,8 @@
  */
 import type { PaperPeekDatabase } from '../db';
 import { describeStorageError } from '../storage-errors';
-import { applyPapers, yieldToEventLoop, type ApplyOptions, type ApplySummary } from './apply';
+import { applyPapers, type ApplyOptions, type ApplySummary } from './apply';
+import { slicedPause } from './work-slices';
 import { validateDigest, type Paper } from './schema';
 
 export type LoadResult =
@@ -92,7 +93,7 @@ const HASH_CHUNK = 2_000;
  */
 export async function digestRevision(
   papers: readonly Paper[],
-  pause: () => Promise<void> = yieldToEventLoop,
+  pause: () => Promise<void> = slicedPause(),
 ): Promise<string> {
   const encoder = new TextEncoder();
   const hex = async (text: string) =>

@@ -4,6 +4,7 @@
  * the digest or a cached arXiv answer. Never: writes an entry.
  */
 import type { PaperPeekDatabase, ReadingListEntry } from '../db';
+import { getPaperRows } from '../digest/shelves';
 import type { CitedEntry } from './export';
 
 export async function citedEntries(
@@ -11,7 +12,7 @@ export async function citedEntries(
   entries: ReadingListEntry[],
 ): Promise<CitedEntry[]> {
   const ids = entries.map((entry) => entry.paperId);
-  const [rows, lookups] = await Promise.all([db.papers.bulkGet(ids), db.arxivLookups.bulkGet(ids)]);
+  const [rows, lookups] = await Promise.all([getPaperRows(db, ids), db.arxivLookups.bulkGet(ids)]);
   return entries.map((entry, i) => {
     const row = rows[i];
     const lookup = lookups[i];

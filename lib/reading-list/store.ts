@@ -5,6 +5,7 @@
  * Never: overwrites an entry's notes, tags or status when a paper is saved again.
  */
 import type { PaperPeekDatabase, PaperRow, ReadingListEntry } from '../db';
+import { getPaperRow } from '../digest/shelves';
 import type { Paper } from '../digest/schema';
 import { ProtocolRequestError } from '../protocol/errors';
 import { entryFromPaper } from './entry';
@@ -18,10 +19,10 @@ export async function saveToReadingList(
   paperId: string,
   now: number,
 ): Promise<void> {
-  const tables = [db.papers, db.arxivLookups, db.readingList, db.readingListRemovals];
+  const tables = [db.shelves, db.arxivLookups, db.readingList, db.readingListRemovals];
   await db.transaction('rw', tables, async () => {
     if (await db.readingList.get(paperId)) return;
-    const row = await db.papers.get(paperId);
+    const row = await getPaperRow(db, paperId);
     const paper = row ? withoutSource(row) : (await db.arxivLookups.get(paperId))?.paper;
     if (!paper) {
       throw new ProtocolRequestError({

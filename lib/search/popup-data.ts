@@ -4,6 +4,7 @@
  * Never: reads every paper row (the search record exists so that it need not).
  */
 import { readSearchRecord, type PaperPeekDatabase, type PaperRow } from '../db';
+import { getPaperRows } from '../digest/shelves';
 import type { SearchRecord } from './record';
 
 export interface PopupData {
@@ -43,7 +44,7 @@ export async function rowsFor(
   db: PaperPeekDatabase,
   ids: string[],
 ): Promise<Map<string, PaperRow>> {
-  const rows = await db.papers.bulkGet(ids);
+  const rows = await getPaperRows(db, ids);
   return new Map(
     rows.filter((row): row is PaperRow => row !== undefined).map((row) => [row.id, row]),
   );

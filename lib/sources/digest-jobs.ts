@@ -228,10 +228,10 @@ export function createDigestJobs(deps: JobDependencies) {
       return enqueue('Clearing the digest', BUNDLED_SOURCE_ID, async () => {
         await db.transaction(
           'rw',
-          [db.papers, db.meta, db.abstractIndex, db.sources, db.arxivLookups, db.paperDetails],
+          [db.shelves, db.meta, db.abstractIndex, db.sources, db.arxivLookups, db.paperDetails],
           async () => {
             const bundled = await db.sources.get(BUNDLED_SOURCE_ID);
-            await db.papers.clear();
+            await db.shelves.clear();
             await db.abstractIndex.clear();
             await db.arxivLookups.clear();
             await db.paperDetails.clear();

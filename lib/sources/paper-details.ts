@@ -8,7 +8,6 @@
  * digest has), overwrites a field a digest gave, or asks while look-ups are off.
  */
 import {
-  forEachStoredChunk,
   putMetaRows,
   READ_CHUNK,
   readSearchRecord,
@@ -17,6 +16,8 @@ import {
   type PaperPeekDatabase,
   type PaperRow,
 } from '../db';
+import { changePaperRows, forEachStoredChunk } from '../digest/shelves';
+import { slicedPause } from '../digest/work-slices';
 import { DETAIL_FIELDS, type Paper } from '../digest/schema';
 import { buildSearchRecordInSteps, packSearchRecordInSteps } from '../search/record';
 import type { AtomPaper } from './arxiv-api';
@@ -109,11 +110,7 @@ export interface FillInResult {
  * search, filters and exports see the new authors and dates.
  */
 export async function fillInDetails(deps: FillInDependencies): Promise<FillInResult> {
-  const {
-    db,
-    now = Date.now,
-    pause = () => new Promise((resolve) => setTimeout(resolve, 0)),
-  } = deps;
+  const { db, now = Date.now, pause = slicedPause() } = deps;
   if (!(await deps.enabled())) return { asked: 0, filled: 0, stopped: 'look-ups off' };
   const searchRow = await db.meta.get('search');
   const stamp = searchRow?.key === 'search' ? searchRow.value.stamp : undefined;
@@ -163,18 +160,13 @@ async function papersToAsk(db: PaperPeekDatabase, pause: () => Promise<void>): P
 
 /** Stores the answers and fills in the papers they are for; returns how many papers changed. */
 async function storeDetails(db: PaperPeekDatabase, rows: PaperDetailsRow[]): Promise<number> {
-  return db.transaction('rw', [db.paperDetails, db.papers], async () => {
+  return db.transaction('rw', [db.paperDetails, db.shelves], async () => {
     await db.paperDetails.bulkPut(rows);
-    const papers = await db.papers.bulkGet(rows.map((row) => row.id));
-    const changed: PaperRow[] = [];
-    papers.forEach((paper, i) => {
-      if (!paper) return;
-      const filled = withDetails(paper, rows[i]);
-      if (filled !== paper && JSON.stringify(filled) !== JSON.stringify(paper))
-        changed.push(filled);
+    const details = new Map(rows.map((row) => [row.id, row]));
+    return changePaperRows(db, [...details.keys()], (paper) => {
+      const filled = withDetails(paper, details.get(paper.id));
+      return JSON.stringify(filled) === JSON.stringify(paper) ? paper : filled;
     });
-    await db.papers.bulkPut(changed);
-    return changed.length;
   });
 }
 
@@ -189,14 +181,16 @@ async function rebuildSearchRecord(
 ): Promise<void> {
   const record = await readSearchRecord(db, 'search');
   if (!record?.stamp) return;
-  const rows: PaperRow[] = [];
-  for (let start = 0; start < record.ids.length; start += READ_CHUNK) {
-    const chunk = await db.papers.bulkGet(record.ids.slice(start, start + READ_CHUNK));
-    for (const row of chunk) {
-      if (!row) return; // a paper left: the digest changed
-      rows.push(row);
-    }
+  const stored = new Map<string, PaperRow>();
+  await forEachStoredChunk(db, async (chunk) => {
+    for (const row of chunk) stored.set(row.id, row);
     await pause();
+  });
+  const rows: PaperRow[] = [];
+  for (const id of record.ids) {
+    const row = stored.get(id);
+    if (!row) return; // a paper left: the digest changed
+    rows.push(row);
   }
   const rebuilt = await buildSearchRecordInSteps(rows, record.stamp, pause);
   const packed = await packSearchRecordInSteps(rebuilt, pause);

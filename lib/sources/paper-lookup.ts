@@ -5,6 +5,7 @@
  * are switched off.
  */
 import type { PaperPeekDatabase } from '../db';
+import { getPaperRow } from '../digest/shelves';
 import type { Paper } from '../digest/schema';
 import type { MissingReason } from '../content/card/view';
 import type { AtomPaper } from './arxiv-api';
@@ -25,7 +26,7 @@ export type LookedUp = { paper: Paper; from: 'digest' | 'arxiv' } | { missing: M
 
 export async function lookUpPaper(arxivId: string, deps: LookupDependencies): Promise<LookedUp> {
   const { db, now = Date.now } = deps;
-  const row = await db.papers.get(arxivId);
+  const row = await getPaperRow(db, arxivId);
   if (row) {
     const { sourceId: _sourceId, ...paper } = row;
     return { paper, from: 'digest' };

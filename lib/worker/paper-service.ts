@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import type { PaperPeekDatabase, PaperRow } from '../db';
+import { countPapers, getPaperRow, getPaperRows, papersWithRepos } from '../digest/shelves';
 import { loadDigest, type LoadResult } from '../digest/load';
 import type { Paper } from '../digest/schema';
 import { paperKeyFromLink } from '../links/paper-link';
@@ -107,14 +108,17 @@ export function createPaperService(
     const arxivKeys = unique.filter((key) => key.startsWith('arxiv:'));
     const repos = unique.filter((key) => key.startsWith('github:')).map((key) => key.slice(7));
     const found = new Map<PaperKey, PaperRow>();
-    const rows = await db.papers.bulkGet(arxivKeys.map((key) => key.slice('arxiv:'.length)));
+    const rows = await getPaperRows(
+      db,
+      arxivKeys.map((key) => key.slice('arxiv:'.length)),
+    );
     rows.forEach((row, index) => {
       const key = arxivKeys[index];
       if (row && key) found.set(key, row);
     });
     if (repos.length > 0) {
       const wanted = new Set(repos);
-      for (const row of await db.papers.where('repos').anyOf(repos).toArray()) {
+      for (const row of await papersWithRepos(db, repos)) {
         for (const repo of row.repos) {
           if (!wanted.has(repo)) continue;
           const key: PaperKey = `github:${repo}`;
@@ -174,7 +178,7 @@ export function createPaperService(
       const newest = await db.meta.get('newest');
       const counted = newest?.key === 'newest' ? newest.value.paperCount : undefined;
       return {
-        paperCount: counted ?? (await db.papers.count()),
+        paperCount: counted ?? (await countPapers(db)),
         sources: await db.sources.toArray(),
       };
     });
@@ -190,7 +194,7 @@ export function createPaperService(
   const fetchPaper: Handlers['fetchPaper'] = ({ key }) =>
     withOpenDatabase(async () => {
       const arxivId = key.slice('arxiv:'.length);
-      const row = await db.papers.get(arxivId);
+      const row = await getPaperRow(db, arxivId);
       const found: LookedUp = row
         ? { paper: row, from: 'digest' }
         : lookUpUnknown

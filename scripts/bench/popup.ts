@@ -14,6 +14,7 @@ import {
 } from '../../lib/search/record';
 import { generatePapers } from '../../tests/helpers/generate-papers';
 import { launchBrowser, summarise } from './browser';
+import { shelvesFor } from '../../lib/db';
 
 /** Writes rows with the raw IndexedDB API into the database the extension already opened. */
 export async function benchStore(page: Page, papers: Paper[]): Promise<void> {
@@ -42,9 +43,10 @@ export async function benchStore(page: Page, papers: Paper[]): Promise<void> {
     newest: newestRecord(search),
   };
   for (let start = 0; start < papers.length; start += 10_000) {
-    const rows = papers
-      .slice(start, start + 10_000)
-      .map((paper) => ({ ...paper, sourceId: 'bench' }));
+    const rows = shelvesFor(
+      `bench-${start}`,
+      papers.slice(start, start + 10_000).map((paper) => ({ ...paper, sourceId: 'bench' })),
+    );
     await page.evaluate(
       ({ rows, record }) =>
         new Promise<void>((done, fail) => {
@@ -52,8 +54,8 @@ export async function benchStore(page: Page, papers: Paper[]): Promise<void> {
           open.onerror = () => fail(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const tx = db.transaction(['papers', 'meta'], 'readwrite');
-            for (const row of rows) tx.objectStore('papers').put(row);
+            const tx = db.transaction(['shelves', 'meta'], 'readwrite');
+            for (const row of rows) tx.objectStore('shelves').put(row);
             if (record) {
               // No helper function here: tsx would wrap it in a __name() the page does not have.
               const { search } = record;

@@ -46,7 +46,7 @@ async function generations(page: Page): Promise<Record<string, number>> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const counts: Record<string, number> = {};
-          const cursor = open.result.transaction('papers').objectStore('papers').openCursor();
+          const cursor = open.result.transaction('shelves').objectStore('shelves').openCursor();
           cursor.onsuccess = () => {
             const at = cursor.result;
             if (!at) {
@@ -54,8 +54,10 @@ async function generations(page: Page): Promise<Record<string, number>> {
               resolve(counts);
               return;
             }
-            const label = /^(Gen-\d+) /.exec((at.value as { title: string }).title)?.[1] ?? 'other';
-            counts[label] = (counts[label] ?? 0) + 1;
+            for (const paper of (at.value as { papers: { title: string }[] }).papers) {
+              const label = /^(Gen-\d+) /.exec(paper.title)?.[1] ?? 'other';
+              counts[label] = (counts[label] ?? 0) + 1;
+            }
             at.continue();
           };
         };

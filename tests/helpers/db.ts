@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openDatabase, type PaperPeekDatabase } from '@/lib/db';
+import { openDatabase, type PaperPeekDatabase, type PaperRow } from '@/lib/db';
+import { forEachStoredChunk } from '@/lib/digest/shelves';
 
 /** A fresh database on its own fake IndexedDB: tests never share state. */
 export function freshDatabase(): PaperPeekDatabase {
@@ -10,9 +11,23 @@ export function freshDatabase(): PaperPeekDatabase {
 /** Every row of every table, for byte-for-byte before/after comparisons. */
 export async function snapshot(db: PaperPeekDatabase): Promise<string> {
   return JSON.stringify({
-    papers: await db.papers.orderBy('id').toArray(),
+    papers: await storedPapers(db),
     readingList: await db.readingList.orderBy('paperId').toArray(),
   });
+}
+
+/** Every stored paper, by id. */
+export async function storedPapers(db: PaperPeekDatabase): Promise<PaperRow[]> {
+  const rows: PaperRow[] = [];
+  await forEachStoredChunk(db, async (chunk) => {
+    rows.push(...chunk);
+  });
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The ids of every stored paper, sorted. */
+export async function storedIds(db: PaperPeekDatabase): Promise<string[]> {
+  return (await storedPapers(db)).map((row) => row.id);
 }
 
 /** A database emptied after every test of the calling `describe`. */

@@ -5,6 +5,8 @@ import { papersWithAbstractWords } from '../helpers/abstract-search';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, readSearchRecord } from '@/lib/db';
 import { createSearcher } from '@/lib/search/searcher';
+import { countPapers } from '@/lib/digest/shelves';
+import { storedPapers } from '../helpers/db';
 
 interface DatabaseFixture {
   version: number;
@@ -56,7 +58,13 @@ describe.each(['v1', 'v2', 'v3', 'v4', 'v5'])('a database saved at schema %s', (
     expect(await db.readingListRemovals.orderBy('paperId').toArray()).toEqual(
       byPaperId(fixture.tables.readingListRemovals),
     );
-    expect(await db.papers.count()).toBe(fixture.tables.papers?.length);
+    // Every paper moved to the shelves of version 8 unchanged.
+    expect(await storedPapers(db)).toEqual(
+      [...(fixture.tables.papers ?? [])].sort((a, b) =>
+        String((a as { id: string }).id).localeCompare((b as { id: string }).id),
+      ),
+    );
+    expect(await countPapers(db)).toBe(fixture.tables.papers?.length);
     db.close();
   });
 

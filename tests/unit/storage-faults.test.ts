@@ -51,7 +51,7 @@ describe('quota exceeded', () => {
     await loadDigest(db, digest([paper()]), 'bundled');
     await db.readingList.put(readingEntry({ note: 'safe' }));
     const before = await snapshot(db);
-    vi.spyOn(db.papers, 'bulkPut').mockRejectedValueOnce(
+    vi.spyOn(db.shelves, 'bulkPut').mockRejectedValueOnce(
       new Dexie.BulkError('bulkPut failed', [new DOMException('quota', 'QuotaExceededError')]),
     );
     const jobs = createDigestJobs({

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ReadingListEntry } from '@/lib/db';
 import { loadDigest } from '@/lib/digest/load';
-import { databasePerTest, snapshot } from '../../helpers/db';
+import { databasePerTest, snapshot, storedIds } from '../../helpers/db';
 import { digest, paper, readingEntry } from '../../helpers/digests';
 import { MALFORMED_DIGESTS } from '../../helpers/malformed-digests';
+import { getPaperRow, papersWithRepos } from '@/lib/digest/shelves';
 
 const savedEntry: ReadingListEntry = readingEntry({
   addedAt: 1_700_000_000_000,
@@ -31,11 +32,13 @@ describe('loadDigest', () => {
   it('stores every paper of a valid digest and records the source', async () => {
     const result = await loadDigest(db, first, 'bundled', () => 42);
     expect(result).toMatchObject({ ok: true, changed: true, paperCount: 2 });
-    expect(await db.papers.get('2307.06948')).toMatchObject({
+    expect(await getPaperRow(db, '2307.06948')).toMatchObject({
       title: 'PromptSRC',
       sourceId: 'bundled',
     });
-    expect(await db.papers.where('repos').equals('muzairkhattak/promptsrc').count()).toBe(1);
+    expect(await papersWithRepos(db, ['muzairkhattak/promptsrc']).then((rows) => rows.length)).toBe(
+      1,
+    );
     expect(await db.sources.get('bundled')).toMatchObject({
       paperCount: 2,
       lastSuccessAt: 42,
@@ -55,11 +58,8 @@ describe('loadDigest', () => {
     await loadDigest(db, first, 'bundled');
     await db.readingList.put(savedEntry);
     await loadDigest(db, second, 'bundled');
-    expect((await db.papers.toCollection().primaryKeys()).sort()).toEqual([
-      '2005.14165',
-      '2401.00001',
-    ]);
-    expect((await db.papers.get('2005.14165'))?.title).toBe('GPT-3, renamed');
+    expect((await storedIds(db)).sort()).toEqual(['2005.14165', '2401.00001']);
+    expect((await getPaperRow(db, '2005.14165'))?.title).toBe('GPT-3, renamed');
     expect(await db.readingList.toArray()).toEqual([savedEntry]);
   });
 
@@ -67,7 +67,7 @@ describe('loadDigest', () => {
     await loadDigest(db, digest([paper({ id: 'other-paper', arxivId: undefined })]), 'import');
     await loadDigest(db, second, 'bundled');
     await loadDigest(db, first, 'bundled');
-    expect(await db.papers.get('other-paper')).toBeDefined();
+    expect(await getPaperRow(db, 'other-paper')).toBeDefined();
   });
 
   it.each(MALFORMED_DIGESTS)(
@@ -92,7 +92,7 @@ describe('loadDigest', () => {
     const before = await snapshot(db);
     // bulkPut runs after the stale rows were deleted; failing there must undo the deletes too.
     const failing = vi
-      .spyOn(db.papers, 'bulkPut')
+      .spyOn(db.shelves, 'bulkPut')
       .mockRejectedValueOnce(new Error('QuotaExceededError'));
     const result = await loadDigest(db, second, 'bundled');
     failing.mockRestore();

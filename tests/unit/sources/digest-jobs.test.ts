@@ -11,9 +11,10 @@ import { huggingFaceUrls, refreshFeed, refreshHuggingFace } from '@/lib/sources/
 import { HF_SOURCE_ID } from '@/lib/sources/source';
 import { DEFAULT_ENDPOINTS, DEFAULT_SOURCE_SETTINGS } from '@/lib/sources/source-settings';
 import { readSearchRecord, type PaperPeekDatabase } from '@/lib/db';
-import { databasePerTest, snapshot } from '../../helpers/db';
+import { databasePerTest, snapshot, storedIds } from '../../helpers/db';
 import { digest, paper, readingEntry } from '../../helpers/digests';
 import { generatePapers } from '../../helpers/generate-papers';
+import { countPapers, getPaperRow } from '@/lib/digest/shelves';
 
 const HF = 'https://huggingface.co/api/daily_papers';
 const NOW = Date.parse('2026-11-26T12:00:00Z');
@@ -59,8 +60,8 @@ describe('applying papers', () => {
       { sourceId: HF_SOURCE_ID, mode: 'accumulate' },
     );
     expect(summary).toMatchObject({ added: 1, updated: 1, removed: 0, paperCount: 3 });
-    expect((await db.papers.get('2005.14165'))?.title).toBe('GPT-3, newer title');
-    expect(await db.papers.count()).toBe(3);
+    expect((await getPaperRow(db, '2005.14165'))?.title).toBe('GPT-3, newer title');
+    expect(await countPapers(db)).toBe(3);
     expect(await searchIds(db, 'fresh')).toEqual(['2401.00001']);
   });
 
@@ -79,10 +80,7 @@ describe('applying papers', () => {
       mode: 'replace',
     });
     expect(summary).toMatchObject({ removed: 1, updated: 1 });
-    expect((await db.papers.toCollection().primaryKeys()).sort()).toEqual([
-      '2005.14165',
-      '2401.00002',
-    ]);
+    expect((await storedIds(db)).sort()).toEqual(['2005.14165', '2401.00002']);
   });
 
   it('keeps a source under its cap by removing its oldest papers, never a saved one', async () => {
@@ -105,10 +103,7 @@ describe('applying papers', () => {
     );
     // 4 papers, cap 2: the oldest unsaved two leave; the saved oldest stays.
     expect(summary.evicted).toBe(2);
-    expect((await db.papers.toCollection().primaryKeys()).sort()).toEqual([
-      '2101.00001',
-      '2611.00001',
-    ]);
+    expect((await storedIds(db)).sort()).toEqual(['2101.00001', '2611.00001']);
     expect(await db.readingList.get('2101.00001')).toBeDefined();
   });
 
@@ -168,13 +163,13 @@ describe('applying papers', () => {
     await db.readingList.put(readingEntry({ note: 'mine' }));
     const before = await snapshot(db);
     const recordBefore = await db.meta.get('search');
-    const put = db.papers.bulkPut.bind(db.papers);
+    const put = db.shelves.bulkPut.bind(db.shelves);
     let calls = 0;
-    const spy = vi.spyOn(db.papers, 'bulkPut').mockImplementation(((rows: never[]) => {
+    const spy = vi.spyOn(db.shelves, 'bulkPut').mockImplementation(((rows: never[]) => {
       calls += 1;
       if (calls === 2) return Promise.reject(new Error('QuotaExceededError'));
       return put(rows);
-    }) as typeof db.papers.bulkPut);
+    }) as typeof db.shelves.bulkPut);
     await expect(
       applyPapers(db, generatePapers(2_500), {
         sourceId: 'import',
@@ -212,7 +207,7 @@ describe('refreshing from Hugging Face', () => {
     expect(outcome).toMatchObject({ ok: true, added: 12 });
     expect(outcome.message).toMatch(/7 unusable fields dropped/);
     expect((await db.sources.get(HF_SOURCE_ID))?.droppedFields).toBe(7);
-    expect((await db.papers.get('2307.06948'))?.repos).toEqual([]);
+    expect((await getPaperRow(db, '2307.06948'))?.repos).toEqual([]);
   });
 
   it('adds the papers of every day, records the source and its validators', async () => {
@@ -280,7 +275,7 @@ describe('refreshing from Hugging Face', () => {
     const outcome = await refreshHuggingFace(HF, { db, fetch: network.fetch, now: () => NOW });
     expect(outcome.ok).toBe(false);
     expect(outcome.message).toMatch(/^12 new, 0 updated\. 6 of 7 requests failed/);
-    expect(await db.papers.count()).toBe(12);
+    expect(await countPapers(db)).toBe(12);
   });
 });
 
@@ -300,7 +295,7 @@ describe('refreshing a custom feed', () => {
       },
     );
     await refreshFeed(FEED, { db, fetch: serve([two]), now: () => NOW });
-    expect(await db.papers.toCollection().primaryKeys()).toEqual(['2401.00002']);
+    expect(await storedIds(db)).toEqual(['2401.00002']);
     expect(await db.sources.get(`feed:${FEED}`)).toMatchObject({ paperCount: 1 });
   });
 
@@ -398,9 +393,9 @@ describe('digest jobs', () => {
       accepted: 600,
       skipped: 1,
     });
-    expect(await db.papers.count()).toBe(0); // nothing before the commit
+    expect(await countPapers(db)).toBe(0); // nothing before the commit
     expect(await jobs.commitImport(id)).toMatchObject({ added: 1_200, skipped: 1 });
-    expect(await db.papers.count()).toBe(1_200);
+    expect(await countPapers(db)).toBe(1_200);
     await expect(jobs.commitImport(id)).rejects.toThrow(/no longer open/);
   });
 
@@ -424,7 +419,7 @@ describe('digest jobs', () => {
     await db.readingList.put(readingEntry({ note: 'stays' }));
     await db.paperDetails.put({ id: '2005.14165', fetchedAt: 1, found: true, authors: ['A'] });
     await jobsFor(storage()).clearDigest();
-    expect(await db.papers.count()).toBe(0);
+    expect(await countPapers(db)).toBe(0);
     expect(await db.paperDetails.count()).toBe(0); // the arXiv answers go with the digest
     expect((await readSearchRecord(db, 'search'))?.ids).toEqual([]);
     expect((await db.readingList.get('2005.14165'))?.note).toBe('stays');
@@ -438,7 +433,7 @@ describe('digest jobs', () => {
     const jobs = jobsFor(local, network.fetch);
     const [refreshed] = await Promise.all([jobs.refreshAll(), jobs.clearDigest()]);
     expect(refreshed?.[0]).toMatchObject({ ok: true, added: 12 });
-    expect(await db.papers.count()).toBe(0); // the clear ran after the refresh
+    expect(await countPapers(db)).toBe(0); // the clear ran after the refresh
     expect(local.items[JOB_KEY]).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import { startStandInServices, type StandInServices } from '../../e2e/stand-in-s
 import { papersWithAbstractWords } from '../../helpers/abstract-search';
 import { databasePerTest } from '../../helpers/db';
 import { readingEntry } from '../../helpers/digests';
+import { getPaperRow } from '@/lib/digest/shelves';
 
 const papers = bundled.papers as Paper[];
 
@@ -77,7 +78,7 @@ describe('filling in what digest papers lack, from the arXiv stand-in', () => {
       const ids = new URL(request, 'http://x').searchParams.get('id_list')?.split(',') ?? [];
       expect(ids.length).toBeLessThanOrEqual(20);
     }
-    const gpt3 = await db.papers.get('2005.14165');
+    const gpt3 = await getPaperRow(db, '2005.14165');
     expect(gpt3).toMatchObject({
       authors: [expect.stringMatching(/^Ada Surname\d+$/), 'Alan Turing'],
       primaryCategory: 'cs.LG',
@@ -124,14 +125,14 @@ describe('filling in what digest papers lack, from the arXiv stand-in', () => {
       pause: async () => undefined,
     });
     await run();
-    expect((await db.papers.get('2005.14165'))?.authors).toEqual(['Tom B. Brown']);
+    expect((await getPaperRow(db, '2005.14165'))?.authors).toEqual(['Tom B. Brown']);
     // The bundled digest again, as an update ships it: the filled-in facts stay.
     await applyPapers(db, papers, {
       sourceId: 'bundled',
       mode: 'replace',
       pause: async () => undefined,
     });
-    expect((await db.papers.get('2307.06948'))?.authors).toContain('Alan Turing');
+    expect((await getPaperRow(db, '2307.06948'))?.authors).toContain('Alan Turing');
     expect(arxivRequests()).toHaveLength(4);
     // A later digest that has the field wins.
     const later = papers.map((paper) =>
@@ -142,7 +143,7 @@ describe('filling in what digest papers lack, from the arXiv stand-in', () => {
       mode: 'replace',
       pause: async () => undefined,
     });
-    expect((await db.papers.get('2307.06948'))?.authors).toEqual(['Muhammad Uzair Khattak']);
+    expect((await getPaperRow(db, '2307.06948'))?.authors).toEqual(['Muhammad Uzair Khattak']);
   });
 
   it('does not go through the papers again for a record it finished, but does for a new one', async () => {
@@ -184,7 +185,7 @@ describe('filling in what digest papers lack, from the arXiv stand-in', () => {
     allowed = false;
     expect(await run()).toEqual({ asked: 0, filled: 0, stopped: 'look-ups off' });
     expect(arxivRequests()).toEqual([]);
-    expect((await db.papers.get('2005.14165'))?.authors).toEqual([]);
+    expect((await getPaperRow(db, '2005.14165'))?.authors).toEqual([]);
   });
 
   it('stops when arXiv refuses, caches nothing, and asks again next time', async () => {

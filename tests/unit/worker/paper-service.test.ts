@@ -3,6 +3,7 @@ import bundled from '@/assets/digest.json';
 import { createPaperService } from '@/lib/worker/paper-service';
 import { databasePerTest, snapshot } from '../../helpers/db';
 import { paper } from '../../helpers/digests';
+import { getPaperRow, putPaperRows } from '@/lib/digest/shelves';
 
 const sender = { id: 'ext' };
 
@@ -22,7 +23,7 @@ describe('the paper service on the bundled digest', () => {
 
   it('reports the paper count from the search record, without walking every row', async () => {
     await service.ensureBundledDigest();
-    const count = vi.spyOn(db.papers, 'count');
+    const count = vi.spyOn(db.shelves, 'orderBy');
     expect((await service.status({}, sender)).paperCount).toBe(71);
     expect(count).not.toHaveBeenCalled();
     // A record written before it carried the count: the rows are counted instead.
@@ -102,13 +103,15 @@ describe('the paper service on the bundled digest', () => {
   });
 
   it('makes TeX readable in what it returns, not in what it stores', async () => {
-    await db.papers.put({
-      ...paper({ id: '2401.00001', arxivId: '2401.00001', title: 'On $\\alpha$-nets' }),
-      sourceId: 'x',
-    });
+    await putPaperRows(db, [
+      {
+        ...paper({ id: '2401.00001', arxivId: '2401.00001', title: 'On $\\alpha$-nets' }),
+        sourceId: 'x',
+      },
+    ]);
     const found = await service.lookup({ keys: ['arxiv:2401.00001'] }, sender);
     expect(found['arxiv:2401.00001']?.paper.title).toBe('On α-nets');
-    expect((await db.papers.get('2401.00001'))?.title).toBe('On $\\alpha$-nets');
+    expect((await getPaperRow(db, '2401.00001'))?.title).toBe('On $\\alpha$-nets');
   });
 
   it('saves a paper with its own copy of the paper, once, and reports it saved', async () => {

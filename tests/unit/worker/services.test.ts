@@ -4,6 +4,7 @@ import type { Reply, Request } from '@/lib/protocol/messages';
 import { registerServices, type ServicesBrowser } from '@/lib/worker/services';
 import { databasePerTest } from '../../helpers/db';
 import { fakeEvent } from '../../helpers/fake-events';
+import { countPapers } from '@/lib/digest/shelves';
 
 const ID = 'paperpeek-test-id';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -115,11 +116,11 @@ describe('the worker services, registered on a fake browser', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await db.papers.count()).toBe(71);
+    expect(await countPapers(db)).toBe(71);
     expect(await worker.send({ type: 'clearDigest', data: {} }, `${ORIGIN}options.html`)).toEqual({
       ok: true,
       value: null,
     });
-    expect(await db.papers.count()).toBe(0);
+    expect(await countPapers(db)).toBe(0);
   });
 });
