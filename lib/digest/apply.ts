@@ -175,6 +175,7 @@ export async function applyPapers(
         const key = shelfKeyOf.get(id);
         if (key) touched.add(key);
       }
+      onProgress?.({ phase: 'writing', done: 0, total: written.length });
       const placed = new Set<string>();
       const touchedKeys = [...touched];
       for (let start = 0; start < touchedKeys.length; start += WRITE_CHUNK_SHELVES) {

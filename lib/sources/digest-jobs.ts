@@ -84,9 +84,11 @@ export function createDigestJobs(deps: JobDependencies) {
     await write();
     const alive = setInterval(() => void deps.keepAlive().catch(() => undefined), KEEP_ALIVE_MS);
     const progress: ProgressSink = ({ phase, done, total }) => {
+      // A new phase is shown at once; progress within one at most every PROGRESS_EVERY_MS.
+      const newPhase = record.phase !== phase;
       Object.assign(record, { phase, done, total });
       // Not awaited: inside a transaction only IndexedDB may be awaited.
-      if (now() - lastWrite >= PROGRESS_EVERY_MS || done === total) {
+      if (newPhase || now() - lastWrite >= PROGRESS_EVERY_MS || done === total) {
         lastWrite = now();
         void write();
       }

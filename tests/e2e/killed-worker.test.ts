@@ -150,8 +150,17 @@ describe('a worker stopped in the middle of an import', () => {
       const label = `Gen-${kill}`;
       services.dailyPapers('papers', generation(label));
       const refreshing = refresh().catch(() => 'stopped');
-      await page.waitForTimeout(nextDelay());
-      const phase = await phaseNow();
+      let phase: string;
+      if (kill % 2 === 0) {
+        // Every other stop lands while the transaction writes (a short window since papers
+        // are written 50 to a row): the phase is watched until it says so.
+        const until = Date.now() + refreshMs * 3;
+        do phase = await phaseNow();
+        while (phase !== 'writing' && Date.now() < until);
+      } else {
+        await page.waitForTimeout(nextDelay());
+        phase = await phaseNow();
+      }
       phases[phase] = (phases[phase] ?? 0) + 1;
       await cdp.send('ServiceWorker.stopAllWorkers');
       await refreshing;

@@ -399,6 +399,24 @@ describe('digest jobs', () => {
     await expect(jobs.commitImport(id)).rejects.toThrow(/no longer open/);
   });
 
+  it('show each phase of a job as it starts, the writing too (before its first chunk is done)', async () => {
+    const local = storage();
+    const shown: string[] = [];
+    const set = local.set;
+    local.set = async (values) => {
+      const job = values[JOB_KEY] as { phase: string; done: number } | null;
+      if (job) shown.push(`${job.phase} ${job.done}`);
+      return set(values);
+    };
+    const jobs = jobsFor(local);
+    const id = jobs.beginImport('papers.json');
+    jobs.stageImport(id, generatePapers(1_200));
+    await jobs.commitImport(id);
+    // The clock stands still here: only a new phase or a phase's end is written.
+    expect(shown).toContain('writing 0');
+    expect(shown.indexOf('writing 0')).toBeLessThan(shown.indexOf('writing 1200'));
+  });
+
   it('say on the source when a stopped worker left a job unfinished', async () => {
     const local = storage();
     local.items[JOB_KEY] = {
