@@ -3,6 +3,8 @@
  * Fills the extension's database with generated papers (and the search rows the worker would
  * keep), then opens the popup and times navigation start to the first result on screen.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import bundled from '../../assets/digest.json';
 import type { Paper } from '../../lib/digest/schema';
@@ -154,7 +156,8 @@ async function popupMemory(page: Page): Promise<{ heapMB: number; recordMB: numb
 export async function benchPopup(): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {};
   // Only the bundled digest first: the floor of opening the popup, the same code with 71 papers.
-  for (const size of [0, 10_000, 100_000]) {
+  const sizes = (process.env.PAPERPEEK_POPUP_SIZES ?? '0,10000,100000').split(',').map(Number);
+  for (const size of sizes) {
     console.log(`  ${size} generated papers stored (plus the ${bundled.papers.length} bundled)`);
     const browser = await launchBrowser(true);
     try {
@@ -168,6 +171,21 @@ export async function benchPopup(): Promise<Record<string, unknown>> {
       for (let run = 0; run < 8; run += 1) {
         const page = await browser.context.newPage();
         await page.goto(browser.extensionUrl('popup.html'));
+        const profileDir = process.env.PAPERPEEK_PROFILE;
+        if (profileDir && run === 7) {
+          // The last open again, profiled from its navigation (a reload stays in the process).
+          await page.waitForSelector('[role=listbox][aria-busy=false] [role=option]');
+          const session = await page.context().newCDPSession(page);
+          await session.send('Profiler.enable');
+          await session.send('Profiler.setSamplingInterval', { interval: 100 });
+          await session.send('Profiler.start');
+          await page.reload();
+          await page.waitForSelector('[role=listbox][aria-busy=false] [role=option]');
+          const { profile } = await session.send('Profiler.stop');
+          await mkdir(profileDir, { recursive: true });
+          await writeFile(join(profileDir, `popup-${size}.cpuprofile`), JSON.stringify(profile));
+          await session.detach();
+        }
         await page.waitForSelector('[role=listbox][aria-busy=false] [role=option]');
         runs.push(await page.evaluate('window.__popupTimes'));
         if (run === 7) memory = await popupMemory(page);
