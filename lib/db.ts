@@ -176,7 +176,15 @@ export async function readSearchRecord(
   key: 'search' | 'newest',
 ): Promise<SearchRecord | undefined> {
   const [row, wordsRow] = await db.meta.bulkGet(key === 'search' ? [key, 'search-words'] : [key]);
-  if (!row || row.key === 'search-words') return undefined;
+  return searchRecordOfRows(row, wordsRow);
+}
+
+/** The record of a `search` (or `newest`) row and the `search-words` row read with it. */
+export function searchRecordOfRows(
+  row: MetaRow | undefined,
+  wordsRow: MetaRow | undefined,
+): SearchRecord | undefined {
+  if (!row || (row.key !== 'search' && row.key !== 'newest')) return undefined;
   const record = unpackSearchRecord(row.value);
   // A word index written for another record (an older digest) would name the wrong papers.
   if (!record.words && wordsRow?.key === 'search-words' && wordsRow.value.stamp === record.stamp) {

@@ -3,7 +3,13 @@
  * results on screen. The popup shares the worker's origin and opens the database itself.
  * Never: reads every paper row (the search record exists so that it need not).
  */
-import { readSearchRecord, type PaperPeekDatabase, type PaperRow } from '../db';
+import {
+  readSearchRecord,
+  searchRecordOfRows,
+  type MetaRow,
+  type PaperPeekDatabase,
+  type PaperRow,
+} from '../db';
 import { getPaperRows } from '../digest/shelves';
 import type { SearchRecord } from './record';
 
@@ -38,6 +44,37 @@ export async function loadPopupData(
     record = await readSearchRecord(db, key);
   }
   return { record: record ?? EMPTY, complete: key === 'search' };
+}
+
+/**
+ * Asks for the full search record at once and unpacks it only when `take` is called. Chromium
+ * reads a large value from disk off this thread and turns it into objects when `result` is first
+ * read: so the read runs while the popup paints its first results, and the objects are made
+ * after that paint, not in its way. Resolves to undefined when there is no record yet.
+ */
+export interface FullRecordRequest {
+  take(): Promise<SearchRecord | undefined>;
+}
+
+export function requestSearchRecord(db: PaperPeekDatabase): FullRecordRequest {
+  const requests = db.open().then(
+    () =>
+      new Promise<IDBRequest<MetaRow | undefined>[]>((resolve, reject) => {
+        const transaction = db.backendDB().transaction('meta', 'readonly');
+        const meta = transaction.objectStore('meta');
+        const rows = [meta.get('search'), meta.get('search-words')];
+        transaction.oncomplete = () => resolve(rows);
+        transaction.onabort = () => reject(transaction.error ?? new Error('read aborted'));
+      }),
+  );
+  // An early failure is reported by `take`, not as an unhandled rejection.
+  requests.catch(() => undefined);
+  return {
+    take: async () => {
+      const [search, words] = await requests;
+      return searchRecordOfRows(search?.result, words?.result);
+    },
+  };
 }
 
 export async function rowsFor(
