@@ -8,7 +8,12 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { extensionLaunchArgs, findBrowser, NO_BROWSER_HELP } from '../lib/find-browser';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/**
+ * The build measured: this checkout's, or another one's (`PAPERPEEK_EXTENSION_DIR`, for a
+ * side-by-side run against the build before a change).
+ */
+export const EXTENSION_DIR =
+  process.env.PAPERPEEK_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 export interface BenchBrowser {
   context: BrowserContext;
