@@ -294,24 +294,28 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
     }
     const anchor = anchorOf(event.target);
     if (!anchor) return;
-    const view = resolver.cardFor(anchor);
+    const found = resolver.lookUp(anchor);
     // An arXiv paper the digest lacks may still get a card (looked up after the dwell).
-    if (view === null && !resolver.keyFor(anchor)?.startsWith('arxiv:')) return;
-    if (view === undefined) void resolver.resolveAnchors([anchor]).catch(() => undefined);
-    // The card's code loads during the dwell, so the first card is not late.
-    void loadUi().catch(() => undefined);
+    if (found && found.view === null && !found.key?.startsWith('arxiv:')) return;
+    if (!found) void resolver.resolveAnchors([anchor]).catch(() => undefined);
+    // The card's code loads during the dwell, so the first card is not late (asked once: a
+    // promise per pointer event was a measurable part of PaperPeek's cost per event).
+    if (!ui && !uiLoading) void loadUi().catch(() => undefined);
     intent.enterLink(anchor);
   }
   function onLeave(event: Event): void {
-    const next = (event as PointerEvent | FocusEvent).relatedTarget as Node | null;
-    if (event.type === 'pointerout' && card?.contains(event.target as Node)) {
+    if (card && event.type === 'pointerout' && card.contains(event.target as Node)) {
+      const next = (event as PointerEvent).relatedTarget as Node | null;
       if (card.contains(next)) return;
       pointerInCard = false;
       if (!(next && shown?.anchor.contains(next)) && !keyboardInCard()) intent.leaveCard();
       return;
     }
     const anchor = anchorOf(event.target);
-    if (!anchor) return;
+    // Only the link whose card waits or shows is followed: reading where the pointer went
+    // costs a DOM wrapper in this isolated world, paid only then.
+    if (!anchor || !intent.isCurrent(anchor)) return;
+    const next = (event as PointerEvent | FocusEvent).relatedTarget as Node | null;
     if (next && (anchor.contains(next) || card?.contains(next))) return;
     intent.leaveLink(anchor);
   }

@@ -66,6 +66,15 @@ export function createLinkResolver(resolve: Resolve) {
       return verdict.key ? (cards.get(verdict.key) ?? null) : null;
     },
     keyFor: (anchor: HTMLAnchorElement): PaperKey | null => known(anchor)?.key ?? null,
+    /**
+     * Both at once (one read of the link's href, for the pointer path): undefined while unknown,
+     * else the paper's key (null for no paper) and its card (null when the digest lacks it).
+     */
+    lookUp(anchor: HTMLAnchorElement): { key: PaperKey | null; view: CardView | null } | undefined {
+      const verdict = known(anchor);
+      if (!verdict) return undefined;
+      return { key: verdict.key, view: verdict.key ? (cards.get(verdict.key) ?? null) : null };
+    },
     /** A card that arrived later (a paper looked up on hover). */
     remember: (key: PaperKey, card: CardView) => void cards.set(key, card),
     /** Every remembered card of the paper says whether it is saved (after a save or its undo). */

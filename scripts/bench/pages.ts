@@ -260,6 +260,10 @@ async function hoverToCard(
   return times;
 }
 
+/** `PAPERPEEK_PAGES=injection,pointer` runs only those parts (default: all of them). */
+const wantedParts = process.env.PAPERPEEK_PAGES?.split(',');
+const want = (part: string) => !wantedParts || wantedParts.includes(part);
+
 export async function benchPages(): Promise<Record<string, unknown>> {
   const pages = new Map<string, string>([
     ['/empty', linkPage(0)],
@@ -287,36 +291,40 @@ export async function benchPages(): Promise<Record<string, unknown>> {
     // A first page in each browser warms it up (process start, caches); it is not measured.
     for (const browser of [withExtension, without, minimal])
       await measurePage(browser.context, `${origin}/1000`, 500, false);
-    console.log('  measuring injection');
-    // Alternating loads of the empty page: PaperPeek against the floor for any such script.
-    const injection = { paperPeek: [] as number[], minimal: [] as number[] };
-    for (let round = 0; round < INJECTION_LOADS; round += 1) {
-      injection.paperPeek.push(await injectionScriptMs(withExtension.context, `${origin}/empty`));
-      injection.minimal.push(await injectionScriptMs(minimal.context, `${origin}/empty`));
+    if (want('injection')) {
+      console.log('  measuring injection');
+      // Alternating loads of the empty page: PaperPeek against the floor for any such script.
+      const injection = { paperPeek: [] as number[], minimal: [] as number[] };
+      for (let round = 0; round < INJECTION_LOADS; round += 1) {
+        injection.paperPeek.push(await injectionScriptMs(withExtension.context, `${origin}/empty`));
+        injection.minimal.push(await injectionScriptMs(minimal.context, `${origin}/empty`));
+      }
+      const paperPeekMs = median(injection.paperPeek);
+      const minimalMs = median(injection.minimal);
+      results.injection = {
+        loads: INJECTION_LOADS,
+        paperPeekMs: {
+          median: paperPeekMs,
+          p25: quantile(injection.paperPeek, 0.25),
+          p75: quantile(injection.paperPeek, 0.75),
+        },
+        minimalContentScriptMs: {
+          median: minimalMs,
+          p25: quantile(injection.minimal, 0.25),
+          p75: quantile(injection.minimal, 0.75),
+        },
+        ratio: round(paperPeekMs / Math.max(minimalMs, 0.001)),
+      };
     }
-    const paperPeekMs = median(injection.paperPeek);
-    const minimalMs = median(injection.minimal);
-    results.injection = {
-      loads: INJECTION_LOADS,
-      paperPeekMs: {
-        median: paperPeekMs,
-        p25: quantile(injection.paperPeek, 0.25),
-        p75: quantile(injection.paperPeek, 0.75),
-      },
-      minimalContentScriptMs: {
-        median: minimalMs,
-        p25: quantile(injection.minimal, 0.25),
-        p75: quantile(injection.minimal, 0.75),
-      },
-      ratio: round(paperPeekMs / Math.max(minimalMs, 0.001)),
-    };
-    for (const [path, settleMs] of [
-      ['/empty', 1_000],
-      ['/1000', 1_500],
-      ['/10000', 2_500],
-      ['/50000', 6_000],
-      ['/infinite', 2_000],
-    ] as const) {
+    for (const [path, settleMs] of want('pages')
+      ? ([
+          ['/empty', 1_000],
+          ['/1000', 1_500],
+          ['/10000', 2_500],
+          ['/50000', 6_000],
+          ['/infinite', 2_000],
+        ] as const)
+      : []) {
       console.log(`  measuring ${path}`);
       const a = await measurePage(
         withExtension.context,
@@ -336,62 +344,68 @@ export async function benchPages(): Promise<Record<string, unknown>> {
         },
       };
     }
-    console.log('  measuring a page whose load never ends');
-    // The same build with its script at document_idle (what it was) against document_end.
-    const idleBuild = await launchBrowser(
-      true,
-      undefined,
-      await writePaperPeekRunAt('document_idle'),
-    );
-    // Its worker loads the bundled digest first: a page marked once means it is ready.
-    await interactiveToFirstMarker(idleBuild.context, `${origin}/1000`);
-    await interactiveToFirstMarker(withExtension.context, `${origin}/1000`);
-    const hanging = { documentEnd: [] as number[], documentIdle: [] as number[] };
-    for (let round = 0; round < HANGING_LOADS; round += 1) {
-      hanging.documentEnd.push(
-        await interactiveToFirstMarker(withExtension.context, `${origin}/hanging`),
+    if (want('hanging')) {
+      console.log('  measuring a page whose load never ends');
+      // The same build with its script at document_idle (what it was) against document_end.
+      const idleBuild = await launchBrowser(
+        true,
+        undefined,
+        await writePaperPeekRunAt('document_idle'),
       );
-      hanging.documentIdle.push(
-        await interactiveToFirstMarker(idleBuild.context, `${origin}/hanging`),
+      // Its worker loads the bundled digest first: a page marked once means it is ready.
+      await interactiveToFirstMarker(idleBuild.context, `${origin}/1000`);
+      await interactiveToFirstMarker(withExtension.context, `${origin}/1000`);
+      const hanging = { documentEnd: [] as number[], documentIdle: [] as number[] };
+      for (let round = 0; round < HANGING_LOADS; round += 1) {
+        hanging.documentEnd.push(
+          await interactiveToFirstMarker(withExtension.context, `${origin}/hanging`),
+        );
+        hanging.documentIdle.push(
+          await interactiveToFirstMarker(idleBuild.context, `${origin}/hanging`),
+        );
+      }
+      await idleBuild.close();
+      results['page whose load never ends'] = {
+        loads: HANGING_LOADS,
+        interactiveToFirstMarkerMs: {
+          documentEnd: {
+            median: median(hanging.documentEnd),
+            max: round(Math.max(...hanging.documentEnd)),
+          },
+          documentIdle: {
+            median: median(hanging.documentIdle),
+            max: round(Math.max(...hanging.documentIdle)),
+          },
+        },
+      };
+    }
+    if (want('pointer')) {
+      console.log('  measuring pointer events');
+      // The default 300 ms dwell: moves from link to link are faster, so no card opens.
+      const moving = await pointerScriptMs(withExtension.context, `${origin}/1000`, 300);
+      const movingAlone = await pointerScriptMs(without.context, `${origin}/1000`, 300);
+      const movingNoop = await pointerScriptMs(minimal.context, `${origin}/1000`, 300);
+      const linkReader = await launchBrowser(false, await writeLinkReaderExtension());
+      const movingReader = await pointerScriptMs(linkReader.context, `${origin}/1000`, 300);
+      await linkReader.close();
+      results['pointer event'] = {
+        moves: moving.moves,
+        scriptUsPerMove: {
+          extension: round((moving.ms * 1000) / moving.moves),
+          noopListeners: round((movingNoop.ms * 1000) / movingNoop.moves),
+          linkReader: round((movingReader.ms * 1000) / movingReader.moves),
+          pageAlone: round((movingAlone.ms * 1000) / movingAlone.moves),
+        },
+      };
+    }
+    if (want('hover')) {
+      console.log('  measuring hover to card');
+      // Dwell 0: the card's own latency is measured, not the configured wait.
+      await withExtension.setSettings({ hoverDelayMs: 0 });
+      results['hover to card'] = summarise(
+        await hoverToCard(withExtension.context, `${origin}/1000`, 40),
       );
     }
-    await idleBuild.close();
-    results['page whose load never ends'] = {
-      loads: HANGING_LOADS,
-      interactiveToFirstMarkerMs: {
-        documentEnd: {
-          median: median(hanging.documentEnd),
-          max: round(Math.max(...hanging.documentEnd)),
-        },
-        documentIdle: {
-          median: median(hanging.documentIdle),
-          max: round(Math.max(...hanging.documentIdle)),
-        },
-      },
-    };
-    console.log('  measuring pointer events');
-    // The default 300 ms dwell: moves from link to link are faster, so no card opens.
-    const moving = await pointerScriptMs(withExtension.context, `${origin}/1000`, 300);
-    const movingAlone = await pointerScriptMs(without.context, `${origin}/1000`, 300);
-    const movingNoop = await pointerScriptMs(minimal.context, `${origin}/1000`, 300);
-    const linkReader = await launchBrowser(false, await writeLinkReaderExtension());
-    const movingReader = await pointerScriptMs(linkReader.context, `${origin}/1000`, 300);
-    await linkReader.close();
-    results['pointer event'] = {
-      moves: moving.moves,
-      scriptUsPerMove: {
-        extension: round((moving.ms * 1000) / moving.moves),
-        noopListeners: round((movingNoop.ms * 1000) / movingNoop.moves),
-        linkReader: round((movingReader.ms * 1000) / movingReader.moves),
-        pageAlone: round((movingAlone.ms * 1000) / movingAlone.moves),
-      },
-    };
-    console.log('  measuring hover to card');
-    // Dwell 0: the card's own latency is measured, not the configured wait.
-    await withExtension.setSettings({ hoverDelayMs: 0 });
-    results['hover to card'] = summarise(
-      await hoverToCard(withExtension.context, `${origin}/1000`, 40),
-    );
   } finally {
     await withExtension.close();
     await without.close();
