@@ -1,7 +1,7 @@
 import { afterEach } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openDatabase, type PaperPeekDatabase, type PaperRow } from '@/lib/db';
-import { forEachStoredChunk } from '@/lib/digest/shelves';
+import { openDatabase, shelvesFor, type PaperPeekDatabase, type PaperRow } from '@/lib/db';
+import { changePaperRows, forEachStoredChunk } from '@/lib/digest/shelves';
 
 /** A fresh database on its own fake IndexedDB: tests never share state. */
 export function freshDatabase(): PaperPeekDatabase {
@@ -38,4 +38,24 @@ export function databasePerTest(): PaperPeekDatabase {
     await db.open();
   });
   return db;
+}
+
+/**
+ * Stores `rows` as a test sets the scene: a paper already stored is replaced where it is, the
+ * others go on new shelves (a digest is written by `applyPapers`).
+ */
+export async function putPaperRows(
+  db: PaperPeekDatabase,
+  rows: readonly PaperRow[],
+): Promise<void> {
+  await db.transaction('rw', db.shelves, async () => {
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const placed = new Set<string>();
+    await changePaperRows(db, [...byId.keys()], (stored) => {
+      placed.add(stored.id);
+      return byId.get(stored.id) ?? stored;
+    });
+    const fresh = [...byId.values()].filter((row) => !placed.has(row.id));
+    await db.shelves.bulkPut(shelvesFor(crypto.randomUUID(), fresh));
+  });
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import bundled from '@/assets/digest.json';
 import { createPaperService } from '@/lib/worker/paper-service';
-import { databasePerTest, snapshot } from '../../helpers/db';
+import { databasePerTest, putPaperRows, snapshot } from '../../helpers/db';
 import { paper } from '../../helpers/digests';
-import { getPaperRow, putPaperRows } from '@/lib/digest/shelves';
+import { getPaperRow } from '@/lib/digest/shelves';
 
 const sender = { id: 'ext' };
 
