@@ -39,7 +39,8 @@ async function main(): Promise<void> {
     const figures = await run();
     for (const [label, value] of Object.entries(figures))
       console.log(`${label}: ${JSON.stringify(value)}`);
-    results[name] = figures;
+    // A part of a group (PAPERPEEK_PAGES, PAPERPEEK_IMPORT_COUNTS, ...) replaces only its figures.
+    results[name] = { ...(results[name] as object), ...figures };
   }
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
