@@ -46,16 +46,17 @@ export async function loadPopupData(
   return { record: record ?? EMPTY, complete: key === 'search' };
 }
 
+/** The full search record, asked for early (`requestSearchRecord`). */
+export interface FullRecordRequest {
+  take(): Promise<SearchRecord | undefined>;
+}
+
 /**
  * Asks for the full search record at once and unpacks it only when `take` is called. Chromium
  * reads a large value from disk off this thread and turns it into objects when `result` is first
  * read: so the read runs while the popup paints its first results, and the objects are made
  * after that paint, not in its way. Resolves to undefined when there is no record yet.
  */
-export interface FullRecordRequest {
-  take(): Promise<SearchRecord | undefined>;
-}
-
 export function requestSearchRecord(db: PaperPeekDatabase): FullRecordRequest {
   const requests = db.open().then(
     () =>
