@@ -163,13 +163,17 @@ export async function benchImport(): Promise<Record<string, unknown>> {
     const browser = await launchBrowser(true);
     try {
       const paperpeek = await importThroughOptionsPage(browser, count);
-      // What the worker holds with the papers stored (it keeps none of them in memory).
+      // What the worker holds with the papers stored (it keeps none of them in memory): right
+      // after the import (work that follows a digest change may still run), and once settled.
+      const workerHeapRightAfterMB = await browser.workerHeapMB();
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
       const workerHeapMB = await browser.workerHeapMB();
       const page = await browser.context.newPage();
       await page.goto(browser.extensionUrl('options.html'));
       const naive = await naiveBulkPut(page, count);
       results[`import @ ${count}`] = {
         paperpeek,
+        workerHeapRightAfterMB,
         workerHeapMB,
         naiveBulkPut: naive,
         stallRatio: Number(
