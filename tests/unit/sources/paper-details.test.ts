@@ -35,6 +35,13 @@ function atomEntry(paper: Paper, index: number): string {
 
 describe('filling in what digest papers lack, from the arXiv stand-in', () => {
   const db = databasePerTest();
+  /** The digest `digestPapers` as the bundled one, loaded as a release ships it. */
+  const loadBundled = (digestPapers: Paper[]) =>
+    applyPapers(db, digestPapers, {
+      sourceId: 'bundled',
+      mode: 'replace',
+      pause: async () => undefined,
+    });
   let arxiv: StandInServices;
   let allowed = true;
 
@@ -46,11 +53,7 @@ describe('filling in what digest papers lack, from the arXiv stand-in', () => {
   beforeEach(async () => {
     allowed = true;
     arxiv.requests.length = 0;
-    await applyPapers(db, papers, {
-      sourceId: 'bundled',
-      mode: 'replace',
-      pause: async () => undefined,
-    });
+    await loadBundled(papers);
   });
 
   const arxivRequests = () => arxiv.requests.filter((request) => request.startsWith('/api/query'));
@@ -119,30 +122,18 @@ describe('filling in what digest papers lack, from the arXiv stand-in', () => {
     const withAuthors = papers.map((paper) =>
       paper.id === '2005.14165' ? { ...paper, authors: ['Tom B. Brown'] } : paper,
     );
-    await applyPapers(db, withAuthors, {
-      sourceId: 'bundled',
-      mode: 'replace',
-      pause: async () => undefined,
-    });
+    await loadBundled(withAuthors);
     await run();
     expect((await getPaperRow(db, '2005.14165'))?.authors).toEqual(['Tom B. Brown']);
     // The bundled digest again, as an update ships it: the filled-in facts stay.
-    await applyPapers(db, papers, {
-      sourceId: 'bundled',
-      mode: 'replace',
-      pause: async () => undefined,
-    });
+    await loadBundled(papers);
     expect((await getPaperRow(db, '2307.06948'))?.authors).toContain('Alan Turing');
     expect(arxivRequests()).toHaveLength(4);
     // A later digest that has the field wins.
     const later = papers.map((paper) =>
       paper.id === '2307.06948' ? { ...paper, authors: ['Muhammad Uzair Khattak'] } : paper,
     );
-    await applyPapers(db, later, {
-      sourceId: 'bundled',
-      mode: 'replace',
-      pause: async () => undefined,
-    });
+    await loadBundled(later);
     expect((await getPaperRow(db, '2307.06948'))?.authors).toEqual(['Muhammad Uzair Khattak']);
   });
 
@@ -173,11 +164,7 @@ describe('filling in what digest papers lack, from the arXiv stand-in', () => {
     await db.paperDetails.clear();
     expect(await runOnce()).toEqual({ asked: 0, filled: 0 });
     // A new digest is a new record: its papers are looked at.
-    await applyPapers(db, papers.slice(0, 10), {
-      sourceId: 'bundled',
-      mode: 'replace',
-      pause: async () => undefined,
-    });
+    await loadBundled(papers.slice(0, 10));
     expect((await runOnce()).asked).toBe(10);
   });
 
