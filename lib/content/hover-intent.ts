@@ -14,6 +14,12 @@ export interface HoverIntentOptions<T> {
   graceMs: number;
   timers: Timers;
   now: () => number;
+  /**
+   * Whether the pointer or the focus is still on `target` when its dwell ends. The caller need
+   * not report leaving a link whose card has not opened: following every exit costs a DOM read
+   * per pointer event, this costs one per dwell. Absent: every exit is reported.
+   */
+  stillThere?: (target: T) => boolean;
   open(target: T): void;
   close(target: T): void;
 }
@@ -23,6 +29,7 @@ export function createHoverIntent<T>({
   graceMs,
   timers,
   now,
+  stillThere = () => true,
   open,
   close,
 }: HoverIntentOptions<T>) {
@@ -51,6 +58,7 @@ export function createHoverIntent<T>({
       return;
     }
     pending = null;
+    if (!stillThere(target)) return;
     cancelGrace();
     if (opened !== null && opened !== target) closeNow();
     opened = target;
@@ -62,8 +70,6 @@ export function createHoverIntent<T>({
   };
 
   return {
-    /** The link whose card is waiting to open or is open: an answer for any other is stale. */
-    isCurrent: (target: T) => target === pending || target === opened,
     get opened() {
       return opened;
     },

@@ -14,46 +14,35 @@ type Resolve = (
   request: ProtocolMap['resolveLinks']['request'],
 ) => Promise<ProtocolMap['resolveLinks']['response']>;
 
-interface Verdict {
-  /** The raw `href` attribute the verdict was made for: a single-page app may change it. */
-  href: string | null;
-  key: PaperKey | null;
-}
-
 const BATCH = 500;
 
 export function createLinkResolver(resolve: Resolve) {
-  const verdicts = new WeakMap<HTMLAnchorElement, Verdict>();
+  // Which paper each anchor names (null: none). A link whose href changes is forgotten by the
+  // caller (`forget`, from a MutationObserver), so the pointer path reads no attribute to check.
+  const verdicts = new WeakMap<HTMLAnchorElement, PaperKey | null>();
   const cards = new Map<PaperKey, CardView>();
-
-  /** The verdict for an anchor, if known and its href has not changed since. */
-  const known = (anchor: HTMLAnchorElement): Verdict | undefined => {
-    const verdict = verdicts.get(anchor);
-    // The attribute, not the resolved `href` property: reading that serialises a URL each time.
-    return verdict && verdict.href === anchor.getAttribute('href') ? verdict : undefined;
-  };
 
   /** Asks the worker about every anchor not yet known; the cheap test settles most on the spot. */
   async function resolveAnchors(anchors: HTMLAnchorElement[]): Promise<void> {
     const asking: HTMLAnchorElement[] = [];
     for (const anchor of anchors) {
-      if (known(anchor)) continue;
+      if (verdicts.has(anchor)) continue;
       const href = anchor.href;
-      if (typeof href !== 'string' || !mightNamePaper(href))
-        verdicts.set(anchor, { href, key: null });
+      if (typeof href !== 'string' || !mightNamePaper(href)) verdicts.set(anchor, null);
       else asking.push(anchor);
     }
     for (let start = 0; start < asking.length; start += BATCH) {
       const batch = asking.slice(start, start + BATCH);
+      // The raw attribute, not the resolved `href`: reading that serialises a URL each time.
+      const asked = batch.map((anchor) => anchor.getAttribute('href'));
       const answer = await resolve({ links: batch.map(linkFacts) });
       for (const [key, card] of Object.entries(answer.cards))
         if (card) cards.set(key as PaperKey, card);
-      batch.forEach((anchor, index) =>
-        verdicts.set(anchor, {
-          href: anchor.getAttribute('href'),
-          key: answer.keys[index] ?? null,
-        }),
-      );
+      batch.forEach((anchor, index) => {
+        // An href changed while the worker answered: the answer is for the old one.
+        if (anchor.getAttribute('href') === asked[index])
+          verdicts.set(anchor, answer.keys[index] ?? null);
+      });
     }
   }
 
@@ -61,20 +50,20 @@ export function createLinkResolver(resolve: Resolve) {
     resolveAnchors,
     /** The card of the paper an anchor names and the digest has, or null; undefined while unknown. */
     cardFor(anchor: HTMLAnchorElement): CardView | null | undefined {
-      const verdict = known(anchor);
-      if (!verdict) return undefined;
-      return verdict.key ? (cards.get(verdict.key) ?? null) : null;
+      const key = verdicts.get(anchor);
+      if (key === undefined) return undefined;
+      return key ? (cards.get(key) ?? null) : null;
     },
-    keyFor: (anchor: HTMLAnchorElement): PaperKey | null => known(anchor)?.key ?? null,
+    keyFor: (anchor: HTMLAnchorElement): PaperKey | null => verdicts.get(anchor) ?? null,
     /**
-     * Both at once (one read of the link's href, for the pointer path): undefined while unknown,
-     * else the paper's key (null for no paper) and its card (null when the digest lacks it).
+     * For the pointer path, which allocates nothing: the paper's key, null for a link to no
+     * paper, undefined while unknown.
      */
-    lookUp(anchor: HTMLAnchorElement): { key: PaperKey | null; view: CardView | null } | undefined {
-      const verdict = known(anchor);
-      if (!verdict) return undefined;
-      return { key: verdict.key, view: verdict.key ? (cards.get(verdict.key) ?? null) : null };
-    },
+    verdictOf: (anchor: HTMLAnchorElement): PaperKey | null | undefined => verdicts.get(anchor),
+    /** Whether the digest's card of `key` is here (no card: the digest lacks the paper). */
+    hasCard: (key: PaperKey): boolean => cards.has(key),
+    /** Drops what is known of a link whose href changed: it is asked about again. */
+    forget: (anchor: HTMLAnchorElement) => void verdicts.delete(anchor),
     /** A card that arrived later (a paper looked up on hover). */
     remember: (key: PaperKey, card: CardView) => void cards.set(key, card),
     /** Every remembered card of the paper says whether it is saved (after a save or its undo). */

@@ -1,8 +1,8 @@
 /**
  * Markers on links whose paper is in the digest. Owns: finding links cheaply (one idle-time pass,
- * then only nodes a MutationObserver reports as added), in slices of at most ~4 ms, with one
- * batched question to the worker per slice. Never: changes a link's layout box (the marker is a
- * text decoration), or scans the whole document again.
+ * then only nodes a MutationObserver reports as added, or links whose href changed), in slices of
+ * at most ~4 ms, with one batched question to the worker per slice. Never: changes a link's layout
+ * box (the marker is a text decoration), or scans the whole document again.
  */
 import { MAX_KEYS_PER_MESSAGE } from '../protocol/messages';
 import type { LinkResolver } from './link-resolver';
@@ -52,9 +52,19 @@ export function createMarkers(deps: MarkerDependencies) {
   let sheet: CSSStyleSheet | null = null;
 
   const observer = new MutationObserver((mutations) => {
-    for (const mutation of mutations) mutation.addedNodes.forEach(enqueue);
+    for (const mutation of mutations) {
+      if (mutation.type === 'childList') mutation.addedNodes.forEach(enqueue);
+      else if (mutation.target instanceof HTMLAnchorElement) relink(mutation.target);
+    }
     schedule();
   });
+
+  /** A link whose href a page changed (single-page apps reuse anchors): known afresh. */
+  function relink(anchor: HTMLAnchorElement): void {
+    resolver.forget(anchor);
+    if (anchor.hasAttribute(MARKER_ATTRIBUTE)) anchor.removeAttribute(MARKER_ATTRIBUTE);
+    enqueue(anchor);
+  }
 
   function schedule(): void {
     if (scheduled || stopped || queue.length === 0) return;
@@ -130,7 +140,13 @@ export function createMarkers(deps: MarkerDependencies) {
   return {
     start(): void {
       installSheet();
-      observer.observe(doc, { childList: true, subtree: true });
+      // Changed hrefs too: the pointer path trusts what is known of a link without re-reading it.
+      observer.observe(doc, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['href'],
+      });
       enqueue(doc);
       schedule();
     },

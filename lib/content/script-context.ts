@@ -27,7 +27,10 @@ export function createScriptContext(runtime: { id?: string }): ScriptContext {
   // Live timers only: a timer leaves the set when it fires or is cleared, so hovering all day
   // keeps nothing alive.
   const timers = new Set<number>();
-  signal.addEventListener('abort', () => timers.forEach((id) => clearTimeout(id)));
+  // Looked up once: a global named from an isolated world is a lookup on the page's window.
+  const setTimer = window.setTimeout.bind(window);
+  const clearTimer = window.clearTimeout.bind(window);
+  signal.addEventListener('abort', () => timers.forEach((id) => clearTimer(id)));
   const context: ScriptContext = {
     // `runtime.id` is a native binding: asked when a timer fires or a message is about to go,
     // never on every pointer event. Listeners go with the signal, without a wrapper per call.
@@ -40,7 +43,7 @@ export function createScriptContext(runtime: { id?: string }): ScriptContext {
       target.addEventListener(type, handler, { ...options, signal });
     },
     setTimeout(handler, ms) {
-      const id = window.setTimeout(() => {
+      const id = setTimer(() => {
         timers.delete(id);
         if (!context.isInvalid) handler();
       }, ms);
@@ -49,7 +52,7 @@ export function createScriptContext(runtime: { id?: string }): ScriptContext {
     },
     clearTimeout(id) {
       timers.delete(id);
-      clearTimeout(id);
+      clearTimer(id);
     },
     onInvalidated(callback) {
       signal.addEventListener('abort', callback);

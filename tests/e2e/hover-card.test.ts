@@ -320,6 +320,59 @@ describe('hover cards in Chromium', () => {
     await page.close();
   });
 
+  it('opens nothing for a link the pointer crossed or the focus passed before the dwell ended', async () => {
+    await setSettings({ hoverDelayMs: 300 });
+    const { page, cards } = await open('/behaviour.html');
+    await page.hover('#paper');
+    await page.waitForTimeout(100);
+    await page.mouse.move(5, 700);
+    await page.waitForTimeout(700);
+    expect(await cards.card()).toBeNull();
+
+    await page.focus('#before');
+    await page.keyboard.press('Tab'); // the paper link
+    await page.waitForTimeout(100);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab'); // past the links, onto the button after them
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('after');
+    await page.waitForTimeout(700);
+    expect(await cards.card()).toBeNull();
+    // The same link still opens when the pointer stays.
+    await page.hover('#paper');
+    await expect
+      .poll(async () => (await cards.card())?.title ?? '')
+      .toMatch(/^Self-regulating Prompts/);
+    await page.close();
+  });
+
+  it('follows a link whose href the page rewrites, as single-page apps do: marker and card', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const { page, cards } = await open('/behaviour.html');
+    await expect.poll(() => page.locator('a[data-paperpeek]').count()).toBe(1);
+    await page.hover('#paper'); // known before the rewrite
+    await expect.poll(async () => (await cards.card())?.title ?? '').toMatch(/^Self-regulating/);
+    await page.mouse.move(5, 700);
+    await expect.poll(() => cards.card(), { timeout: 2_000 }).toBeNull();
+
+    await page.evaluate(() => {
+      document.querySelector('#plain')?.setAttribute('href', 'https://arxiv.org/abs/2005.14165');
+      document.querySelector('#paper')?.setAttribute('href', 'https://example.org/elsewhere');
+    });
+    await expect.poll(() => page.locator('#plain[data-paperpeek]').count()).toBe(1);
+    await expect.poll(() => page.locator('#paper[data-paperpeek]').count()).toBe(0);
+    await page.hover('#plain');
+    await expect
+      .poll(async () => (await cards.card())?.title ?? '')
+      .toBe(expectedTitle('arxiv:2005.14165'));
+    await page.mouse.move(5, 700);
+    await expect.poll(() => cards.card(), { timeout: 2_000 }).toBeNull();
+    await page.hover('#paper');
+    await page.waitForTimeout(300);
+    expect(await cards.card()).toBeNull();
+    await page.close();
+  });
+
   it('ignores a page’s synthetic events, and shows nothing for ordinary links', async () => {
     await setSettings({ hoverDelayMs: 0 });
     const { page, cards } = await open('/behaviour.html');

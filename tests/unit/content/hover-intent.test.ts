@@ -37,7 +37,7 @@ describe('hover intent', () => {
     intent.leaveLink('a');
     vi.advanceTimersByTime(1_000);
     expect(events).toEqual([]);
-    expect(intent.isCurrent('a')).toBe(false);
+    expect(intent.opened).toBe(null);
   });
 
   it('stays open while the pointer travels from the link onto the card', () => {
@@ -77,7 +77,6 @@ describe('hover intent', () => {
     vi.advanceTimersByTime(300);
     intent.leaveLink('a');
     intent.enterLink('b');
-    expect(intent.isCurrent('b')).toBe(true);
     vi.advanceTimersByTime(300);
     expect(events).toEqual(['open a', 'close a', 'open b']);
   });
@@ -95,6 +94,56 @@ describe('hover intent', () => {
     vi.advanceTimersByTime(1);
     expect(events).toEqual(['open c']);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  describe('when leaving a link in its dwell is not reported (the pointer path skips it)', () => {
+    const on = new Set<string>();
+    beforeEach(() => {
+      on.clear();
+      intent = createHoverIntent<string>({
+        dwellMs: () => 300,
+        graceMs: 300,
+        now: () => Date.now(),
+        timers: {
+          set: (callback, ms) => Number(setTimeout(callback, ms)),
+          clear: (id) => clearTimeout(id),
+        },
+        stillThere: (link) => on.has(link),
+        open: (link) => events.push(`open ${link}`),
+        close: (link) => events.push(`close ${link}`),
+      });
+    });
+
+    it('opens when the pointer is still on the link as the dwell ends', () => {
+      on.add('a');
+      intent.enterLink('a');
+      vi.advanceTimersByTime(300);
+      expect(events).toEqual(['open a']);
+    });
+
+    it('never opens a link the pointer has left, and opens it on a later visit', () => {
+      on.add('a');
+      intent.enterLink('a');
+      vi.advanceTimersByTime(200);
+      on.delete('a'); // left for the page around it: no event reaches the intent
+      vi.advanceTimersByTime(1_000);
+      expect(events).toEqual([]);
+      expect(vi.getTimerCount()).toBe(0);
+      on.add('a');
+      intent.enterLink('a');
+      vi.advanceTimersByTime(300);
+      expect(events).toEqual(['open a']);
+    });
+
+    it('keeps the open card when the pointer left a link before its dwell ended', () => {
+      on.add('a');
+      intent.enterLink('a');
+      vi.advanceTimersByTime(300);
+      intent.enterLink('b'); // crossed b on the way to a's card
+      vi.advanceTimersByTime(300);
+      expect(events).toEqual(['open a']);
+      expect(intent.opened).toBe('a');
+    });
   });
 
   it('dismiss (Esc) closes at once and cancels a pending open', () => {
