@@ -1,11 +1,13 @@
 /**
- * What a link on a page can point at: `arxiv:<id>` or `github:<owner>/<name>`. Owns: building and
- * checking those keys. Never: accepts a key whose id part is not canonical.
+ * What a link on a page can point at: `arxiv:<id>`, `github:<owner>/<name>`, or a venue page
+ * (`doi:<doi>`, `openreview:<forum id>`, ...: venue.ts). Owns: building and checking those keys.
+ * Never: accepts a key whose id part is not canonical.
  */
 import { canonicalArxivId } from './arxiv-id';
 import { parseRepoSlug } from './github';
+import { isVenueKey, type VenueKey } from './venue';
 
-export type PaperKey = `arxiv:${string}` | `github:${string}`;
+export type PaperKey = `arxiv:${string}` | `github:${string}` | VenueKey;
 
 export function arxivKey(id: string): PaperKey {
   return `arxiv:${id}`;
@@ -26,5 +28,5 @@ export function parsePaperKey(value: unknown): PaperKey | null {
     const repo = value.slice('github:'.length);
     return parseRepoSlug(repo) === repo ? githubKey(repo) : null;
   }
-  return null;
+  return isVenueKey(value) ? value : null;
 }

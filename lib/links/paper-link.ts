@@ -1,10 +1,11 @@
 /**
- * From a link on a page to the paper it names. Owns: combining unwrapping, the arXiv and GitHub
- * detectors and the shortener fallback into one verdict. Never: throws, whatever the input.
+ * From a link on a page to the paper it names. Owns: combining unwrapping, the arXiv, GitHub
+ * and venue detectors and the shortener fallback into one verdict. Never: throws, whatever the input.
  */
 import { arxivKey, githubKey, type PaperKey } from './paper-key';
 import { arxivIdFromUrl } from './arxiv';
 import { repoFromGithubUrl } from './github';
+import { venueKeyFromUrl } from './venue';
 import { isShortenerHref } from './shorteners';
 import { parseAbsolute, unwrapRedirect } from './unwrap';
 
@@ -25,6 +26,8 @@ export function paperKeyFromUrl(url: URL | null): PaperKey | null {
     if (arxivId) return arxivKey(arxivId);
     const repo = repoFromGithubUrl(url);
     if (repo) return githubKey(repo);
+    const venue = venueKeyFromUrl(url);
+    if (venue) return venue;
     url = unwrapRedirect(url);
   }
   return null;

@@ -82,7 +82,7 @@ describe('properties', () => {
       fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (href) => {
         const host = new URL(href).hostname;
         fc.pre(
-          !/arxiv|lanl\.gov|github|huggingface|hf\.co|alphaxiv|ar5iv|scirate|doi\.org|google|facebook|reddit|youtube|duckduckgo|bing|slack|zhihu|linkedin|href\.li/.test(
+          !/arxiv|lanl\.gov|github|huggingface|hf\.co|alphaxiv|ar5iv|scirate|doi\.org|openreview|aclanthology|aclweb|mlr\.press|jmlr|nips\.cc|neurips\.cc|thecvf|semanticscholar|google|facebook|reddit|youtube|duckduckgo|bing|slack|zhihu|linkedin|href\.li/.test(
             host,
           ),
         );

@@ -175,7 +175,6 @@ export const NOT_PAPER_URLS: string[] = [
   'https://huggingface.co/papers',
   'https://huggingface.co/papers/trending',
   'https://huggingface.co/datasets/furonghuang-lab/Easy2Hard-Bench',
-  'https://doi.org/10.1038/nature14539',
   'https://github.com/',
   'https://github.com/HazyResearch',
   'https://github.com/orgs/HazyResearch/repositories',
