@@ -23,6 +23,7 @@ import {
   type StoredSearchRecord,
 } from './search/record';
 import { unpackWordIndex, type StoredWordIndex } from './search/word-index';
+import { venueKeysOf } from './links/venue';
 
 export interface PaperRow extends Paper {
   /** The source that last wrote this row (`bundled`, later `hf-daily`, `import`, ...). */
@@ -39,6 +40,8 @@ export interface PaperShelf {
   ids: string[];
   /** Every repo of `papers` (the index papers are found by repo). */
   repos: string[];
+  /** Every venue key of `papers` (`doi:...`, `openreview:...`: links/venue.ts). */
+  venues: string[];
   papers: PaperRow[];
 }
 
@@ -48,6 +51,7 @@ export function shelfOf(key: string, papers: PaperRow[]): PaperShelf {
     key,
     ids: papers.map((paper) => paper.id),
     repos: [...new Set(papers.flatMap((paper) => paper.repos))],
+    venues: [...new Set(papers.flatMap((paper) => venueKeysOf(paper)))],
     papers,
   };
 }
@@ -277,5 +281,16 @@ export function openDatabase(
       await tx.table<PaperShelf>('shelves').bulkPut(shelvesFor('v8', papers));
     });
   db.version(9).stores({ papers: null });
+  // 10: papers found by their venue pages (OpenReview, ACL Anthology, DOIs, ...).
+  db.version(10)
+    .stores({ shelves: 'key, *ids, *repos, *venues' })
+    .upgrade(async (tx) => {
+      await tx
+        .table<PaperShelf>('shelves')
+        .toCollection()
+        .modify((shelf) => {
+          shelf.venues = shelfOf(shelf.key, shelf.papers).venues;
+        });
+    });
   return db;
 }

@@ -1,6 +1,6 @@
 /**
- * Where papers are stored: shelves, rows of up to SHELF_SIZE papers, found by the ids and repos
- * of their papers (multi-entry indexes). Owns: reading papers by id or repo, counting them,
+ * Where papers are stored: shelves, rows of up to SHELF_SIZE papers, found by the ids, repos and
+ * venue keys of their papers (multi-entry indexes). Owns: reading papers by id, repo or venue, counting them,
  * visiting them all, and changing some in place. Never: writes a digest (`applyPapers` does,
  * with the same shelves), or reads more shelves than the papers asked for live on.
  *
@@ -12,6 +12,7 @@
  * search results stays cheap.
  */
 import { shelfOf, type PaperPeekDatabase, type PaperRow, type PaperShelf } from '../db';
+import { venueKeysOf } from '../links/venue';
 
 /**
  * The shelves holding any of `values` in the index `index`, each once. A multi-entry index
@@ -20,7 +21,7 @@ import { shelfOf, type PaperPeekDatabase, type PaperRow, type PaperShelf } from 
  */
 async function shelvesWith(
   db: PaperPeekDatabase,
-  index: 'ids' | 'repos',
+  index: 'ids' | 'repos' | 'venues',
   values: ReadonlySet<string>,
 ): Promise<PaperShelf[]> {
   const keys = await db.shelves
@@ -64,6 +65,22 @@ export async function papersWithRepos(
   for (const shelf of await shelvesWith(db, 'repos', wanted)) {
     for (const paper of shelf.papers) {
       if (paper.repos.some((repo) => wanted.has(repo))) found.set(paper.id, paper);
+    }
+  }
+  return [...found.values()];
+}
+
+/** Every stored paper with one of the venue keys `venues` (links/venue.ts). */
+export async function papersWithVenues(
+  db: PaperPeekDatabase,
+  venues: readonly string[],
+): Promise<PaperRow[]> {
+  if (venues.length === 0) return [];
+  const wanted = new Set(venues);
+  const found = new Map<string, PaperRow>();
+  for (const shelf of await shelvesWith(db, 'venues', wanted)) {
+    for (const paper of shelf.papers) {
+      if (venueKeysOf(paper).some((key) => wanted.has(key))) found.set(paper.id, paper);
     }
   }
   return [...found.values()];

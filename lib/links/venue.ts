@@ -134,6 +134,32 @@ const RULES = new Map<string, Rule>([
   ['pdfs.semanticscholar.org', S2_PDFS],
 ]);
 
+/**
+ * The venue keys of a paper: its DOI's and those of its links (validated absolute URLs). What
+ * the shelves index, so any link to any of them finds the paper.
+ */
+export function venueKeysOf(paper: { doi?: string; links: readonly string[] }): VenueKey[] {
+  const keys = new Set<VenueKey>();
+  const fromDoi = paper.doi ? venueKeyOfDoi(paper.doi) : null;
+  if (fromDoi) keys.add(fromDoi);
+  for (const link of paper.links) {
+    // Most links are project pages and datasets: only a venue's host is worth parsing.
+    if (!VENUE_HOST_HINT.test(link)) continue;
+    let url: URL;
+    try {
+      url = new URL(link);
+    } catch {
+      continue;
+    }
+    const fromLink = venueKeyFromUrl(url);
+    if (fromLink) keys.add(fromLink);
+  }
+  return [...keys];
+}
+
+const VENUE_HOST_HINT =
+  /openreview\.net|aclanthology|aclweb|doi\.org|mlr\.press|jmlr\.org|nips\.cc|neurips\.cc|thecvf|semanticscholar/i;
+
 /** The venue key a URL points at, or null. */
 export function venueKeyFromUrl(url: URL): VenueKey | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;

@@ -5,10 +5,17 @@
  */
 import Dexie from 'dexie';
 import type { PaperPeekDatabase, PaperRow } from '../db';
-import { countPapers, getPaperRow, getPaperRows, papersWithRepos } from '../digest/shelves';
+import {
+  countPapers,
+  getPaperRow,
+  getPaperRows,
+  papersWithRepos,
+  papersWithVenues,
+} from '../digest/shelves';
 import { loadDigest, type LoadResult } from '../digest/load';
 import type { Paper } from '../digest/schema';
 import { paperKeyFromLink } from '../links/paper-link';
+import { isVenueKey, venueKeysOf } from '../links/venue';
 import {
   FROM_ARXIV,
   FROM_DIGEST,
@@ -107,6 +114,7 @@ export function createPaperService(
     const unique = [...new Set(keys)];
     const arxivKeys = unique.filter((key) => key.startsWith('arxiv:'));
     const repos = unique.filter((key) => key.startsWith('github:')).map((key) => key.slice(7));
+    const venues = unique.filter(isVenueKey);
     const found = new Map<PaperKey, PaperRow>();
     const rows = await getPaperRows(
       db,
@@ -125,6 +133,20 @@ export function createPaperService(
           // Several papers may share a repo: the newest (or, undated, the first) wins.
           const current = found.get(key);
           if (!current || (row.publishedAt ?? '') > (current.publishedAt ?? ''))
+            found.set(key, row);
+        }
+      }
+    }
+    if (venues.length > 0) {
+      const wanted = new Set<string>(venues);
+      for (const row of await papersWithVenues(db, venues)) {
+        for (const key of venueKeysOf(row)) {
+          // A venue page names one paper; two rows with it are the same paper twice: the newest.
+          const current = found.get(key);
+          if (
+            wanted.has(key) &&
+            (!current || (row.publishedAt ?? '') > (current.publishedAt ?? ''))
+          )
             found.set(key, row);
         }
       }

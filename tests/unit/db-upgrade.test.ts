@@ -5,7 +5,8 @@ import { papersWithAbstractWords } from '../helpers/abstract-search';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, readSearchRecord } from '@/lib/db';
 import { createSearcher } from '@/lib/search/searcher';
-import { countPapers } from '@/lib/digest/shelves';
+import { countPapers, papersWithVenues } from '@/lib/digest/shelves';
+import { paper } from '../helpers/digests';
 import { storedPapers } from '../helpers/db';
 
 interface DatabaseFixture {
@@ -86,6 +87,51 @@ describe.each(['v1', 'v2', 'v3', 'v4', 'v5'])('a database saved at schema %s', (
       'recent work ',
     );
     expect(found.map((index) => record.ids[index])).toContain('2005.14165');
+    db.close();
+  });
+});
+
+describe('a database saved at schema v9 (shelves without venue keys)', () => {
+  it('indexes the venue keys of the papers already stored', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('paperpeek', { indexedDB, IDBKeyRange });
+    // Version 9's stores, as openDatabase declared them.
+    old.version(9).stores({
+      readingList: 'paperId, addedAt, status, *tags',
+      sources: 'id',
+      meta: 'key',
+      readingListRemovals: 'paperId',
+      abstractIndex: 'bucket',
+      arxivLookups: 'id',
+      paperDetails: 'id',
+      shelves: 'key, *ids, *repos',
+    });
+    await old.open();
+    const bert = {
+      ...paper({ id: '1810.04805', arxivId: '1810.04805', doi: '10.18653/v1/n19-1423' }),
+      sourceId: 'bundled',
+    };
+    const vit = {
+      ...paper({ id: '2010.11929', arxivId: '2010.11929' }),
+      links: ['https://openreview.net/forum?id=YicbFdNTTy'],
+      sourceId: 'bundled',
+    };
+    await old.table('shelves').put({
+      key: 'v8-0',
+      ids: [bert.id, vit.id],
+      repos: [],
+      papers: [bert, vit],
+    });
+    old.close();
+
+    const db = openDatabase('paperpeek', { indexedDB, IDBKeyRange });
+    expect((await papersWithVenues(db, ['acl:N19-1423'])).map((row) => row.id)).toEqual([
+      '1810.04805',
+    ]);
+    expect((await papersWithVenues(db, ['openreview:YicbFdNTTy'])).map((row) => row.id)).toEqual([
+      '2010.11929',
+    ]);
+    expect(await storedPapers(db)).toEqual([bert, vit]);
     db.close();
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import bundled from '@/assets/digest.json';
 import { createPaperService } from '@/lib/worker/paper-service';
 import { databasePerTest, putPaperRows, snapshot } from '../../helpers/db';
-import { paper } from '../../helpers/digests';
+import { digest, paper } from '../../helpers/digests';
+import { shelfOf } from '@/lib/db';
 import { getPaperRow } from '@/lib/digest/shelves';
 
 const sender = { id: 'ext' };
@@ -169,5 +170,85 @@ describe('the paper service on the bundled digest', () => {
     });
     expect(await broken.ensureBundledDigest()).toMatchObject({ ok: false });
     expect((await broken.status({}, sender)).paperCount).toBe(71);
+  });
+});
+
+describe('the paper service on papers with venue pages', () => {
+  const db = databasePerTest();
+  const venuePapers = [
+    paper({ doi: '10.18653/v1/N19-1423', id: '1810.04805', arxivId: '1810.04805', title: 'BERT' }),
+    paper({
+      id: '2010.11929',
+      arxivId: '2010.11929',
+      title: 'An Image is Worth 16x16 Words',
+      links: ['https://openreview.net/forum?id=YicbFdNTTy', 'https://example.org/project'],
+    }),
+    paper({
+      links: [
+        'https://proceedings.neurips.cc/paper/2020/hash/1457c0d6bfcb4967418bfb8ac142f64a-Abstract.html',
+      ],
+    }),
+    paper({
+      id: 'resnet',
+      arxivId: undefined,
+      title: 'Deep Residual Learning for Image Recognition',
+      doi: '10.1109/cvpr.2016.90',
+      links: [
+        'https://openaccess.thecvf.com/content_cvpr_2016/html/He_Deep_Residual_Learning_CVPR_2016_paper.html',
+      ],
+    }),
+  ];
+  const service = createPaperService(db, {
+    bundledDigest: () => digest(venuePapers),
+    now: () => 1_000,
+  });
+
+  it('opens the card of the paper behind any form of its venue links, and of no other', async () => {
+    await service.ensureBundledDigest();
+    const forms: [href: string, paperId: string | null][] = [
+      ['https://aclanthology.org/N19-1423/', '1810.04805'],
+      ['https://www.aclweb.org/anthology/N19-1423.pdf', '1810.04805'],
+      ['https://doi.org/10.18653/v1/n19-1423', '1810.04805'],
+      ['https://openreview.net/pdf?id=YicbFdNTTy', '2010.11929'],
+      ['https://openreview.net/forum?id=YicbFdNTTy&noteId=abc', '2010.11929'],
+      [
+        'https://proceedings.neurips.cc/paper/2020/file/1457c0d6bfcb4967418bfb8ac142f64a-Paper.pdf',
+        '2005.14165',
+      ],
+      ['https://dx.doi.org/10.1109/CVPR.2016.90', 'resnet'],
+      [
+        'https://openaccess.thecvf.com/content_cvpr_2016/papers/He_Deep_Residual_Learning_CVPR_2016_paper.pdf',
+        'resnet',
+      ],
+      ['https://openreview.net/forum?id=nZeVKeeFYf9', null], // LoRA: no digest paper lists it
+      ['https://openreview.net/group?id=ICLR.cc/2021/Conference', null],
+    ];
+    const { keys, cards } = await service.resolveLinks(
+      { links: forms.map(([href]) => ({ href })) },
+      sender,
+    );
+    forms.forEach(([href, paperId], index) => {
+      const key = keys[index];
+      expect(key === null ? null : (cards[key]?.paperId ?? null), href).toBe(paperId);
+    });
+    expect(keys[9]).toBeNull();
+    expect(keys[8]).toBe('openreview:nZeVKeeFYf9');
+  });
+
+  it('finds them again after a change of links, and not by a link they dropped', async () => {
+    await service.ensureBundledDigest();
+    const vit = venuePapers[1];
+    if (!vit) throw new Error('no ViT');
+    await db.transaction('rw', db.shelves, async () => {
+      const [shelf] = await db.shelves.where('ids').equals(vit.id).toArray();
+      if (!shelf) throw new Error('no shelf');
+      const papers = shelf.papers.map((row) => (row.id === vit.id ? { ...row, links: [] } : row));
+      await db.shelves.put(shelfOf(shelf.key, papers));
+    });
+    const { cards } = await service.resolveLinks(
+      { links: [{ href: 'https://openreview.net/forum?id=YicbFdNTTy' }] },
+      sender,
+    );
+    expect(cards).toEqual({});
   });
 });
