@@ -31,6 +31,8 @@ export interface Paper {
   /** The journal's DOI, lower-cased (arXiv's own is derived from the id). */
   doi?: string;
   journalRef?: string;
+  /** Where it was published, as cited: "ICLR 2024", "Findings of EMNLP 2023". */
+  venue?: string;
   /** The authors' comment on arXiv ("10 pages, accepted at ICML"). */
   comment?: string;
 }
@@ -63,6 +65,7 @@ export const LIMITS = {
   authors: 200,
   author: 200,
   journalRef: 300,
+  venue: 120,
   comment: 500,
   repos: 20,
   links: 20,
@@ -215,6 +218,12 @@ export function readPaper(raw: unknown, path: string, problems: string[]): Paper
     problems,
     (value) => normaliseText(value, LIMITS.journalRef) || null,
   );
+  const venue = readOptional(
+    raw.venue,
+    `${path}.venue`,
+    problems,
+    (value) => normaliseText(value, LIMITS.venue) || null,
+  );
   const comment = readOptional(
     raw.comment,
     `${path}.comment`,
@@ -238,6 +247,7 @@ export function readPaper(raw: unknown, path: string, problems: string[]): Paper
   if (primaryCategory) paper.primaryCategory = primaryCategory;
   if (doi) paper.doi = doi;
   if (journalRef) paper.journalRef = journalRef;
+  if (venue) paper.venue = venue;
   if (comment) paper.comment = comment;
   return paper;
 }

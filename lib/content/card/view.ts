@@ -7,6 +7,7 @@ import type { Paper } from '../../digest/schema';
 import { arxivIdMonth } from '../../links/arxiv-id';
 import { safeHref } from '../../safe-url';
 import { readableTex } from '../../text/tex';
+import { paperVenue } from '../../digest/venue';
 
 export interface CardLink {
   label: string;
@@ -18,6 +19,8 @@ export interface CardView {
   title: string;
   /** Authors (the first three, then "et al.") and date, e.g. "A. Author, B. Author · May 2020". */
   meta: string;
+  /** Where it was published, when known: "NeurIPS 2020". */
+  venue?: string;
   abstract: string;
   links: CardLink[];
   saved: boolean;
@@ -69,10 +72,12 @@ export function toCardView(paper: Paper, saved: boolean, from: string = FROM_DIG
   const { authors } = paper;
   const authorLine =
     authors.length > 3 ? `${authors.slice(0, 3).join(', ')} et al.` : authors.join(', ');
+  const venue = paperVenue(paper);
   return {
     paperId: paper.id,
     title: readableTex(paper.title),
     meta: [authorLine, paperDate(paper)].filter(Boolean).join(' · '),
+    ...(venue ? { venue: venue.name } : {}),
     abstract: readableTex(paper.abstract),
     links: paperLinks(paper),
     saved,

@@ -229,7 +229,7 @@ describe('the paper service on papers with venue pages', () => {
     );
     forms.forEach(([href, paperId], index) => {
       const key = keys[index];
-      expect(key === null ? null : (cards[key]?.paperId ?? null), href).toBe(paperId);
+      expect(key == null ? null : (cards[key]?.paperId ?? null), href).toBe(paperId);
     });
     expect(keys[9]).toBeNull();
     expect(keys[8]).toBe('openreview:nZeVKeeFYf9');

@@ -1,0 +1,147 @@
+/**
+ * Where a paper was published, in words a researcher cites ("NeurIPS 2020", "Findings of EMNLP
+ * 2023"): the digest's or a look-up's own `venue`, else what its venue keys say (an ACL
+ * Anthology id, a NeurIPS or CVF page, a known PMLR volume). Never: guesses from a DOI or an
+ * OpenReview id, which name no venue.
+ */
+import { venueKeysOf } from '../links/venue';
+import type { Paper } from './schema';
+
+export interface Venue {
+  /** With the year when there is one: "ACL 2023". */
+  name: string;
+  year?: number;
+  /** Proceedings are cited with `booktitle` (`@inproceedings`), journals with `journal`. */
+  kind: 'proceedings' | 'journal';
+}
+
+/** ACL Anthology event prefixes, new ids (`2023.emnlp-main.1`). */
+const ACL_EVENTS: Record<string, [string, Venue['kind']]> = {
+  acl: ['ACL', 'proceedings'],
+  emnlp: ['EMNLP', 'proceedings'],
+  naacl: ['NAACL', 'proceedings'],
+  eacl: ['EACL', 'proceedings'],
+  aacl: ['AACL', 'proceedings'],
+  coling: ['COLING', 'proceedings'],
+  conll: ['CoNLL', 'proceedings'],
+  lrec: ['LREC', 'proceedings'],
+  semeval: ['SemEval', 'proceedings'],
+  wmt: ['WMT', 'proceedings'],
+  tacl: ['TACL', 'journal'],
+  cl: ['Computational Linguistics', 'journal'],
+};
+
+/** Old Anthology ids (`P19-1001`): the letter is the event. */
+const ACL_LETTERS: Record<string, [string, Venue['kind']]> = {
+  P: ['ACL', 'proceedings'],
+  N: ['NAACL', 'proceedings'],
+  D: ['EMNLP', 'proceedings'],
+  E: ['EACL', 'proceedings'],
+  C: ['COLING', 'proceedings'],
+  K: ['CoNLL', 'proceedings'],
+  S: ['SemEval', 'proceedings'],
+  L: ['LREC', 'proceedings'],
+  I: ['IJCNLP', 'proceedings'],
+  W: ['ACL workshops', 'proceedings'],
+  Q: ['TACL', 'journal'],
+  J: ['Computational Linguistics', 'journal'],
+};
+
+/** PMLR volumes of the conferences most cited from it (volume → conference, year). */
+const PMLR_VOLUMES: Record<string, [string, number]> = {
+  v28: ['ICML', 2013],
+  v32: ['ICML', 2014],
+  v37: ['ICML', 2015],
+  v48: ['ICML', 2016],
+  v70: ['ICML', 2017],
+  v80: ['ICML', 2018],
+  v97: ['ICML', 2019],
+  v119: ['ICML', 2020],
+  v139: ['ICML', 2021],
+  v162: ['ICML', 2022],
+  v202: ['ICML', 2023],
+  v235: ['ICML', 2024],
+  v9: ['AISTATS', 2010],
+  v15: ['AISTATS', 2011],
+  v22: ['AISTATS', 2012],
+  v31: ['AISTATS', 2013],
+  v33: ['AISTATS', 2014],
+  v38: ['AISTATS', 2015],
+  v51: ['AISTATS', 2016],
+  v54: ['AISTATS', 2017],
+  v84: ['AISTATS', 2018],
+  v89: ['AISTATS', 2019],
+  v108: ['AISTATS', 2020],
+  v130: ['AISTATS', 2021],
+  v151: ['AISTATS', 2022],
+  v206: ['AISTATS', 2023],
+  v238: ['AISTATS', 2024],
+};
+
+const named = (name: string, year: number | undefined, kind: Venue['kind']): Venue =>
+  year ? { name: `${name} ${year}`, year, kind } : { name, kind };
+
+/** What one venue key says of the venue, or null when it names none. */
+export function venueOfKey(key: string): Venue | null {
+  const colon = key.indexOf(':');
+  const kind = key.slice(0, colon);
+  const id = key.slice(colon + 1);
+  if (kind === 'acl') {
+    const fresh = /^(\d{4})\.([a-z0-9]+)(?:-[a-z0-9-]+)?\.\d+$/.exec(id);
+    if (fresh) {
+      const year = Number(fresh[1]);
+      const event = fresh[2] ?? '';
+      const findings = /^\d{4}\.findings-([a-z]+)/.exec(id)?.[1];
+      if (event === 'findings' && findings)
+        return named(
+          `Findings of ${ACL_EVENTS[findings]?.[0] ?? findings.toUpperCase()}`,
+          year,
+          'proceedings',
+        );
+      const [name, venueKind] = ACL_EVENTS[event] ?? ['ACL Anthology', 'proceedings'];
+      return named(name, year, venueKind);
+    }
+    const old = /^([A-Z])(\d{2})-\d{4}$/.exec(id);
+    if (!old) return null;
+    const twoDigits = Number(old[2]);
+    const [name, venueKind] = ACL_LETTERS[old[1] ?? ''] ?? ['ACL Anthology', 'proceedings'];
+    return named(name, twoDigits >= 60 ? 1900 + twoDigits : 2000 + twoDigits, venueKind);
+  }
+  if (kind === 'neurips') {
+    const year = Number(id.slice(0, 4));
+    // The conference was NIPS until its 2018 rename; papers are cited by the name they had.
+    return named(year < 2018 ? 'NIPS' : 'NeurIPS', year, 'proceedings');
+  }
+  if (kind === 'cvf') {
+    const match = /^([A-Z]+)(\d{4})(W?)\//.exec(id);
+    if (!match) return null;
+    const name = `${match[1]} ${match[2]}${match[3] ? ' Workshops' : ''}`;
+    return { name, year: Number(match[2]), kind: 'proceedings' };
+  }
+  if (kind === 'pmlr') {
+    const volume = id.slice(0, id.indexOf('/'));
+    const known = PMLR_VOLUMES[volume];
+    return known
+      ? named(known[0], known[1], 'proceedings')
+      : named(`PMLR ${volume}`, undefined, 'proceedings');
+  }
+  return null;
+}
+
+/** Where `paper` was published, when anything says so. */
+export function paperVenue(paper: Pick<Paper, 'venue' | 'doi' | 'links'>): Venue | null {
+  if (paper.venue) {
+    const year = /\b(19[5-9]\d|20\d{2})\b/.exec(paper.venue)?.[1];
+    const journal = /journal|transactions|letters|review|nature|science\b/i.test(paper.venue);
+    return {
+      name: paper.venue,
+      ...(year ? { year: Number(year) } : {}),
+      kind: journal ? 'journal' : 'proceedings',
+    };
+  }
+  for (const key of venueKeysOf(paper)) {
+    const venue = venueOfKey(key);
+    if (venue) return venue;
+  }
+  return null;
+}

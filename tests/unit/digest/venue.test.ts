@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { paperVenue, venueOfKey } from '@/lib/digest/venue';
+import { validateDigest } from '@/lib/digest/schema';
+import { toCardView } from '@/lib/content/card/view';
+import { digest, paper } from '../../helpers/digests';
+
+describe('what a venue key says of the venue', () => {
+  it.each([
+    ['acl:2023.acl-long.754', 'ACL 2023', 'proceedings'],
+    ['acl:2023.emnlp-main.298', 'EMNLP 2023', 'proceedings'],
+    ['acl:2023.findings-acl.234', 'Findings of ACL 2023', 'proceedings'],
+    ['acl:2025.findings-naacl.306', 'Findings of NAACL 2025', 'proceedings'],
+    ['acl:2023.americasnlp-1.21', 'ACL Anthology 2023', 'proceedings'],
+    ['acl:2023.tacl-1.5', 'TACL 2023', 'journal'],
+    ['acl:N19-1423', 'NAACL 2019', 'proceedings'],
+    ['acl:D13-1170', 'EMNLP 2013', 'proceedings'],
+    ['acl:P98-1001', 'ACL 1998', 'proceedings'],
+    ['acl:J93-2004', 'Computational Linguistics 1993', 'journal'],
+    ['neurips:2020/1457c0d6bfcb4967418bfb8ac142f64a', 'NeurIPS 2020', 'proceedings'],
+    ['neurips:2017/3f5ee243547dee91fbd053c1c4a845aa', 'NIPS 2017', 'proceedings'],
+    ['cvf:CVPR2021/Zhang_X_CVPR_2021_paper', 'CVPR 2021', 'proceedings'],
+    ['cvf:CVPR2020W/Pacheco_X_CVPRW_2020_paper', 'CVPR 2020 Workshops', 'proceedings'],
+    ['pmlr:v202/kandpal23a', 'ICML 2023', 'proceedings'],
+    ['pmlr:v9/glorot10a', 'AISTATS 2010', 'proceedings'],
+    ['pmlr:v164/church22a', 'PMLR v164', 'proceedings'],
+  ])('%s → %s', (key, name, kind) => {
+    expect(venueOfKey(key)).toMatchObject({ name, kind });
+  });
+
+  it.each(['doi:10.1109/cvpr.2016.90', 'openreview:YicbFdNTTy', 's2:' + 'a'.repeat(40)])(
+    '%s names no venue',
+    (key) => expect(venueOfKey(key)).toBeNull(),
+  );
+});
+
+describe("a paper's venue", () => {
+  it("is the digest's own words first, with the year they hold", () => {
+    expect(
+      paperVenue(
+        paper({ venue: 'ICLR 2024 (oral)', links: ['https://aclanthology.org/N19-1423/'] }),
+      ),
+    ).toEqual({ name: 'ICLR 2024 (oral)', year: 2024, kind: 'proceedings' });
+    expect(paperVenue(paper({ venue: 'Nature' }))).toEqual({ name: 'Nature', kind: 'journal' });
+  });
+
+  it('else comes from its DOI or links, and is absent when nothing names one', () => {
+    expect(paperVenue(paper({ doi: '10.18653/v1/n19-1423' }))?.name).toBe('NAACL 2019');
+    expect(
+      paperVenue(
+        paper({
+          links: ['https://example.org/', 'https://proceedings.mlr.press/v97/laroche19a.html'],
+        }),
+      )?.name,
+    ).toBe('ICML 2019');
+    expect(paperVenue(paper({ doi: '10.1038/nature14539' }))).toBeNull();
+    expect(paperVenue(paper())).toBeNull();
+  });
+
+  it('is shown on the card, as text', () => {
+    const view = toCardView(paper({ venue: '<b>ICML</b> 2023' }), false);
+    expect(view.venue).toBe('<b>ICML</b> 2023');
+    expect(toCardView(paper(), false)).not.toHaveProperty('venue');
+  });
+
+  it('is read from a digest as clean text, and a venue that is not text is a problem', () => {
+    const ok = validateDigest(digest([paper({ venue: '  NeurIPS\n2023 ' })]));
+    expect(ok.ok && ok.digest.papers[0]?.venue).toBe('NeurIPS 2023');
+    const bad = validateDigest({ ...digest([]), papers: [{ ...paper(), venue: 42 }] });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems).toEqual(['papers[0].venue: not usable: number 42']);
+  });
+});
