@@ -1,10 +1,11 @@
 /**
  * What an export knows of each entry's paper: the entry's own copy first (it is the user's), then
- * for what the copy lacks (authors, the publication date, arXiv's category) the paper's row in
- * the digest or a cached arXiv answer. Never: writes an entry.
+ * for what the copy lacks (authors, the publication date, arXiv's category, the venue and its
+ * DOI) the paper's row in the digest or a cached arXiv answer. Never: writes an entry.
  */
 import type { PaperPeekDatabase, ReadingListEntry } from '../db';
 import { getPaperRows } from '../digest/shelves';
+import { paperVenue } from '../digest/venue';
 import type { CitedEntry } from './export';
 
 export async function citedEntries(
@@ -24,6 +25,10 @@ export async function citedEntries(
     if (paper?.publishedAt) cited.publishedAt = paper.publishedAt;
     const category = paper?.primaryCategory ?? lookup?.primaryCategory;
     if (category) cited.primaryCategory = category;
+    // The entry's own links still say where a paper that left the digest was published.
+    const venue = paperVenue(paper ?? { links: entry.links });
+    if (venue) cited.venue = venue;
+    if (paper?.doi && !/^10\.48550\//.test(paper.doi)) cited.doi = paper.doi;
     return cited;
   });
 }

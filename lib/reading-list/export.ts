@@ -6,6 +6,7 @@
  * notes, tags and status too).
  */
 import type { ReadingListEntry } from '../db';
+import type { Venue } from '../digest/venue';
 import { arxivIdMonth } from '../links/arxiv-id';
 import { safeHref } from '../safe-url';
 
@@ -15,6 +16,10 @@ export interface CitedEntry extends ReadingListEntry {
   publishedAt?: string;
   /** arXiv's primary category, `cs.CL`. */
   primaryCategory?: string;
+  /** Where it was published: cited as proceedings (`booktitle`) or a journal. */
+  venue?: Venue;
+  /** The publisher's DOI (lower-cased), when there is one besides arXiv's. */
+  doi?: string;
 }
 
 export const BACKUP_FORMAT = 'paperpeek-reading-list';
@@ -176,7 +181,8 @@ export function citationKey(entry: CitedEntry): string {
       .split(/[^\p{L}\p{N}]+/u)
       .map(keyPart)
       .find((w) => w && !STOP_WORDS.has(w)) ?? 'paper';
-  return `${surname}${entryDate(entry)?.year ?? ''}${word}`;
+  // The year it is cited with: the venue's, else the publication's (devlin2019bert, not 2018).
+  return `${surname}${entry.venue?.year ?? entryDate(entry)?.year ?? ''}${word}`;
 }
 
 /** The publication date, else the month the arXiv id names. */
@@ -252,23 +258,35 @@ export function toBibTeX(entries: CitedEntry[]): string {
       if (authors.length > 0) {
         fields.push(['author', `{${authors.map(bibtexName).join(' and ')}}`]);
       }
+      const { venue } = entry;
+      if (venue) {
+        fields.push([
+          venue.kind === 'journal' ? 'journal' : 'booktitle',
+          `{${bibtexText(venue.name, true)}}`,
+        ]);
+      }
       const date = entryDate(entry);
-      if (date) fields.push(['year', `{${date.year}}`], ['month', MONTHS[date.month - 1] ?? '']);
+      // Published: the venue's year (BERT is NAACL 2019 though on arXiv since October 2018).
+      if (venue?.year) fields.push(['year', `{${venue.year}}`]);
+      else if (date)
+        fields.push(['year', `{${date.year}}`], ['month', MONTHS[date.month - 1] ?? '']);
       if (entry.arxivId) {
         fields.push(['eprint', `{${entry.arxivId}}`], ['archivePrefix', '{arXiv}']);
         const category = entry.primaryCategory ?? oldStyleArchive(entry.arxivId);
         if (category && /^[a-z-]+(?:\.[A-Za-z-]+)?$/.test(category)) {
           fields.push(['primaryClass', `{${category}}`]);
         }
-        fields.push(['doi', `{10.48550/arXiv.${entry.arxivId}}`]);
-        fields.push(['url', `{https://arxiv.org/abs/${entry.arxivId}}`]);
       }
+      const doi = entry.doi ?? (entry.arxivId ? `10.48550/arXiv.${entry.arxivId}` : undefined);
+      if (doi) fields.push(['doi', `{${bibtexText(doi)}}`]);
+      if (entry.arxivId) fields.push(['url', `{https://arxiv.org/abs/${entry.arxivId}}`]);
       if (entry.note) fields.push(['note', `{${bibtexText(entry.note)}}`]);
       const body = fields
         .filter(([, value]) => value)
         .map(([name, value]) => `  ${name} = ${value}`)
         .join(',\n');
-      return `@misc{${keys[index] ?? 'paper'},\n${body}\n}\n`;
+      const type = !venue ? 'misc' : venue.kind === 'journal' ? 'article' : 'inproceedings';
+      return `@${type}{${keys[index] ?? 'paper'},\n${body}\n}\n`;
     })
     .join('\n');
 }
@@ -288,11 +306,13 @@ export function toCslJson(entries: CitedEntry[]): string {
   const keys = uniqueKeys(entries);
   const items = entries.map((entry, index) => {
     const date = entryDate(entry);
+    const { venue } = entry;
     const item: Record<string, unknown> = {
       id: keys[index],
-      type: 'article',
+      type: !venue ? 'article' : venue.kind === 'journal' ? 'article-journal' : 'paper-conference',
       title: entry.title.replace(/\s+/g, ' ').trim(),
     };
+    if (venue) item['container-title'] = venue.name;
     const authors = namesOf(entry);
     if (authors.length > 0) {
       item.author = authors.map((name) => {
@@ -301,19 +321,23 @@ export function toCslJson(entries: CitedEntry[]): string {
         return { family, given, ...(suffix ? { suffix } : {}) };
       });
     }
-    if (date) {
+    if (venue?.year) item.issued = { 'date-parts': [[venue.year]] };
+    else if (date) {
       item.issued = {
         'date-parts': [[date.year, date.month, ...(date.day ? [date.day] : [])]],
       };
     }
     if (entry.arxivId) {
-      item.DOI = `10.48550/arXiv.${entry.arxivId}`;
+      item.DOI = entry.doi ?? `10.48550/arXiv.${entry.arxivId}`;
       item.URL = `https://arxiv.org/abs/${entry.arxivId}`;
-      item.number = `arXiv:${entry.arxivId}`;
-      item.publisher = 'arXiv';
-      const category = entry.primaryCategory ?? oldStyleArchive(entry.arxivId);
-      if (category) item.genre = `arXiv preprint [${category}]`;
-    }
+      // A published paper is cited from its venue; arXiv stays as where to read it.
+      if (!venue) {
+        item.number = `arXiv:${entry.arxivId}`;
+        item.publisher = 'arXiv';
+        const category = entry.primaryCategory ?? oldStyleArchive(entry.arxivId);
+        if (category) item.genre = `arXiv preprint [${category}]`;
+      }
+    } else if (entry.doi) item.DOI = entry.doi;
     if (entry.note) item.note = entry.note;
     return item;
   });

@@ -182,6 +182,68 @@ const text = fc.oneof(
 );
 const nonEmpty = text.filter((value) => value.trim().length > 0);
 
+describe('papers published at a venue', () => {
+  const bert = entry({
+    paperId: '1810.04805',
+    arxivId: '1810.04805',
+    title: 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding',
+    authors: ['Jacob Devlin', 'Ming-Wei Chang'],
+    publishedAt: '2018-10-11T00:49:04Z',
+    venue: { name: 'NAACL 2019', year: 2019, kind: 'proceedings' },
+    doi: '10.18653/v1/n19-1423',
+  });
+
+  it('BibTeX: @inproceedings with the booktitle, the venue’s year and its DOI; arXiv kept as eprint', () => {
+    const { library } = readBack(toBibTeX([bert]));
+    expect(library.errors).toEqual([]);
+    const [read] = library.entries;
+    expect(read?.type).toBe('inproceedings');
+    expect(read?.fields).toMatchObject({
+      booktitle: 'NAACL 2019',
+      year: '2019',
+      doi: '10.18653/v1/n19-1423',
+      eprint: '1810.04805',
+      url: 'https://arxiv.org/abs/1810.04805',
+    });
+    expect(read?.fields).not.toHaveProperty('month'); // arXiv's month is not the venue's
+  });
+
+  it('BibTeX: @article with the journal for a journal; @misc as before with no venue', () => {
+    const nature = entry({ venue: { name: 'Nature', kind: 'journal' }, publishedAt: '2021-07-15' });
+    const [read] = readBack(toBibTeX([nature])).library.entries;
+    expect(read?.type).toBe('article');
+    expect(read?.fields).toMatchObject({ journal: 'Nature', year: '2021' });
+    expect(toBibTeX([entry()])).toMatch(/^@misc\{/);
+  });
+
+  it('BibTeX: a hostile venue name stays inside its field', () => {
+    const hostile = entry({
+      venue: { name: 'X}, note = {pwned} @misc{y, title={z', kind: 'proceedings' },
+    });
+    const { library } = readBack(toBibTeX([hostile]));
+    expect(library.errors).toEqual([]);
+    expect(library.entries).toHaveLength(1);
+    expect(library.entries[0]?.fields.booktitle).toBe('X}, note = {pwned} @misc{y, title={z');
+  });
+
+  it('CSL-JSON: a paper-conference in its container, issued the venue’s year, not an arXiv preprint', () => {
+    const [item] = JSON.parse(toCslJson([bert])) as Record<string, unknown>[];
+    expect(item).toMatchObject({
+      type: 'paper-conference',
+      'container-title': 'NAACL 2019',
+      issued: { 'date-parts': [[2019]] },
+      DOI: '10.18653/v1/n19-1423',
+      URL: 'https://arxiv.org/abs/1810.04805',
+    });
+    expect(item).not.toHaveProperty('publisher');
+    expect(item).not.toHaveProperty('genre');
+    const [journal] = JSON.parse(
+      toCslJson([entry({ venue: { name: 'TACL 2023', year: 2023, kind: 'journal' } })]),
+    ) as Record<string, unknown>[];
+    expect(journal).toMatchObject({ type: 'article-journal', 'container-title': 'TACL 2023' });
+  });
+});
+
 describe('exports of any text (property tests)', () => {
   it('BibTeX always parses back to one entry per paper, with its title and every author', () => {
     fc.assert(
