@@ -1,8 +1,8 @@
 /**
  * `npm run screenshots`: the pictures in docs/screenshots, taken from the built extension in
  * headless Chromium on the bundled digest, light and dark: the card after Save, a card with its
- * abstract expanded, the card for a paper with no abstract to show, and the reading list with ten
- * entries. Run it after a visible change and look at the result before committing.
+ * abstract expanded, the card for a paper with no abstract to show, a card that says where its
+ * paper was published, and the reading list with ten entries. Run it after a visible change and look at the result before committing.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -34,6 +34,17 @@ async function shootCard(page: Page, cards: CardInspector, file: string): Promis
 }
 
 const SEARCH_QUERY = 'learning promt';
+const VENUE_PAPER = {
+  id: '1810.04805',
+  title: 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding',
+  abstract:
+    'We introduce a new language representation model called BERT, which stands for Bidirectional Encoder Representations from Transformers. BERT is designed to pre-train deep bidirectional representations from unlabeled text by jointly conditioning on both left and right context in all layers.',
+  authors: ['Jacob Devlin', 'Ming-Wei Chang', 'Kenton Lee', 'Kristina Toutanova'],
+  publishedAt: '2018-10-11T00:50:01Z',
+  repos: ['google-research/bert'],
+  links: [],
+  doi: '10.18653/v1/N19-1423',
+};
 
 const session = await launchExtension();
 const server = await startFixtureServer();
@@ -108,6 +119,43 @@ try {
     await popup.screenshot({ path: resolve(OUT, `reading-list-${scheme}.png`) });
     await popup.close();
   }
+  // Last: the import adds a paper, which the search and list pictures must not count.
+  // A paper known by its venue page: the card says where it was published.
+  const begun = (await request(extensionPage, {
+    type: 'importBegin',
+    data: { label: 'venues.json' },
+  })) as { value: { importId: string } };
+  const { importId } = begun.value;
+  await request(extensionPage, {
+    type: 'importChunk',
+    data: { importId, papers: [VENUE_PAPER] },
+  });
+  const committed = (await request(extensionPage, {
+    type: 'importCommit',
+    data: { importId },
+  })) as { ok: boolean };
+  if (!committed.ok) throw new Error('the venue paper was not imported');
+  server.page(
+    '/venue.html',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Venue</title></head>
+<body style="margin:40px;font:16px sans-serif"><p>Read <a id="venue" href="https://aclanthology.org/N19-1423.pdf">the NAACL paper</a>.</p></body></html>`,
+  );
+  for (const scheme of SCHEMES) {
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 720, height: 560 });
+    await page.goto(server.url('/venue.html'));
+    const cards = await CardInspector.attach(page);
+    await page.hover('#venue');
+    await waitUntil(
+      async () => (await cards.card())?.text.includes('Published in') ?? false,
+      'venue',
+    );
+    await page.waitForTimeout(300);
+    await shootCard(page, cards, `card-venue-${scheme}.png`);
+    await page.close();
+  }
+
   console.log(`Screenshots written to ${OUT}`);
 } finally {
   await session.close();

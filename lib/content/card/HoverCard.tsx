@@ -42,7 +42,7 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
     <div class="card" role="dialog" aria-labelledby="t">
       <h2 id="t">{view.title}</h2>
       {view.meta && <p class="m">{view.meta}</p>}
-      {view.venue && <p class="m p">Published in {view.venue}</p>}
+      {view.venue && <p class="m p">{`Published in ${view.venue}`}</p>}
       <p id="a" class={long && !state.expanded ? 'c' : ''}>
         {view.abstract}
       </p>

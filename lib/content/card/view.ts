@@ -103,8 +103,10 @@ function arxivLinks(id: string): [string, string][] {
   ];
 }
 
-function paperLinks({ arxivId: id, repos, links }: Paper): CardLink[] {
+function paperLinks({ arxivId: id, repos, links, doi }: Paper): CardLink[] {
   const candidates = id ? arxivLinks(id) : [];
+  // The published version: a DOI resolves to it (arXiv's own DOI is the arXiv page again).
+  if (doi && !doi.startsWith('10.48550/')) candidates.push(['DOI', `https://doi.org/${doi}`]);
   for (const repo of repos) candidates.push([`Code: ${repo}`, `https://github.com/${repo}`]);
   for (const link of links) candidates.push([linkLabel(link), link]);
   return safeLinks(candidates);

@@ -70,3 +70,14 @@ describe("a paper's venue", () => {
     if (!bad.ok) expect(bad.problems).toEqual(['papers[0].venue: not usable: number 42']);
   });
 });
+
+describe('the card of a published paper', () => {
+  it("links its DOI, never arXiv's own DOI", () => {
+    const labels = (doi: string) =>
+      toCardView(paper({ doi }), false).links.map((link) => `${link.label} ${link.href}`);
+    expect(labels('10.18653/v1/n19-1423')).toContain('DOI https://doi.org/10.18653/v1/n19-1423');
+    expect(labels('10.48550/arxiv.2005.14165').some((label) => label.startsWith('DOI'))).toBe(
+      false,
+    );
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Venue links in every browser under test: papers imported with their venue pages (an ACL DOI,
+ * an OpenReview forum, a NeurIPS page), then a page linking those venue pages in other forms.
+ * Each link gets its paper's card, with where it was published, and a marker; a venue page no
+ * paper lists gets neither.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BROWSERS,
+  pointAt,
+  send,
+  setLocal,
+  until,
+  waitForBundledDigest,
+  type FlowPage,
+  type FlowSession,
+} from '../browsers';
+import { startFixtureServer, type FixtureServer } from '../fixture-server';
+
+const PAPERS = [
+  {
+    id: '1810.04805',
+    title: 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding',
+    abstract: 'We introduce a new language representation model called BERT.',
+    authors: ['Jacob Devlin', 'Ming-Wei Chang', 'Kenton Lee', 'Kristina Toutanova'],
+    repos: [],
+    links: [],
+    doi: '10.18653/v1/N19-1423',
+  },
+  {
+    id: 'vit-iclr-2021',
+    title: 'An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale',
+    abstract: 'While the Transformer architecture has become the de-facto standard for NLP.',
+    authors: ['Alexey Dosovitskiy'],
+    repos: [],
+    links: ['https://openreview.net/forum?id=YicbFdNTTy'],
+    venue: 'ICLR 2021',
+  },
+  {
+    id: 'gpt-3-neurips',
+    title: 'Language Models are Few-Shot Learners (NeurIPS version)',
+    abstract:
+      'We demonstrate that scaling up language models greatly improves few-shot performance.',
+    authors: ['Tom B. Brown'],
+    repos: [],
+    links: [
+      'https://proceedings.neurips.cc/paper/2020/hash/1457c0d6bfcb4967418bfb8ac142f64a-Abstract.html',
+    ],
+  },
+];
+
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Venue links</title>
+<style>body{margin:40px;font:16px/2 sans-serif}a{display:block;width:max-content}</style></head><body>
+<a id="acl" href="https://aclanthology.org/N19-1423.pdf">BERT at NAACL</a>
+<a id="openreview" href="https://openreview.net/pdf?id=YicbFdNTTy">ViT on OpenReview</a>
+<a id="neurips" href="https://proceedings.neurips.cc/paper/2020/file/1457c0d6bfcb4967418bfb8ac142f64a-Paper.pdf">GPT-3 at NeurIPS</a>
+<a id="other" href="https://openreview.net/forum?id=nZeVKeeFYf9">A forum no paper lists</a>
+<a id="group" href="https://openreview.net/group?id=ICLR.cc/2021/Conference">ICLR 2021</a>
+<p id="blank" style="height:300px"></p></body></html>`;
+
+describe.each(BROWSERS)('venue links in $name', (browser) => {
+  let session: FlowSession;
+  let server: FixtureServer;
+  let extensionPage: FlowPage;
+
+  beforeAll(async () => {
+    [session, server] = await Promise.all([browser.launch(), startFixtureServer()]);
+    server.page('/venues.html', PAGE);
+    extensionPage = await session.openExtensionPage('options.html');
+    await waitForBundledDigest(extensionPage);
+    await setLocal(extensionPage, { settings: { hoverDelayMs: 0 } });
+    const begun = await send(extensionPage, {
+      type: 'importBegin',
+      data: { label: 'venues.json' },
+    });
+    const { importId } = begun.value as { importId: string };
+    const chunk = await send(extensionPage, {
+      type: 'importChunk',
+      data: { importId, papers: PAPERS },
+    });
+    expect(chunk.value).toEqual({ accepted: 3, skipped: 0 });
+    const committed = await send(extensionPage, { type: 'importCommit', data: { importId } });
+    expect(committed.ok).toBe(true);
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('opens the paper behind each venue link, says where it was published, and marks it', async () => {
+    const page = await session.openPage(server.url('/venues.html'));
+    const marked = () =>
+      page.$$eval('a[data-paperpeek]', (links) => links.map((link) => link.id));
+    await until(async () => (await marked()).length === 3, 'three venue links marked');
+    expect(await marked()).toEqual(['acl', 'openreview', 'neurips']);
+    for (const [id, title, venue] of [
+      ['acl', /^BERT: Pre-training/, 'Published in NAACL 2019'],
+      ['openreview', /^An Image is Worth/, 'Published in ICLR 2021'],
+      ['neurips', /^Language Models are Few-Shot/, 'Published in NeurIPS 2020'],
+    ] as const) {
+      await page.mouse.move(5, 5);
+      await expect.poll(() => session.card(page), { timeout: 3_000 }).toBeNull();
+      await pointAt(page, `#${id}`);
+      await expect
+        .poll(async () => (await session.card(page))?.title ?? '', { timeout: 5_000, message: id })
+        .toMatch(title);
+      expect((await session.card(page))?.text).toContain(venue);
+      // A second later the card is still there, as it was.
+      await new Promise((done) => setTimeout(done, 1_000));
+      expect((await session.card(page))?.title).toMatch(title);
+    }
+    for (const id of ['other', 'group']) {
+      await page.mouse.move(5, 5);
+      await expect.poll(() => session.card(page), { timeout: 3_000 }).toBeNull();
+      await pointAt(page, `#${id}`);
+      await new Promise((done) => setTimeout(done, 500));
+      expect(await session.card(page), id).toBeNull();
+    }
+    expect(session.errors()).toEqual([]);
+    await page.close();
+  });
+});
