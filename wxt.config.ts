@@ -20,7 +20,13 @@ export default defineConfig({
       "Hover an arXiv or GitHub link to read the paper's abstract; search papers and keep a reading list.",
     // Each is justified in docs/PRIVACY.md.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
-    host_permissions: ['https://huggingface.co/*', 'https://export.arxiv.org/*'],
+    host_permissions: [
+      'https://huggingface.co/*',
+      'https://export.arxiv.org/*',
+      // Look-ups of venue links no digest paper lists (docs/PRIVACY.md).
+      'https://api2.openreview.net/*',
+      'https://api.openalex.org/*',
+    ],
     // A custom feed's site, asked for when the user adds the feed. WXT drops this key from the
     // MV2 (Firefox) manifest, where origins go in optional_permissions: below.
     optional_host_permissions: FEED_ORIGINS,

@@ -101,6 +101,11 @@ export interface ArxivLookupRow {
   /** Absent when arXiv does not know the id. */
   paper?: Paper;
   primaryCategory?: string;
+  /**
+   * A venue look-up (`id` is then the venue key, or the id of the paper it found) that found a
+   * paper with no abstract to show: its title.
+   */
+  titleOnly?: string;
   fetchedAt: number;
 }
 

@@ -81,9 +81,11 @@ export function SettingsSection(props: SettingsSectionProps) {
         </label>
         <LookupsToggle {...props} />
         <p class="muted options__hint">
-          When you hover an arXiv link to a paper your digest does not have, PaperPeek asks the
-          arXiv API (export.arxiv.org) for its abstract: arXiv sees the paper's id and your IP
-          address. Papers in your digest never cause a request.
+          When you hover a link to a paper your digest does not have, PaperPeek asks for its
+          abstract: the arXiv API (export.arxiv.org) for an arXiv link, OpenReview
+          (api2.openreview.net) for an OpenReview forum, OpenAlex (api.openalex.org) for a DOI or an
+          ACL Anthology page. That service sees the paper's id or DOI and your IP address. Papers in
+          your digest never cause a request.
         </p>
         <FeedList {...props} />
       </fieldset>
@@ -129,7 +131,8 @@ function LookupsToggle(props: SettingsSectionProps) {
       />
       {refusals > 0 && (
         <p role="status" class="error">
-          The browser did not allow PaperPeek to send paper ids to arXiv, so look-ups stay off.
+          The browser did not allow PaperPeek to send paper ids to arXiv, OpenReview or OpenAlex, so
+          look-ups stay off.
         </p>
       )}
     </>

@@ -15,6 +15,7 @@ import type { ScriptContext } from './script-context';
 import { createHoverIntent } from './hover-intent';
 import { createLinkResolver } from './link-resolver';
 import { createMarkers } from './markers';
+import { mayLookUp } from '../links/lookup-keys';
 
 export const GRACE_MS = 300;
 
@@ -121,7 +122,7 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
       view = resolver.cardFor(anchor);
     }
     const key = resolver.keyFor(anchor);
-    if (view === null && key?.startsWith('arxiv:')) {
+    if (view === null && key && mayLookUp(key)) {
       try {
         view = await env.fetchPaper(key);
       } catch {
@@ -303,8 +304,8 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
     const anchor = anchorOf(event.target);
     if (!anchor) return;
     const key = resolver.verdictOf(anchor);
-    // An arXiv paper the digest lacks may still get a card (looked up after the dwell).
-    if (key === null || (key && !resolver.hasCard(key) && !key.startsWith('arxiv:'))) return;
+    // A paper the digest lacks may still get a card (looked up after the dwell).
+    if (key === null || (key && !resolver.hasCard(key) && !mayLookUp(key))) return;
     if (key === undefined) void resolver.resolveAnchors([anchor]).catch(() => undefined);
     // The card's code loads during the dwell, so the first card is not late (asked once: a
     // promise per pointer event was a measurable part of PaperPeek's cost per event).

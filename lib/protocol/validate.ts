@@ -4,6 +4,7 @@
  * an untrusted value, or lets a malformed request reach a handler.
  */
 import { parsePaperKey, type PaperKey } from '../links/paper-key';
+import { mayLookUp } from '../links/lookup-keys';
 import type { LinkFacts } from '../links/paper-link';
 import { badRequest, type ProtocolError } from './errors';
 import { IMPORT_CHUNK_PAPERS, MAX_KEYS_PER_MESSAGE, type Request } from './messages';
@@ -63,8 +64,8 @@ export function parseRequest(raw: unknown): Request | ProtocolError {
       return { type, data: {} };
     case 'fetchPaper': {
       const key = parsePaperKey(data.key);
-      if (!key?.startsWith('arxiv:'))
-        return badRequest('fetchPaper: data.key must be an arxiv: key');
+      if (!key || !mayLookUp(key))
+        return badRequest('fetchPaper: data.key must be an arxiv:, openreview:, doi: or acl: key');
       return { type, data: { key } };
     }
     case 'importBegin': {

@@ -93,11 +93,15 @@ export function originPattern(feed: string): string {
 export interface Endpoints {
   huggingFace: string;
   arxiv: string;
+  openReview: string;
+  openAlex: string;
 }
 
 export const DEFAULT_ENDPOINTS: Endpoints = {
   huggingFace: 'https://huggingface.co/api/daily_papers',
   arxiv: 'https://export.arxiv.org/api/query',
+  openReview: 'https://api2.openreview.net',
+  openAlex: 'https://api.openalex.org',
 };
 
 export const ENDPOINTS_KEY = 'endpoints';
@@ -123,6 +127,8 @@ export function endpointsFrom(stored: unknown): Endpoints {
   return {
     huggingFace: loopback(value.huggingFace, DEFAULT_ENDPOINTS.huggingFace),
     arxiv: loopback(value.arxiv, DEFAULT_ENDPOINTS.arxiv),
+    openReview: loopback(value.openReview, DEFAULT_ENDPOINTS.openReview),
+    openAlex: loopback(value.openAlex, DEFAULT_ENDPOINTS.openAlex),
   };
 }
 

@@ -15,15 +15,17 @@ import {
 import { loadDigest, type LoadResult } from '../digest/load';
 import type { Paper } from '../digest/schema';
 import { paperKeyFromLink } from '../links/paper-link';
-import { isVenueKey, venueKeysOf } from '../links/venue';
+import { isVenueKey, venueKeysOf, type VenueKey } from '../links/venue';
 import {
   FROM_ARXIV,
   FROM_DIGEST,
   toCardView,
   toMissingCardView,
+  toMissingVenueCardView,
   type CardView,
 } from '../content/card/view';
-import type { LookedUp } from '../sources/paper-lookup';
+import type { LookedUp, VenueLookedUp } from '../sources/paper-lookup';
+import { venueQuery } from '../sources/venue-api';
 import type { DigestStatus, Handlers, MessageSender, PaperHit } from '../protocol/messages';
 import type { PaperKey } from '../links/paper-key';
 import { saveToReadingList, undoSave as undoSaveEntry } from '../reading-list/store';
@@ -61,6 +63,8 @@ export interface PaperServiceDependencies {
    * digest answers.
    */
   lookUpUnknown?: (arxivId: string) => Promise<LookedUp>;
+  /** A venue link no digest paper lists (OpenReview, OpenAlex); null for keys none answers. */
+  lookUpVenue?: (key: VenueKey) => Promise<VenueLookedUp | null>;
   /** Runs a digest write after any other (the worker's job queue); at once when absent. */
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
   now?: () => number;
@@ -74,6 +78,7 @@ export function createPaperService(
     requestSync = () => undefined,
     showReadingList = async () => undefined,
     lookUpUnknown,
+    lookUpVenue,
     exclusive = (work) => work(),
     now = Date.now,
   }: PaperServiceDependencies,
@@ -213,8 +218,22 @@ export function createPaperService(
     return null;
   };
 
+  /** The card of a venue link no digest paper lists: looked up, or one that says why not. */
+  async function venueCard(key: VenueKey): Promise<CardView> {
+    const found = (await lookUpVenue?.(key)) ?? {
+      missing: 'lookups-off' as const,
+      service: venueQuery(key)?.service ?? 'OpenAlex',
+    };
+    if ('missing' in found)
+      return toMissingVenueCardView(key, found.service, found.missing, found.title);
+    const saved = (await db.readingList.get(found.paper.id)) !== undefined;
+    const from = found.from === 'digest' ? FROM_DIGEST : `From ${found.from} (not in your digest)`;
+    return toCardView(withoutSource(found.paper), saved, from);
+  }
+
   const fetchPaper: Handlers['fetchPaper'] = ({ key }) =>
     withOpenDatabase(async () => {
+      if (isVenueKey(key)) return venueCard(key);
       const arxivId = key.slice('arxiv:'.length);
       const row = await getPaperRow(db, arxivId);
       const found: LookedUp = row

@@ -11,7 +11,8 @@ import { arxivFetcher, createArxivLookupQueue } from '../sources/arxiv-api';
 import { createDigestJobs, type DigestJobs } from '../sources/digest-jobs';
 import { lookupConsentFor, type DataCollectionPermissions } from '../sources/lookup-consent';
 import { fillInDetails } from '../sources/paper-details';
-import { lookUpPaper } from '../sources/paper-lookup';
+import { lookUpPaper, lookUpVenuePaper } from '../sources/paper-lookup';
+import { pacedQueue, venueFetcher } from '../sources/venue-api';
 import {
   endpointsFrom,
   ENDPOINTS_KEY,
@@ -99,6 +100,8 @@ export function registerServices(
   const arxiv = createArxivLookupQueue({
     fetchArxiv: async (ids) => arxivFetcher((await endpoints()).arxiv)(ids),
   });
+  const askVenue = venueFetcher(endpoints);
+  const venueRequests = pacedQueue();
   // `data_collection` is Firefox's alone: the browser types do not know it.
   const lookupConsent = lookupConsentFor(
     isFirefox,
@@ -140,6 +143,13 @@ export function registerServices(
         db,
         enabled: lookupsAllowed,
         askArxiv: arxiv.lookup,
+      }),
+    // Venue links under the same setting and consent as arXiv look-ups, one request at a time.
+    lookUpVenue: (key) =>
+      lookUpVenuePaper(key, {
+        db,
+        enabled: lookupsAllowed,
+        askVenue: (venueKey) => venueRequests(() => askVenue(venueKey)),
       }),
   });
   browser.runtime.onMessage.addListener(

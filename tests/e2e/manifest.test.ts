@@ -15,6 +15,8 @@ describe('the built manifest', () => {
     expect(manifest.host_permissions).toEqual([
       'https://huggingface.co/*',
       'https://export.arxiv.org/*',
+      'https://api2.openreview.net/*',
+      'https://api.openalex.org/*',
     ]);
     expect(manifest.optional_host_permissions).toEqual([
       'https://*/*',

@@ -8,6 +8,7 @@ import { arxivIdMonth } from '../../links/arxiv-id';
 import { safeHref } from '../../safe-url';
 import { readableTex } from '../../text/tex';
 import { paperVenue } from '../../digest/venue';
+import type { VenueKey } from '../../links/venue';
 
 export interface CardLink {
   label: string;
@@ -60,6 +61,63 @@ export function toMissingCardView(arxivId: string, why: MissingReason): CardView
     saved: false,
     from: '',
     missing: MISSING[why],
+  };
+}
+
+/** Why a hovered venue link has no abstract to show. */
+export type VenueMissingReason =
+  'lookups-off' | 'not-found' | 'no-abstract' | 'unreachable' | 'rate-limited';
+
+/** A venue link's page and what it is called, for a card that has no abstract. */
+function venuePage(key: VenueKey): { site: string; name: string; href: string } {
+  const id = key.slice(key.indexOf(':') + 1);
+  if (key.startsWith('openreview:')) {
+    const href = `https://openreview.net/forum?id=${encodeURIComponent(id)}`;
+    return { site: 'OpenReview', name: `OpenReview forum ${id}`, href };
+  }
+  if (key.startsWith('acl:')) {
+    const href = `https://aclanthology.org/${id}/`;
+    return { site: 'ACL Anthology', name: `ACL Anthology ${id}`, href };
+  }
+  return { site: 'DOI', name: `DOI ${id}`, href: `https://doi.org/${id}` };
+}
+
+/** The card for a venue link whose abstract cannot be shown: what it is, why, and its page. */
+export function toMissingVenueCardView(
+  key: VenueKey,
+  service: string,
+  why: VenueMissingReason,
+  title?: string,
+): CardView {
+  const reasons: Record<VenueMissingReason, { reason: string; retry: boolean }> = {
+    'lookups-off': {
+      reason: `Not in your digest. Look-ups are off, so nothing was sent to ${service}: turn them on in PaperPeek’s settings to see abstracts of other papers.`,
+      retry: false,
+    },
+    'not-found': { reason: `${service} has no paper for this link.`, retry: false },
+    'no-abstract': {
+      reason: `${service} knows this paper but has no abstract for it.`,
+      retry: false,
+    },
+    unreachable: {
+      reason: `Not in your digest, and ${service} could not be reached.`,
+      retry: true,
+    },
+    'rate-limited': {
+      reason: `${service} asked PaperPeek to slow down: try again in a minute.`,
+      retry: true,
+    },
+  };
+  const page = venuePage(key);
+  return {
+    paperId: key,
+    title: title ? readableTex(title) : page.name,
+    meta: '',
+    abstract: '',
+    links: safeLinks([[page.site, page.href]]),
+    saved: false,
+    from: '',
+    missing: reasons[why],
   };
 }
 

@@ -180,9 +180,21 @@ describe('messages that change the digest', () => {
     ).toMatchObject({ ok: true });
   });
 
+  it.each(['openreview:YicbFdNTTy', 'doi:10.1109/cvpr.2016.90', 'acl:N19-1423'])(
+    'accepts fetchPaper for the venue key %s',
+    (key) =>
+      expect(parseRequest({ type: 'fetchPaper', data: { key } })).toEqual({
+        type: 'fetchPaper',
+        data: { key },
+      }),
+  );
+
   it.each([
-    [{ type: 'fetchPaper', data: { key: 'github:a/b' } }, 'must be an arxiv: key'],
-    [{ type: 'fetchPaper', data: { key: 'arxiv:not-an-id' } }, 'must be an arxiv: key'],
+    [{ type: 'fetchPaper', data: { key: 'github:a/b' } }, 'must be an arxiv:'],
+    [{ type: 'fetchPaper', data: { key: 'arxiv:not-an-id' } }, 'must be an arxiv:'],
+    // No service answers for these: only the kinds that may be looked up are asked for.
+    [{ type: 'fetchPaper', data: { key: 'pmlr:v202/kandpal23a' } }, 'must be an arxiv:'],
+    [{ type: 'fetchPaper', data: { key: 'doi:10.1109/CVPR.2016.90' } }, 'must be an arxiv:'],
     [
       {
         type: 'importChunk',

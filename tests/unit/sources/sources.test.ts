@@ -308,10 +308,20 @@ describe('source settings', () => {
       endpointsFrom({ huggingFace: 'http://127.0.0.1:9000/api/daily_papers' }).huggingFace,
     ).toBe('http://127.0.0.1:9000/api/daily_papers');
     expect(
-      endpointsFrom({ huggingFace: 'https://evil.example/api', arxiv: 'http://10.0.0.1/' }),
+      endpointsFrom({
+        huggingFace: 'https://evil.example/api',
+        arxiv: 'http://10.0.0.1/',
+        openReview: 'https://openreview.evil.example',
+        openAlex: 'javascript:alert(1)',
+      }),
     ).toEqual({
       huggingFace: 'https://huggingface.co/api/daily_papers',
       arxiv: 'https://export.arxiv.org/api/query',
+      openReview: 'https://api2.openreview.net',
+      openAlex: 'https://api.openalex.org',
     });
+    expect(endpointsFrom({ openAlex: 'http://127.0.0.1:9001/' }).openAlex).toBe(
+      'http://127.0.0.1:9001/',
+    );
   });
 });
