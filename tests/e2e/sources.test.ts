@@ -89,7 +89,12 @@ describe('digest sources and the options page in Chromium', () => {
     options = await session.openExtensionPage('options.html');
     await waitForDigest(options);
     await setLocalStorage(options, {
-      endpoints: { huggingFace: services.huggingFaceUrl, arxiv: services.arxivUrl },
+      endpoints: {
+        huggingFace: services.huggingFaceUrl,
+        arxiv: services.arxivUrl,
+        openReview: services.openReviewUrl,
+        openAlex: services.openAlexUrl,
+      },
       settings: { hoverDelayMs: 0 },
     });
     await options.reload();
@@ -312,6 +317,61 @@ describe('digest sources and the options page in Chromium', () => {
       title: 'Attention Is All You Need',
     });
     expect(asked()).toBe(1); // cached
+  });
+
+  it('looks up venue links no digest paper lists on the OpenReview and OpenAlex stand-ins', async () => {
+    services.openReviewNotes.set('YicbFdNTTy', {
+      id: 'YicbFdNTTy',
+      forum: 'YicbFdNTTy',
+      pdate: 1610236800000,
+      content: {
+        title: { value: 'An Image is Worth 16x16 Words' },
+        abstract: { value: 'Transformers applied directly to sequences of image patches.' },
+        authors: { value: ['Alexey Dosovitskiy'] },
+        venue: { value: 'ICLR 2021 Oral' },
+      },
+    });
+    // A DOI whose OpenAlex work has an arXiv version the bundled digest holds: the same paper.
+    const gpt3 = bundled.papers.find((paper) => paper.id === '2005.14165');
+    services.openAlexWorks.set('10.5555/3495724.3495883', {
+      display_name: gpt3?.title,
+      abstract_inverted_index: { Few: [0], shot: [1] },
+      locations: [{ landing_page_url: 'https://arxiv.org/abs/2005.14165' }],
+    });
+    // An Anthology paper OpenAlex knows without an abstract.
+    services.openAlexWorks.set('10.18653/v1/2023.acl-long.754', {
+      display_name: 'Self-Instruct: Aligning Language Models with Self-Generated Instructions',
+      abstract_inverted_index: null,
+    });
+    const asked = (part: string) => services.requests.filter((path) => path.includes(part)).length;
+
+    const vit = await hoverCard('https://openreview.net/pdf?id=YicbFdNTTy');
+    expect(vit?.title).toBe('An Image is Worth 16x16 Words');
+    expect(vit?.text).toContain('Published in ICLR 2021 Oral');
+    expect(vit?.text).toContain('From OpenReview (not in your digest)');
+    expect(await hoverCard('https://openreview.net/forum?id=YicbFdNTTy')).toMatchObject({
+      title: 'An Image is Worth 16x16 Words',
+    });
+    expect(asked('/openreview/notes?id=YicbFdNTTy')).toBe(1); // cached
+
+    const same = await hoverCard('https://doi.org/10.5555/3495724.3495883');
+    expect(same?.title).toBe(gpt3?.title);
+    expect(same?.text).toContain('From your digest');
+
+    const selfInstruct = await hoverCard('https://aclanthology.org/2023.acl-long.754/');
+    expect(selfInstruct?.title).toBe(
+      'Self-Instruct: Aligning Language Models with Self-Generated Instructions',
+    );
+    expect(selfInstruct?.text).toContain('OpenAlex knows this paper but has no abstract for it.');
+    expect(asked('/openalex/works/doi:10.18653%2Fv1%2F2023.acl-long.754')).toBe(1);
+
+    // Unknown to OpenReview: a card that says so, and a PMLR page no paper lists asks nobody.
+    const before = services.requests.length;
+    expect((await hoverCard('https://openreview.net/forum?id=nZeVKeeFYf9'))?.text).toContain(
+      'OpenReview has no paper for this link.',
+    );
+    expect(await hoverCard('https://proceedings.mlr.press/v202/kandpal23a.html', 1_500)).toBeNull();
+    expect(services.requests.length).toBe(before + 1);
   });
 
   it('says when arXiv could not answer, and Retry shows the paper once it does', async () => {

@@ -1,5 +1,5 @@
 /**
- * Stand-ins for Hugging Face and the arXiv API on 127.0.0.1, for the end-to-end tests: the
+ * Stand-ins for Hugging Face, the arXiv API, OpenReview and OpenAlex on 127.0.0.1, for the end-to-end tests: the
  * extension is pointed at them through its test-only endpoint override. Each answers as the
  * test tells it, and records what it was asked.
  */
@@ -10,6 +10,12 @@ export type DailyPapersMode = 'papers' | 'error-500' | 'garbage' | 'empty' | 'ha
 export interface StandInServices {
   huggingFaceUrl: string;
   arxivUrl: string;
+  openReviewUrl: string;
+  openAlexUrl: string;
+  /** OpenReview notes the stand-in knows, by forum id (answered as API v2's `/notes?id=`). */
+  openReviewNotes: Map<string, unknown>;
+  /** OpenAlex works the stand-in knows, by lower-cased DOI (`/works/doi:<doi>`). */
+  openAlexWorks: Map<string, unknown>;
   /** How /api/daily_papers answers from now on. */
   dailyPapers(mode: DailyPapersMode, body?: unknown): void;
   /** Atom entries the arXiv stand-in knows, by id. */
@@ -30,6 +36,8 @@ export async function startStandInServices(): Promise<StandInServices> {
   let body: unknown = [];
   const arxivEntries = new Map<string, string>();
   const arxivStatuses: number[] = [];
+  const openReviewNotes = new Map<string, unknown>();
+  const openAlexWorks = new Map<string, unknown>();
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -69,6 +77,21 @@ export async function startStandInServices(): Promise<StandInServices> {
         );
       return;
     }
+    if (url.pathname === '/openreview/notes') {
+      const note = openReviewNotes.get(url.searchParams.get('id') ?? '');
+      response
+        .writeHead(note ? 200 : 404, { ...CORS, 'content-type': 'application/json' })
+        .end(JSON.stringify(note ? { notes: [note] } : { name: 'NotFoundError' }));
+      return;
+    }
+    if (url.pathname.startsWith('/openalex/works/doi:')) {
+      const doi = decodeURIComponent(url.pathname.slice('/openalex/works/doi:'.length));
+      const work = openAlexWorks.get(doi.toLowerCase());
+      response
+        .writeHead(work ? 200 : 404, { ...CORS, 'content-type': 'application/json' })
+        .end(JSON.stringify(work ?? { error: 'not found' }));
+      return;
+    }
     response.writeHead(404, CORS).end();
   });
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
@@ -77,6 +100,10 @@ export async function startStandInServices(): Promise<StandInServices> {
   return {
     huggingFaceUrl: `http://127.0.0.1:${port}/api/daily_papers`,
     arxivUrl: `http://127.0.0.1:${port}/api/query`,
+    openReviewUrl: `http://127.0.0.1:${port}/openreview`,
+    openAlexUrl: `http://127.0.0.1:${port}/openalex`,
+    openReviewNotes,
+    openAlexWorks,
     dailyPapers(next, nextBody) {
       mode = next;
       if (nextBody !== undefined) body = nextBody;
