@@ -128,20 +128,34 @@ export function venueOfKey(key: string): Venue | null {
   return null;
 }
 
-/** Where `paper` was published, when anything says so. */
-export function paperVenue(paper: Pick<Paper, 'venue' | 'doi' | 'links'>): Venue | null {
-  if (paper.venue) {
-    const year = /\b(19[5-9]\d|20\d{2})\b/.exec(paper.venue)?.[1];
-    const journal = /journal|transactions|letters|review|nature|science\b/i.test(paper.venue);
-    return {
-      name: paper.venue,
-      ...(year ? { year: Number(year) } : {}),
-      kind: journal ? 'journal' : 'proceedings',
-    };
-  }
+const CONFERENCE =
+  /proceedings|conference|workshop|symposium|\b(?:ICLR|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|WACV|ACL|EMNLP|NAACL|EACL|COLING|AAAI|IJCAI|KDD|SIGIR|WWW|AISTATS|UAI|COLT|CoRL|RSS|ICRA|IROS|BMVC|MICCAI|INTERSPEECH|ICASSP)\b/i;
+
+/** A venue in words ("ICLR 2024", "Nature 596, 583 (2021)"), with its year and kind. */
+function venueOfText(text: string): Venue {
+  const year = /\b(19[5-9]\d|20\d{2})\b/.exec(text)?.[1];
+  return {
+    name: text,
+    ...(year ? { year: Number(year) } : {}),
+    kind: CONFERENCE.test(text) ? 'proceedings' : 'journal',
+  };
+}
+
+/**
+ * Where `paper` was published, when anything says so: its own `venue`, else its venue keys, else
+ * the journal reference its authors gave arXiv ("Accepted at ICML 2023" is cited as such).
+ */
+export function paperVenue(
+  paper: Pick<Paper, 'venue' | 'doi' | 'links'> & { journalRef?: string },
+): Venue | null {
+  if (paper.venue) return venueOfText(paper.venue);
   for (const key of venueKeysOf(paper)) {
     const venue = venueOfKey(key);
     if (venue) return venue;
   }
-  return null;
+  const reference = paper.journalRef?.replace(
+    /^(?:published|accepted|to appear)\s+(?:at|in|to|by)\s+/i,
+    '',
+  );
+  return reference && reference.length <= 120 ? venueOfText(reference) : null;
 }

@@ -41,6 +41,9 @@ describe("a paper's venue", () => {
       ),
     ).toEqual({ name: 'ICLR 2024 (oral)', year: 2024, kind: 'proceedings' });
     expect(paperVenue(paper({ venue: 'Nature' }))).toEqual({ name: 'Nature', kind: 'journal' });
+    expect(paperVenue(paper({ venue: 'Transactions on Machine Learning Research' }))?.kind).toBe(
+      'journal',
+    );
   });
 
   it('else comes from its DOI or links, and is absent when nothing names one', () => {
@@ -54,6 +57,24 @@ describe("a paper's venue", () => {
     ).toBe('ICML 2019');
     expect(paperVenue(paper({ doi: '10.1038/nature14539' }))).toBeNull();
     expect(paperVenue(paper())).toBeNull();
+  });
+
+  it('last, the journal reference its authors gave arXiv, as they wrote it', () => {
+    expect(paperVenue(paper({ journalRef: 'Accepted at ICML 2023' }))).toEqual({
+      name: 'ICML 2023',
+      year: 2023,
+      kind: 'proceedings',
+    });
+    expect(paperVenue(paper({ journalRef: 'Nature 596, 583-589 (2021)' }))).toEqual({
+      name: 'Nature 596, 583-589 (2021)',
+      year: 2021,
+      kind: 'journal',
+    });
+    // The venue keys say it more precisely than free text.
+    expect(
+      paperVenue(paper({ journalRef: 'NAACL-HLT 2019', doi: '10.18653/v1/n19-1423' }))?.name,
+    ).toBe('NAACL 2019');
+    expect(paperVenue(paper({ journalRef: 'x'.repeat(121) }))).toBeNull();
   });
 
   it('is shown on the card, as text', () => {
