@@ -12,10 +12,15 @@ import linter from 'addons-linter';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
+/**
+ * Vitest sets NODE_ENV=test, which a child build would inherit: Preact's JSX then compiles in
+ * development form, and every later test would run that build instead of the product.
+ */
+const PRODUCTION = { ...process.env, NODE_ENV: 'production' };
 
 describe('the Firefox build', () => {
   it('passes addons-linter with no errors', { timeout: 120_000 }, async () => {
-    execSync('npx wxt build -b firefox', { cwd: root, stdio: 'ignore' });
+    execSync('npx wxt build -b firefox', { cwd: root, stdio: 'ignore', env: PRODUCTION });
     const instance = linter.createInstance({
       config: {
         _: [resolve(root, '.output/firefox-mv2')],

@@ -11,6 +11,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 const output = join(root, '.output');
+/**
+ * Vitest sets NODE_ENV=test, which the zip's build would inherit: Preact's JSX then compiles in
+ * development form, the package would not be the product, and every later test would run it.
+ */
+const PRODUCTION = { ...process.env, NODE_ENV: 'production' };
 
 /** Width and height from a PNG's IHDR chunk; null when the bytes are not a PNG. */
 function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
@@ -37,7 +42,7 @@ describe.each([
   let pkg: Awaited<ReturnType<typeof readPackage>>;
 
   beforeAll(async () => {
-    execSync(command, { cwd: root, stdio: 'ignore' });
+    execSync(command, { cwd: root, stdio: 'ignore', env: PRODUCTION });
     pkg = await readPackage(browser);
   }, 120_000);
 
