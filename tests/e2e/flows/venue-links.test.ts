@@ -1,8 +1,8 @@
 /**
  * Venue links in every browser under test: papers imported with their venue pages (an ACL DOI,
  * an OpenReview forum, a NeurIPS page), then a page linking those venue pages in other forms.
- * Each link gets its paper's card, with where it was published, and a marker; a venue page no
- * paper lists gets neither.
+ * Each link gets its paper's card, with where it was published, and a marker; a forum no paper
+ * lists gets a card that says why it has no abstract (look-ups off), and a venue's own page none.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -68,7 +68,11 @@ describe.each(BROWSERS)('venue links in $name', (browser) => {
     server.page('/venues.html', PAGE);
     extensionPage = await session.openExtensionPage('options.html');
     await waitForBundledDigest(extensionPage);
-    await setLocal(extensionPage, { settings: { hoverDelayMs: 0 } });
+    // Nothing leaves the machine: a venue link no paper lists gets a card that says so.
+    await setLocal(extensionPage, {
+      settings: { hoverDelayMs: 0 },
+      sourceSettings: { arxivLookups: false },
+    });
     const begun = await send(extensionPage, {
       type: 'importBegin',
       data: { label: 'venues.json' },
@@ -89,8 +93,7 @@ describe.each(BROWSERS)('venue links in $name', (browser) => {
 
   it('opens the paper behind each venue link, says where it was published, and marks it', async () => {
     const page = await session.openPage(server.url('/venues.html'));
-    const marked = () =>
-      page.$$eval('a[data-paperpeek]', (links) => links.map((link) => link.id));
+    const marked = () => page.$$eval('a[data-paperpeek]', (links) => links.map((link) => link.id));
     await until(async () => (await marked()).length === 3, 'three venue links marked');
     expect(await marked()).toEqual(['acl', 'openreview', 'neurips']);
     for (const [id, title, venue] of [
@@ -109,13 +112,18 @@ describe.each(BROWSERS)('venue links in $name', (browser) => {
       await new Promise((done) => setTimeout(done, 1_000));
       expect((await session.card(page))?.title).toMatch(title);
     }
-    for (const id of ['other', 'group']) {
-      await page.mouse.move(5, 5);
-      await expect.poll(() => session.card(page), { timeout: 3_000 }).toBeNull();
-      await pointAt(page, `#${id}`);
-      await new Promise((done) => setTimeout(done, 500));
-      expect(await session.card(page), id).toBeNull();
-    }
+    await page.mouse.move(5, 5);
+    await expect.poll(() => session.card(page), { timeout: 3_000 }).toBeNull();
+    await pointAt(page, '#other');
+    await expect
+      .poll(async () => (await session.card(page))?.title ?? '', { timeout: 5_000 })
+      .toBe('OpenReview forum nZeVKeeFYf9');
+    expect((await session.card(page))?.text).toContain('nothing was sent to OpenReview');
+    await page.mouse.move(5, 5);
+    await expect.poll(() => session.card(page), { timeout: 3_000 }).toBeNull();
+    await pointAt(page, '#group');
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await session.card(page)).toBeNull();
     expect(session.errors()).toEqual([]);
     await page.close();
   });
