@@ -12,7 +12,7 @@ import { startStandInServices, type StandInServices } from '../../e2e/stand-in-s
 import { papersWithAbstractWords } from '../../helpers/abstract-search';
 import { databasePerTest } from '../../helpers/db';
 import { readingEntry } from '../../helpers/digests';
-import { getPaperRow } from '@/lib/digest/shelves';
+import { getPaperRow, papersWithVenues } from '@/lib/digest/shelves';
 
 const papers = bundled.papers as Paper[];
 
@@ -93,6 +93,10 @@ describe('filling in what digest papers lack, from the arXiv stand-in', () => {
     // Asked once: a second run sends nothing.
     expect(await run()).toEqual({ asked: 0, filled: 0 });
     expect(arxivRequests()).toHaveLength(4);
+    // The DOI arXiv gave is one of the paper's addresses now: a link to it finds the paper.
+    expect((await papersWithVenues(db, [`doi:${gpt3?.doi}`])).map((row) => row.id)).toEqual([
+      '2005.14165',
+    ]);
   });
 
   it('lets search, the author filter and exports use what was filled in, abstracts still searchable', async () => {
