@@ -54,36 +54,38 @@ export async function getPaperRow(
   return shelf?.papers.find((paper) => paper.id === id);
 }
 
-/** Every stored paper with one of `repos`. */
-export async function papersWithRepos(
+/** Every stored paper with one of `values` in `index`, as `keysOf` reads a paper's keys. */
+async function papersWith(
   db: PaperPeekDatabase,
-  repos: readonly string[],
+  index: 'repos' | 'venues',
+  values: readonly string[],
+  keysOf: (paper: PaperRow) => readonly string[],
 ): Promise<PaperRow[]> {
-  if (repos.length === 0) return [];
-  const wanted = new Set(repos);
+  if (values.length === 0) return [];
+  const wanted = new Set(values);
   const found = new Map<string, PaperRow>();
-  for (const shelf of await shelvesWith(db, 'repos', wanted)) {
+  for (const shelf of await shelvesWith(db, index, wanted)) {
     for (const paper of shelf.papers) {
-      if (paper.repos.some((repo) => wanted.has(repo))) found.set(paper.id, paper);
+      if (keysOf(paper).some((key) => wanted.has(key))) found.set(paper.id, paper);
     }
   }
   return [...found.values()];
 }
 
+/** Every stored paper with one of `repos`. */
+export function papersWithRepos(
+  db: PaperPeekDatabase,
+  repos: readonly string[],
+): Promise<PaperRow[]> {
+  return papersWith(db, 'repos', repos, (paper) => paper.repos);
+}
+
 /** Every stored paper with one of the venue keys `venues` (links/venue.ts). */
-export async function papersWithVenues(
+export function papersWithVenues(
   db: PaperPeekDatabase,
   venues: readonly string[],
 ): Promise<PaperRow[]> {
-  if (venues.length === 0) return [];
-  const wanted = new Set(venues);
-  const found = new Map<string, PaperRow>();
-  for (const shelf of await shelvesWith(db, 'venues', wanted)) {
-    for (const paper of shelf.papers) {
-      if (venueKeysOf(paper).some((key) => wanted.has(key))) found.set(paper.id, paper);
-    }
-  }
-  return [...found.values()];
+  return papersWith(db, 'venues', venues, venueKeysOf);
 }
 
 /** How many papers are stored (the index's keys: no shelf is read). */

@@ -129,32 +129,19 @@ export function createPaperService(
       const key = arxivKeys[index];
       if (row && key) found.set(key, row);
     });
-    if (repos.length > 0) {
-      const wanted = new Set(repos);
-      for (const row of await papersWithRepos(db, repos)) {
-        for (const repo of row.repos) {
-          if (!wanted.has(repo)) continue;
-          const key: PaperKey = `github:${repo}`;
-          // Several papers may share a repo: the newest (or, undated, the first) wins.
-          const current = found.get(key);
-          if (!current || (row.publishedAt ?? '') > (current.publishedAt ?? ''))
-            found.set(key, row);
-        }
-      }
+    // Several papers may share a repo (or list the same venue page): the newest, or undated the
+    // first, wins.
+    const keep = (key: PaperKey, row: PaperRow) => {
+      const current = found.get(key);
+      if (!current || (row.publishedAt ?? '') > (current.publishedAt ?? '')) found.set(key, row);
+    };
+    const wantedRepos = new Set(repos);
+    for (const row of await papersWithRepos(db, repos)) {
+      for (const repo of row.repos) if (wantedRepos.has(repo)) keep(`github:${repo}`, row);
     }
-    if (venues.length > 0) {
-      const wanted = new Set<string>(venues);
-      for (const row of await papersWithVenues(db, venues)) {
-        for (const key of venueKeysOf(row)) {
-          // A venue page names one paper; two rows with it are the same paper twice: the newest.
-          const current = found.get(key);
-          if (
-            wanted.has(key) &&
-            (!current || (row.publishedAt ?? '') > (current.publishedAt ?? ''))
-          )
-            found.set(key, row);
-        }
-      }
+    const wantedVenues = new Set<string>(venues);
+    for (const row of await papersWithVenues(db, venues)) {
+      for (const key of venueKeysOf(row)) if (wantedVenues.has(key)) keep(key, row);
     }
     const paperIds = [...new Set([...found.values()].map((row) => row.id))];
     const savedIds = new Set(await db.readingList.where('paperId').anyOf(paperIds).primaryKeys());
