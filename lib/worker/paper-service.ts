@@ -207,10 +207,14 @@ export function createPaperService(
 
   /** The card of a venue link no digest paper lists: looked up, or one that says why not. */
   async function venueCard(key: VenueKey): Promise<CardView> {
-    const found = (await lookUpVenue?.(key)) ?? {
-      missing: 'lookups-off' as const,
-      service: venueQuery(key)?.service ?? 'OpenAlex',
-    };
+    // The digest first, as for arXiv links: a page's verdict may predate the digest's update.
+    const listed = (await rowsFor([key])).found.get(key);
+    const found = listed
+      ? { paper: listed, from: 'digest' as const }
+      : ((await lookUpVenue?.(key)) ?? {
+          missing: 'lookups-off' as const,
+          service: venueQuery(key)?.service ?? 'OpenAlex',
+        });
     if ('missing' in found)
       return toMissingVenueCardView(key, found.service, found.missing, found.title);
     const saved = (await db.readingList.get(found.paper.id)) !== undefined;

@@ -279,6 +279,21 @@ describe('the card of a venue link', () => {
       from: 'From OpenReview (not in your digest)',
       saved: false,
     });
+    // A venue page the digest lists is answered from it, whatever the page thought: no request.
+    const asked = vi.fn(async (): Promise<VenueAnswer> => null);
+    const listing = createPaperService(db, {
+      bundledDigest: () => digest([paper({ doi: '10.1000/listed' })]),
+      now: () => 1,
+      lookUpVenue: (key) =>
+        lookUpVenuePaper(key, { db, enabled: async () => true, askVenue: asked }),
+    });
+    await listing.ensureBundledDigest();
+    expect(await listing.fetchPaper({ key: 'doi:10.1000/listed' }, sender)).toMatchObject({
+      paperId: '2005.14165',
+      from: 'From your digest',
+    });
+    expect(asked).not.toHaveBeenCalled();
+
     await on.save({ paperId: 'openreview-yicbfdntty' }, sender);
     expect((await db.readingList.get('openreview-yicbfdntty'))?.title).toMatch(/16x16/);
     expect((await on.fetchPaper({ key: 'openreview:YicbFdNTTy' }, sender)).saved).toBe(true);
