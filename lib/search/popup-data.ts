@@ -55,19 +55,42 @@ export interface FullRecordRequest {
  * Asks for the full search record at once and unpacks it only when `take` is called. Chromium
  * reads a large value from disk off this thread and turns it into objects when `result` is first
  * read: so the read runs while the popup paints its first results, and the objects are made
- * after that paint, not in its way. Resolves to undefined when there is no record yet.
+ * after that paint, not in its way. It opens the database itself, without Dexie, so the read
+ * starts as the popup's script starts rather than once Dexie has opened (30-50 ms later at
+ * 100,000 papers). Resolves to undefined when there is no record (or no database) yet.
  */
-export function requestSearchRecord(db: PaperPeekDatabase): FullRecordRequest {
-  const requests = db.open().then(
-    () =>
-      new Promise<IDBRequest<MetaRow | undefined>[]>((resolve, reject) => {
-        const transaction = db.backendDB().transaction('meta', 'readonly');
-        const meta = transaction.objectStore('meta');
-        const rows = [meta.get('search'), meta.get('search-words')];
-        transaction.oncomplete = () => resolve(rows);
-        transaction.onabort = () => reject(transaction.error ?? new Error('read aborted'));
-      }),
-  );
+export function requestSearchRecord(factory: IDBFactory, name: string): FullRecordRequest {
+  const requests = new Promise<IDBRequest<MetaRow | undefined>[]>((resolve, reject) => {
+    const opening = factory.open(name);
+    // No database yet (the worker has not made it): create nothing, Dexie will.
+    opening.onupgradeneeded = () => opening.transaction?.abort();
+    opening.onerror = (event) => {
+      event.preventDefault();
+      if (opening.error?.name === 'AbortError') resolve([]);
+      else reject(opening.error ?? new Error('could not open the database'));
+    };
+    opening.onsuccess = () => {
+      const connection = opening.result;
+      // An upgrade (an update of PaperPeek) must not wait for this read.
+      connection.onversionchange = () => connection.close();
+      if (!connection.objectStoreNames.contains('meta')) {
+        connection.close();
+        resolve([]);
+        return;
+      }
+      const transaction = connection.transaction('meta', 'readonly');
+      const meta = transaction.objectStore('meta');
+      const rows = [meta.get('search'), meta.get('search-words')];
+      transaction.oncomplete = () => {
+        connection.close();
+        resolve(rows);
+      };
+      transaction.onabort = () => {
+        connection.close();
+        reject(transaction.error ?? new Error('read aborted'));
+      };
+    };
+  });
   // An early failure is reported by `take`, not as an unhandled rejection.
   requests.catch(() => undefined);
   return {

@@ -68,11 +68,15 @@ describe('the popup in Chromium', () => {
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.getByRole('searchbox').fill('learning promt');
     await expect.poll(async () => titleOf(options().first())).toMatch(/Prompt Learning/);
-    const highlighted = await options()
-      .first()
-      .locator('mark')
-      .evaluateAll((marks) => marks.map((mark) => mark.textContent));
-    expect(highlighted).toEqual(['Prompt', 'Learning']);
+    // Polled: the list is drawn again when the abstract matches arrive a moment later.
+    await expect
+      .poll(() =>
+        options()
+          .first()
+          .locator('mark')
+          .evaluateAll((marks) => marks.map((mark) => mark.textContent)),
+      )
+      .toEqual(['Prompt', 'Learning']);
     // Papers found through their abstracts show the sentence, its words marked.
     const snippet = popup.locator('.result__snippet').first();
     await snippet.waitFor();

@@ -1,29 +1,72 @@
-import { describe, expect, it } from 'vitest';
-import { putMetaRows, readSearchRecord, searchRows } from '@/lib/db';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  openDatabase,
+  putMetaRows,
+  readSearchRecord,
+  searchRows,
+  type PaperPeekDatabase,
+} from '@/lib/db';
 import { requestSearchRecord } from '@/lib/search/popup-data';
-import { databasePerTest } from '../../helpers/db';
 import { generatePapers } from '../../helpers/generate-papers';
 
 describe('the search record asked for early', () => {
-  const db = databasePerTest();
+  let factory: IDBFactory;
+  let db: PaperPeekDatabase;
+  beforeEach(() => {
+    factory = new IDBFactory();
+    db = openDatabase('paperpeek', { indexedDB: factory, IDBKeyRange });
+  });
+  afterEach(() => db.close());
 
   it('is the record the worker wrote, with its word index', async () => {
     await putMetaRows(db.meta, searchRows(generatePapers(300), 'stamp-1'));
-    const record = await requestSearchRecord(db).take();
+    const record = await requestSearchRecord(factory, 'paperpeek').take();
     expect(record).toEqual(await readSearchRecord(db, 'search'));
     expect(record?.ids).toHaveLength(300);
     expect(record?.words?.words.length).toBeGreaterThan(0);
   });
 
   it('is undefined before the worker wrote one (the popup then waits for it)', async () => {
-    expect(await requestSearchRecord(db).take()).toBeUndefined();
+    await db.open();
+    expect(await requestSearchRecord(factory, 'paperpeek').take()).toBeUndefined();
+  });
+
+  it('creates no database when there is none yet, so the worker’s first open is a fresh one', async () => {
+    db.close();
+    const empty = new IDBFactory();
+    expect(await requestSearchRecord(empty, 'paperpeek').take()).toBeUndefined();
+    expect(await empty.databases()).toEqual([]);
   });
 
   it('can be taken later than it was asked for, after other reads', async () => {
     await putMetaRows(db.meta, searchRows(generatePapers(20), 'stamp-2'));
-    const early = requestSearchRecord(db);
+    const early = requestSearchRecord(factory, 'paperpeek');
     await readSearchRecord(db, 'newest');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await early.take())?.stamp).toBe('stamp-2');
+  });
+
+  it('never holds up an upgrade of the database (an update of PaperPeek)', async () => {
+    await putMetaRows(db.meta, searchRows(generatePapers(20), 'stamp-3'));
+    db.close();
+    const early = requestSearchRecord(factory, 'paperpeek');
+    const upgraded = await new Promise<number>((resolve, reject) => {
+      const request = factory.open('paperpeek', 1_000);
+      request.onupgradeneeded = () => undefined;
+      request.onsuccess = () => {
+        request.result.close();
+        resolve(request.result.version);
+      };
+      request.onerror = () => reject(request.error);
+      request.onblocked = () => reject(new Error('blocked by the early read'));
+    });
+    expect(upgraded).toBe(1_000);
+    // The read finished before the upgrade or gave way to it (the popup then reads through Dexie).
+    const taken = await early.take().then(
+      (record) => record?.stamp ?? 'nothing',
+      () => 'gave way',
+    );
+    expect(['stamp-3', 'gave way']).toContain(taken);
   });
 });
