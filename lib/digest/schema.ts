@@ -253,6 +253,25 @@ export function readPaper(raw: unknown, path: string, problems: string[]): Paper
 }
 
 /** An optional text field: absent is fine; present must read as `read` says. */
+/**
+ * Adds the optional `facts` to `paper` (read from `raw`) one at a time, each through the same
+ * rules: a fact that does not read is dropped, and does not cost the paper (for services'
+ * answers, whose optional fields are not ours to vouch for).
+ */
+export function withOptionalFacts(
+  paper: Paper,
+  raw: Record<string, unknown>,
+  path: string,
+  facts: Record<string, string | undefined>,
+): Paper {
+  for (const [field, value] of Object.entries(facts)) {
+    if (value === undefined) continue;
+    const read = readPaper({ ...raw, [field]: value }, path, [])?.[field as keyof Paper];
+    if (read !== undefined) Object.assign(paper, { [field]: read });
+  }
+  return paper;
+}
+
 function readOptional(
   value: unknown,
   path: string,

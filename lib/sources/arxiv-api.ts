@@ -8,7 +8,7 @@
  * a few elements' text, and anything it cannot read is skipped, never guessed.
  */
 import { extractAbstractLinks } from '../digest/abstract-links';
-import { readPaper, type Paper } from '../digest/schema';
+import { readPaper, withOptionalFacts, type Paper } from '../digest/schema';
 import { canonicalArxivId } from '../links/arxiv-id';
 import { fetchFeed } from './http';
 
@@ -44,19 +44,13 @@ export function papersFromAtom(xml: string): AtomPaper[] {
     const paper = readPaper(raw, arxivId, []);
     if (!paper) continue;
     // The optional facts one at a time: one arXiv cannot be read does not cost the paper.
-    const optional: Record<string, string | undefined> = {
+    withOptionalFacts(paper, raw, arxivId, {
       updatedAt: text(entry, 'updated') || undefined,
       primaryCategory: category,
       doi: text(entry, 'arxiv:doi') || undefined,
       journalRef: text(entry, 'arxiv:journal_ref') || undefined,
       comment: text(entry, 'arxiv:comment') || undefined,
-    };
-    for (const [field, value] of Object.entries(optional)) {
-      if (value === undefined) continue;
-      const read = readPaper({ ...raw, [field]: value }, arxivId, []);
-      const kept = read?.[field as keyof Paper];
-      if (kept !== undefined) Object.assign(paper, { [field]: kept });
-    }
+    });
     found.push(category ? { paper, primaryCategory: category } : { paper });
   }
   return found;

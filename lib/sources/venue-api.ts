@@ -5,7 +5,7 @@
  * Never: trusts an answer (every paper goes through the digest's `readPaper`), or sends anything
  * but the forum id or DOI of the link hovered.
  */
-import { readPaper, type Paper } from '../digest/schema';
+import { readPaper, withOptionalFacts, type Paper } from '../digest/schema';
 import { arxivIdFromUrl } from '../links/arxiv';
 import type { VenueKey } from '../links/venue';
 import { fetchFeed } from './http';
@@ -70,16 +70,11 @@ function validPaper(
   const paper = readPaper(base, key, []);
   if (!paper) return null;
   // Optional facts one at a time: one that does not read does not cost the paper.
-  for (const [field, value] of Object.entries({
+  return withOptionalFacts(paper, base, key, {
     publishedAt: fields.publishedAt,
     venue: fields.venue,
     doi: fields.doi,
-  })) {
-    if (value === undefined) continue;
-    const read = readPaper({ ...base, [field]: value }, key, [])?.[field as keyof Paper];
-    if (read !== undefined) Object.assign(paper, { [field]: read });
-  }
-  return paper;
+  });
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
