@@ -6,14 +6,16 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { importCardUi } from '@/lib/content/card/loader';
 import { startPaperPeek } from '@/lib/content/controller';
-import { createScriptContext } from '@/lib/content/script-context';
+import { createScriptContext, isHtmlDocument } from '@/lib/content/script-context';
 import { requestFromWorker } from '@/lib/protocol/client';
 import { isSiteQuestion } from '@/lib/protocol/page-site';
 import { readSettings, SETTINGS_KEY, settingsFrom, updateSettings } from '@/lib/settings';
 
 export default defineUnlistedScript(async () => {
-  // SVG and XML documents have no HTML links to preview and cannot host the card.
-  if (!(document.documentElement instanceof HTMLElement)) return;
+  // SVG and XML documents have no HTML links to preview and cannot host the card. Read from
+  // the content type: naming HTMLElement would build that interface in this isolated world on
+  // every page, a cost of injection (docs/PERFORMANCE.md).
+  if (!isHtmlDocument(document.contentType)) return;
   const ctx = createScriptContext(browser.runtime);
   const area = browser.storage.local;
   // A failed request is how an instance learns that the extension was updated or removed:

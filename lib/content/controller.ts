@@ -63,8 +63,10 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
   };
   applySettings(settings);
 
-  // A previous copy of this script (before an update) may have left its card: remove it.
-  for (const stale of doc.querySelectorAll(HOST_TAG)) stale.remove();
+  // A previous copy of this script (before an update) may have left its card: remove it. (A live
+  // collection, as the markers use: a NodeList would be one more interface built at injection.)
+  const staleCards = doc.getElementsByTagName(HOST_TAG);
+  while (staleCards[0]) staleCards[0].remove();
 
   const resolver = createLinkResolver(env.resolveLinks);
   let card: CardHost | null = null;
@@ -282,10 +284,13 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
   };
 
   // Each global named from this isolated world is a lookup on the page's window: the
-  // constructors are looked up once, not on every pointer event.
-  const ElementType = Element;
-  const AnchorType = HTMLAnchorElement;
+  // constructors are looked up once, not on every pointer event, and only at the first one (each
+  // DOM interface is built in this world on first use, a cost every page would pay at injection).
+  let ElementType: typeof Element | undefined;
+  let AnchorType: typeof HTMLAnchorElement | undefined;
   const anchorOf = (target: EventTarget | null): HTMLAnchorElement | null => {
+    ElementType ??= Element;
+    AnchorType ??= HTMLAnchorElement;
     const anchor = target instanceof ElementType ? target.closest('a[href]') : null;
     return anchor instanceof AnchorType ? anchor : null;
   };
@@ -357,7 +362,9 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
       'requestIdleCallback' in globalThis
         ? requestIdleCallback(work, { timeout: 500 })
         : ctx.setTimeout(work, 16),
-    now: () => performance.now(),
+    // Milliseconds are fine for 4 ms slices, and `performance` would be one more interface built
+    // at injection.
+    now: () => Date.now(),
     onKnownPapers: env.reportKnownPapers,
     decorate: () => settings.markersEnabled && enabled,
   });

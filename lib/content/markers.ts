@@ -21,9 +21,7 @@ interface Walk {
 
 function walkOf(node: Node): Walk | null {
   if (node instanceof HTMLAnchorElement) return { links: [node], next: 0 };
-  if (node instanceof Element || node instanceof Document) {
-    return { links: node.getElementsByTagName('a'), next: 0 };
-  }
+  if (node instanceof Element) return { links: node.getElementsByTagName('a'), next: 0 };
   return null;
 }
 
@@ -45,6 +43,15 @@ export function createMarkers(deps: MarkerDependencies) {
   const enqueue = (node: Node) => {
     const walk = walkOf(node);
     if (walk) queue.push(walk);
+  };
+  /**
+   * Every link of the document. Named without instanceof, and nothing scheduled for a page with
+   * no links: on every page, each DOM interface named here and the idle callback's deadline
+   * object are built in this isolated world, a cost of injection.
+   */
+  const enqueueDocument = () => {
+    const links = doc.getElementsByTagName('a');
+    if (links.length > 0) queue.push({ links, next: 0 });
   };
   const knownPapers = new Set<string>();
   let scheduled = false;
@@ -109,8 +116,11 @@ export function createMarkers(deps: MarkerDependencies) {
         if (!card) continue;
         // By paper, not by link form: a paper's arXiv page and its repo are one paper.
         knownPapers.add(card.paperId);
-        if (deps.decorate() && !anchor.hasAttribute(MARKER_ATTRIBUTE))
+        if (deps.decorate() && !anchor.hasAttribute(MARKER_ATTRIBUTE)) {
+          // The sheet comes with the first marker: most pages link to no paper at all.
+          installSheet();
           anchor.setAttribute(MARKER_ATTRIBUTE, '');
+        }
       }
       if (knownPapers.size !== sizeBefore) {
         deps.onKnownPapers([...knownPapers].slice(0, MAX_KEYS_PER_MESSAGE));
@@ -139,7 +149,6 @@ export function createMarkers(deps: MarkerDependencies) {
 
   return {
     start(): void {
-      installSheet();
       // Changed hrefs too: the pointer path trusts what is known of a link without re-reading it.
       observer.observe(doc, {
         childList: true,
@@ -147,15 +156,14 @@ export function createMarkers(deps: MarkerDependencies) {
         attributes: true,
         attributeFilter: ['href'],
       });
-      enqueue(doc);
+      enqueueDocument();
       schedule();
     },
     /** Re-reads the decorate setting: adds or removes the markers. */
     refresh(): void {
       if (!deps.decorate()) removeDecorations();
       else {
-        installSheet();
-        enqueue(doc);
+        enqueueDocument();
         schedule();
       }
     },

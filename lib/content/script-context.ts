@@ -22,25 +22,43 @@ export interface ScriptContext {
 }
 
 export function createScriptContext(runtime: { id?: string }): ScriptContext {
-  const controller = new AbortController();
-  const { signal } = controller;
+  // Plain lists, not an AbortController: every DOM interface this script names is built afresh in
+  // its isolated world on first use, and AbortController and AbortSignal were two of the costs
+  // of injecting on every page (docs/PERFORMANCE.md, "injection").
+  let invalid = false;
+  const cleanups: (() => void)[] = [];
   // Live timers only: a timer leaves the set when it fires or is cleared, so hovering all day
   // keeps nothing alive.
   const timers = new Set<number>();
   // Looked up once: a global named from an isolated world is a lookup on the page's window.
   const setTimer = window.setTimeout.bind(window);
   const clearTimer = window.clearTimeout.bind(window);
-  signal.addEventListener('abort', () => timers.forEach((id) => clearTimer(id)));
+  const invalidate = () => {
+    if (invalid) return;
+    invalid = true;
+    timers.forEach((id) => clearTimer(id));
+    timers.clear();
+    // Each cleanup runs even when one before it throws (a page may have broken a DOM method).
+    for (const cleanup of cleanups.splice(0)) {
+      try {
+        cleanup();
+      } catch {
+        // nothing more to undo for this one
+      }
+    }
+  };
   const context: ScriptContext = {
     // `runtime.id` is a native binding: asked when a timer fires or a message is about to go,
-    // never on every pointer event. Listeners go with the signal, without a wrapper per call.
+    // never on every pointer event.
     get isInvalid() {
-      if (!signal.aborted && !runtime.id) controller.abort();
-      return signal.aborted;
+      if (!invalid && !runtime.id) invalidate();
+      return invalid;
     },
-    invalidate: () => controller.abort(),
+    invalidate,
     addEventListener(target, type, handler, options) {
-      target.addEventListener(type, handler, { ...options, signal });
+      if (invalid) return;
+      target.addEventListener(type, handler, options);
+      cleanups.push(() => target.removeEventListener(type, handler, options));
     },
     setTimeout(handler, ms) {
       const id = setTimer(() => {
@@ -55,8 +73,14 @@ export function createScriptContext(runtime: { id?: string }): ScriptContext {
       clearTimer(id);
     },
     onInvalidated(callback) {
-      signal.addEventListener('abort', callback);
+      if (invalid) callback();
+      else cleanups.push(callback);
     },
   };
   return context;
+}
+
+/** Whether a document of this content type holds HTML (`text/html`, or XHTML). */
+export function isHtmlDocument(contentType: string): boolean {
+  return contentType === 'text/html' || contentType === 'application/xhtml+xml';
 }

@@ -67,6 +67,33 @@ describe('hostile and real-shaped pages in Chromium', () => {
     await tab.close();
   });
 
+  it('a page that links no paper carries no stylesheet of ours, until a paper link arrives', async () => {
+    const { tab, errors } = await open(
+      '/no-papers.html',
+      page('<p><a href="https://example.org/">a site</a> and <a href="/x">a page</a></p>'),
+    );
+    await tab.waitForTimeout(500);
+    const sheets = () => tab.evaluate('document.adoptedStyleSheets.length');
+    expect(await sheets()).toBe(0);
+    // A single-page app adds a paper link later: marked, and styled as a marker.
+    await tab.evaluate(`{
+      const a = document.createElement('a');
+      a.id = 'late';
+      a.href = '${GPT3}';
+      a.textContent = 'GPT-3';
+      document.body.append(a);
+    }`);
+    await expect.poll(() => tab.getAttribute('#late', 'data-paperpeek')).toBe('');
+    expect(await sheets()).toBe(1);
+    expect(await tab.$eval('#late', (link) => getComputedStyle(link).textDecorationStyle)).toBe(
+      'dotted',
+    );
+    await tab.waitForTimeout(1_000);
+    expect(await tab.getAttribute('#late', 'data-paperpeek')).toBe('');
+    expect(errors).toEqual([]);
+    await tab.close();
+  });
+
   it('nested and sandboxed iframes: the card works in frames that run scripts, and stays away from the others', async () => {
     server.page(
       '/inner.html',
