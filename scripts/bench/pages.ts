@@ -163,15 +163,15 @@ async function injectionScriptMs(context: BrowserContext, url: string): Promise<
 }
 
 /**
- * Trusted pointer moves (CDP input) over `count` links, and the renderer's script time they cost,
- * from Chromium's own counters (no tracing, which would inflate every call). Run in both
- * browsers; the difference per move is the extension's.
+ * A page of `count` links, ready for trusted pointer sweeps (CDP input) from link to link. Each
+ * sweep returns the renderer's script time it cost, from Chromium's own counters (no tracing,
+ * which would inflate every call).
  */
-async function pointerScriptMs(
+async function pointerSweeps(
   context: BrowserContext,
   url: string,
   count: number,
-): Promise<{ ms: number; moves: number }> {
+): Promise<{ sweepMs(): Promise<number>; moves: number; close(): Promise<void> }> {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(1_500);
@@ -199,11 +199,53 @@ async function pointerScriptMs(
       await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
   };
   await sweep(); // warm-up: not measured
-  const before = await scriptMs();
-  for (let round = 0; round < SWEEPS; round += 1) await sweep();
-  const ms = (await scriptMs()) - before;
-  await page.close();
-  return { ms, moves: points.length * SWEEPS };
+  return {
+    moves: points.length,
+    async sweepMs() {
+      const before = await scriptMs();
+      await sweep();
+      return (await scriptMs()) - before;
+    },
+    close: () => page.close(),
+  };
+}
+
+/**
+ * The pointer sweep in every browser, in turns: round after round, each browser sweeps once (the
+ * order rotating), so a slow moment of this machine falls on all of them alike. Per browser, the
+ * median µs of script per move; PaperPeek's own work is the median over rounds of its difference
+ * to the link reader in the same round, per event (a move from link to link is two events).
+ */
+async function pointerInTurns(
+  contestants: [string, BrowserContext][],
+  url: string,
+): Promise<Record<string, unknown>> {
+  const pages: [string, Awaited<ReturnType<typeof pointerSweeps>>][] = [];
+  for (const [name, context] of contestants)
+    pages.push([name, await pointerSweeps(context, url, 300)]);
+  const perMove = new Map<string, number[]>(contestants.map(([name]) => [name, []]));
+  for (let round = 0; round < POINTER_ROUNDS; round += 1) {
+    for (let turn = 0; turn < pages.length; turn += 1) {
+      const [name, sweeps] = pages[(round + turn) % pages.length] as (typeof pages)[number];
+      perMove.get(name)?.push(((await sweeps.sweepMs()) * 1000) / sweeps.moves);
+    }
+  }
+  for (const [, sweeps] of pages) await sweeps.close();
+  const perRound = (name: string) => perMove.get(name) ?? [];
+  const beyondReader = (name: string) =>
+    median(perRound(name).map((us, index) => (us - (perRound('linkReader')[index] ?? 0)) / 2));
+  return {
+    moves: (pages[0]?.[1].moves ?? 0) * POINTER_ROUNDS,
+    rounds: POINTER_ROUNDS,
+    scriptUsPerMove: Object.fromEntries(
+      contestants.map(([name]) => [name, round(median(perRound(name)))]),
+    ),
+    ownUsPerEventBeyondLinkReader: Object.fromEntries(
+      contestants
+        .filter(([name]) => name === 'extension' || name === 'before')
+        .map(([name]) => [name, round(beyondReader(name))]),
+    ),
+  };
 }
 
 /**
@@ -382,21 +424,25 @@ export async function benchPages(): Promise<Record<string, unknown>> {
     if (want('pointer')) {
       console.log('  measuring pointer events');
       // The default 300 ms dwell: moves from link to link are faster, so no card opens.
-      const moving = await pointerScriptMs(withExtension.context, `${origin}/1000`, 300);
-      const movingAlone = await pointerScriptMs(without.context, `${origin}/1000`, 300);
-      const movingNoop = await pointerScriptMs(minimal.context, `${origin}/1000`, 300);
       const linkReader = await launchBrowser(false, await writeLinkReaderExtension());
-      const movingReader = await pointerScriptMs(linkReader.context, `${origin}/1000`, 300);
-      await linkReader.close();
-      results['pointer event'] = {
-        moves: moving.moves,
-        scriptUsPerMove: {
-          extension: round((moving.ms * 1000) / moving.moves),
-          noopListeners: round((movingNoop.ms * 1000) / movingNoop.moves),
-          linkReader: round((movingReader.ms * 1000) / movingReader.moves),
-          pageAlone: round((movingAlone.ms * 1000) / movingAlone.moves),
-        },
-      };
+      // The build before a change, side by side (PAPERPEEK_BEFORE_DIR: another build's folder).
+      const beforeDir = process.env.PAPERPEEK_BEFORE_DIR;
+      const before = beforeDir ? await launchBrowser(true, undefined, beforeDir) : null;
+      try {
+        results['pointer event'] = await pointerInTurns(
+          [
+            ['extension', withExtension.context],
+            ['pageAlone', without.context],
+            ['noopListeners', minimal.context],
+            ['linkReader', linkReader.context],
+            ...(before ? [['before', before.context] as [string, BrowserContext]] : []),
+          ],
+          `${origin}/1000`,
+        );
+      } finally {
+        await linkReader.close();
+        await before?.close();
+      }
     }
     if (want('hover')) {
       console.log('  measuring hover to card');
@@ -419,7 +465,7 @@ export async function benchPages(): Promise<Record<string, unknown>> {
 const INJECTION_LOADS = 25;
 const HANGING_LOADS = 5;
 /** Measured sweeps over the links, after one that is not. */
-const SWEEPS = 3;
+const POINTER_ROUNDS = 8;
 
 function quantile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
