@@ -18,6 +18,7 @@ import { createMarkers } from './markers';
 import { mayLookUp } from '../links/lookup-keys';
 
 export const GRACE_MS = 300;
+const PASSIVE = { capture: true, passive: true };
 
 // Here, not imported from the card module: the content script must not carry the card's code.
 const NEW_CARD: HoverCardState = {
@@ -104,8 +105,18 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
     },
     // The pointer on the link or inside it, or the keyboard's focus on it.
     stillThere: (anchor) => anchor.matches(':hover, :focus'),
-    open: (anchor) => void openCard(anchor),
-    close: () => closeCard(),
+    // Where an instance learns that the extension was updated or removed, besides a failed
+    // message: then it ends (listeners, card and markers go) instead of opening or closing.
+    open: (anchor) => {
+      if (ctx.isInvalid) return;
+      followExits(true);
+      void openCard(anchor);
+    },
+    close: () => {
+      if (ctx.isInvalid) return;
+      followExits(false);
+      closeCard();
+    },
   });
 
   async function openCard(anchor: HTMLAnchorElement): Promise<void> {
@@ -306,16 +317,41 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
       if (event.type === 'pointerover') pointerInCard = true;
       return intent.enterCard();
     }
-    const anchor = anchorOf(event.target);
-    if (!anchor) return;
+    ElementType ??= Element;
+    const target = event.target;
+    const link = target instanceof ElementType ? target.closest('a[href]') : null;
+    if (!link) return;
+    // Verdicts are kept for HTML anchors only: an SVG link is checked once, when it has none.
+    const anchor = link as HTMLAnchorElement;
     const key = resolver.verdictOf(anchor);
     // A paper the digest lacks may still get a card (looked up after the dwell).
     if (key === null || (key && !resolver.hasCard(key) && !mayLookUp(key))) return;
-    if (key === undefined) void resolver.resolveAnchors([anchor]).catch(() => undefined);
+    if (key === undefined) {
+      AnchorType ??= HTMLAnchorElement;
+      if (!(link instanceof AnchorType)) return;
+      void resolver.resolveAnchors([anchor]).catch(() => undefined);
+    }
     // The card's code loads during the dwell, so the first card is not late (asked once: a
     // promise per pointer event was a measurable part of PaperPeek's cost per event).
     if (!ui && !uiLoading) void loadUi().catch(() => undefined);
     intent.enterLink(anchor);
+  }
+  /**
+   * Leaving matters only once a card is open (where the pointer or focus went decides between
+   * the grace period and nothing): the `pointerout` and `focusout` listeners are there only then,
+   * so a pointer sweeping a page calls one listener per move, not two.
+   */
+  let followingExits = false;
+  function followExits(follow: boolean): void {
+    if (follow === followingExits) return;
+    followingExits = follow;
+    if (follow) {
+      doc.addEventListener('pointerout', onLeave, PASSIVE);
+      doc.addEventListener('focusout', onLeave, PASSIVE);
+    } else {
+      doc.removeEventListener('pointerout', onLeave, PASSIVE);
+      doc.removeEventListener('focusout', onLeave, PASSIVE);
+    }
   }
   function onLeave(event: Event): void {
     if (card && event.type === 'pointerout' && card.contains(event.target as Node)) {
@@ -348,11 +384,9 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
     }
   }
 
-  const passive = { capture: true, passive: true };
-  ctx.addEventListener(doc, 'pointerover', onEnter, passive);
-  ctx.addEventListener(doc, 'pointerout', onLeave, passive);
-  ctx.addEventListener(doc, 'focusin', onEnter, passive);
-  ctx.addEventListener(doc, 'focusout', onLeave, passive);
+  ctx.addEventListener(doc, 'pointerover', onEnter, PASSIVE);
+  ctx.addEventListener(doc, 'focusin', onEnter, PASSIVE);
+  ctx.onInvalidated(() => followExits(false));
   ctx.addEventListener(doc, 'keydown', (event) => onKey(event as KeyboardEvent), { capture: true });
 
   const markers = createMarkers({

@@ -13,6 +13,7 @@ export interface ScriptContext {
     handler: (event: Event) => void,
     options?: AddEventListenerOptions,
   ): void;
+  /** Runs `handler` after `ms` unless this instance has ended by then. */
   setTimeout(handler: () => void, ms: number): number;
   clearTimeout(id: number): void;
   onInvalidated(callback: () => void): void;
@@ -48,8 +49,9 @@ export function createScriptContext(runtime: { id?: string }): ScriptContext {
     }
   };
   const context: ScriptContext = {
-    // `runtime.id` is a native binding: asked when a timer fires or a message is about to go,
-    // never on every pointer event.
+    // `runtime.id` is a native binding: asked when a card is about to open or close or a message
+    // is about to go, never on every pointer event or timer (a pointer sweeping links re-arms the
+    // dwell timer a few times a second).
     get isInvalid() {
       if (!invalid && !runtime.id) invalidate();
       return invalid;
@@ -63,7 +65,7 @@ export function createScriptContext(runtime: { id?: string }): ScriptContext {
     setTimeout(handler, ms) {
       const id = setTimer(() => {
         timers.delete(id);
-        if (!context.isInvalid) handler();
+        if (!invalid) handler();
       }, ms);
       timers.add(id);
       return id;
