@@ -25,7 +25,7 @@ export interface ScriptContext {
 export function createScriptContext(runtime: { id?: string }): ScriptContext {
   // Plain lists, not an AbortController: every DOM interface this script names is built afresh in
   // its isolated world on first use, and AbortController and AbortSignal were two of the costs
-  // of injecting on every page (docs/PERFORMANCE.md, "injection").
+  // of injecting on every page (docs/PERFORMANCE.md, issue 17's fourth session).
   let invalid = false;
   const cleanups: (() => void)[] = [];
   // Live timers only: a timer leaves the set when it fires or is cleared, so hovering all day
