@@ -464,7 +464,7 @@ export async function benchPages(): Promise<Record<string, unknown>> {
 
 const INJECTION_LOADS = 25;
 const HANGING_LOADS = 5;
-/** Measured sweeps over the links, after one that is not. */
+/** Rounds of measured sweeps (each browser once a round), after a warm-up sweep each. */
 const POINTER_ROUNDS = 8;
 
 function quantile(values: number[], fraction: number): number {
