@@ -299,11 +299,10 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
   // DOM interface is built in this world on first use, a cost every page would pay at injection).
   let ElementType: typeof Element | undefined;
   let AnchorType: typeof HTMLAnchorElement | undefined;
-  const anchorOf = (target: EventTarget | null): HTMLAnchorElement | null => {
+  /** The link an event happened in, or null (an HTML anchor or an SVG link). */
+  const linkOf = (target: EventTarget | null): Element | null => {
     ElementType ??= Element;
-    AnchorType ??= HTMLAnchorElement;
-    const anchor = target instanceof ElementType ? target.closest('a[href]') : null;
-    return anchor instanceof AnchorType ? anchor : null;
+    return target instanceof ElementType ? target.closest('a[href]') : null;
   };
 
   // One delegated set of listeners for the whole document; the per-event work is a closest()
@@ -317,9 +316,7 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
       if (event.type === 'pointerover') pointerInCard = true;
       return intent.enterCard();
     }
-    ElementType ??= Element;
-    const target = event.target;
-    const link = target instanceof ElementType ? target.closest('a[href]') : null;
+    const link = linkOf(event.target);
     if (!link) return;
     // Verdicts are kept for HTML anchors only: an SVG link is checked once, when it has none.
     const anchor = link as HTMLAnchorElement;
@@ -365,11 +362,11 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
     // wrapper in this isolated world. A link still in its dwell is checked when the dwell ends.
     const opened = intent.opened;
     if (!opened) return;
-    const anchor = anchorOf(event.target);
-    if (anchor !== opened) return;
+    // The open link is an HTML anchor: an identity test needs no instanceof.
+    if (linkOf(event.target) !== opened) return;
     const next = (event as PointerEvent | FocusEvent).relatedTarget as Node | null;
-    if (next && (anchor.contains(next) || card?.contains(next))) return;
-    intent.leaveLink(anchor);
+    if (next && (opened.contains(next) || card?.contains(next))) return;
+    intent.leaveLink(opened);
   }
   function onKey(event: KeyboardEvent): void {
     if (!shown) return;
