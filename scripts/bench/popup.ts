@@ -27,7 +27,7 @@ export async function benchStore(page: Page, papers: Paper[]): Promise<void> {
   const words = packed.words ?? {
     words: '',
     starts: new Uint32Array(1),
-    papers: new Uint32Array(0),
+    postings: new Uint8Array(0),
   };
   const record = {
     search: {
@@ -40,7 +40,7 @@ export async function benchStore(page: Page, papers: Paper[]): Promise<void> {
       newest: [...packed.newest],
       // The word index the worker stores with the record (issue 15): without it the popup
       // would build one itself, which is not what users get.
-      words: { words: words.words, starts: [...words.starts], papers: [...words.papers] },
+      words: { words: words.words, starts: [...words.starts], postings: [...words.postings] },
     },
     newest: newestRecord(search),
   };
@@ -78,7 +78,7 @@ export async function benchStore(page: Page, papers: Paper[]): Promise<void> {
                 words: {
                   words: search.words.words,
                   starts: new Uint32Array(search.words.starts),
-                  papers: new Uint32Array(search.words.papers),
+                  postings: new Uint8Array(search.words.postings),
                 },
               };
               tx.objectStore('meta').put({ key: 'search', value });
