@@ -113,7 +113,7 @@ export function SearchPanel({
   };
   const [savedNote, setSavedNote] = useState('');
   const onSave = (hit: SearchHit) => {
-    const title = record.titles[hit.index] ?? '';
+    const title = record.titles.at(hit.index) ?? '';
     if (savedIds.has(hit.id)) {
       setSavedNote(`“${title}” is already in your reading list.`);
       return Promise.resolve();
@@ -174,7 +174,7 @@ export function SearchPanel({
       >
         {hits.map((hit, index) => {
           const row = rows.get(hit.id);
-          const title = record.titles[hit.index] ?? '';
+          const title = record.titles.at(hit.index) ?? '';
           const saved = savedIds.has(hit.id);
           return (
             <li
@@ -193,8 +193,10 @@ export function SearchPanel({
                 />
               </span>
               <span class="result__meta">
-                {[record.authors[hit.index], row ? paperDate(row) : ''].filter(Boolean).join(' · ')}
-                {record.repos[hit.index] && <span class="badge">code</span>}
+                {[record.authors.at(hit.index), row ? paperDate(row) : '']
+                  .filter(Boolean)
+                  .join(' · ')}
+                {record.repos.at(hit.index) && <span class="badge">code</span>}
                 {hit.inAbstract && <span class="badge badge--quiet">in abstract</span>}
                 {saved && <span class="badge badge--saved">saved</span>}
               </span>

@@ -41,7 +41,7 @@ export function rankCandidates(
   newestRank: Int32Array,
 ): RankedCandidate[] {
   const scored: Scored[] = candidates.map(({ index, strict }) => {
-    const title = matchTitle(record.titles[index] ?? '', words);
+    const title = matchTitle(record.titles.at(index) ?? '', words);
     return {
       index,
       titleRanges: title.ranges,
@@ -96,9 +96,9 @@ function fuseBands(
   if (terms.length === 0 || pool.length === 0) return bands;
   const items = pool.map(({ index }) => ({
     index,
-    title: record.titles[index] ?? '',
-    authors: record.authors[index] ?? '',
-    repos: record.repos[index] ?? '',
+    title: record.titles.at(index) ?? '',
+    authors: record.authors.at(index) ?? '',
+    repos: record.repos.at(index) ?? '',
   }));
   const fuse = new Fuse(items, {
     keys: [

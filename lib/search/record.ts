@@ -14,17 +14,18 @@ import {
   type StoredWordIndex,
   type WordIndex,
 } from './word-index';
+import { packedColumn, packStrings, type PackedStrings, type TextColumn } from './text-column';
 import { textWords } from './words';
 
 /** What the popup loads instead of the rows: one string per paper and a few facts. */
 export interface SearchRecord {
   version: 1;
-  ids: string[];
-  titles: string[];
+  ids: TextColumn;
+  titles: TextColumn;
   /** Authors joined with ", ". */
-  authors: string[];
+  authors: TextColumn;
   /** Repos joined with " ". */
-  repos: string[];
+  repos: TextColumn;
   /** Publication year, or 0 when unknown. */
   years: number[];
   /** Indexes into the arrays, newest paper first. */
@@ -145,28 +146,6 @@ export interface StoredSearchRecord {
   words?: StoredWordIndex;
 }
 
-export interface PackedStrings {
-  text: string;
-  lengths: Uint32Array;
-}
-
-export function packStrings(values: readonly string[]): PackedStrings {
-  const lengths = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i += 1) lengths[i] = values[i]?.length ?? 0;
-  return { text: values.join(''), lengths };
-}
-
-export function unpackStrings({ text, lengths }: PackedStrings): string[] {
-  const values = new Array<string>(lengths.length);
-  let at = 0;
-  for (let i = 0; i < lengths.length; i += 1) {
-    const next = at + (lengths[i] ?? 0);
-    values[i] = text.slice(at, next);
-    at = next;
-  }
-  return values;
-}
-
 export function packSearchRecord(record: SearchRecord): StoredSearchRecord {
   return {
     version: 2,
@@ -212,15 +191,18 @@ export async function packSearchRecordInSteps(
   };
 }
 
-/** A stored record in either form (version 1 rows predate packing). */
+/**
+ * A stored record in either form (version 1 rows predate packing). Its columns are read in place
+ * (`packedColumn`): the popup's search is ready without cutting them into 400,000 strings.
+ */
 export function unpackSearchRecord(stored: SearchRecord | StoredSearchRecord): SearchRecord {
   if (stored.version === 1) return stored;
   return {
     version: 1,
-    ids: unpackStrings(stored.ids),
-    titles: unpackStrings(stored.titles),
-    authors: unpackStrings(stored.authors),
-    repos: unpackStrings(stored.repos),
+    ids: packedColumn(stored.ids),
+    titles: packedColumn(stored.titles),
+    authors: packedColumn(stored.authors),
+    repos: packedColumn(stored.repos),
     years: Array.from(stored.years),
     newest: Array.from(stored.newest),
     paperCount: stored.paperCount,
@@ -232,14 +214,14 @@ export function unpackSearchRecord(stored: SearchRecord | StoredSearchRecord): S
 /** The newest `count` papers as a record of their own: what the popup shows before anything else. */
 export function newestRecord(record: SearchRecord, count = 30): SearchRecord {
   const picked = record.newest.slice(0, count);
-  const take = <T>(values: T[]) => picked.map((index) => values[index] as T);
+  const take = (values: TextColumn) => picked.map((index) => values.at(index) ?? '');
   return {
     version: 1,
     ids: take(record.ids),
     titles: take(record.titles),
     authors: take(record.authors),
     repos: take(record.repos),
-    years: take(record.years),
+    years: picked.map((index) => record.years[index] ?? 0),
     newest: picked.map((_, index) => index),
     paperCount: record.ids.length,
   };

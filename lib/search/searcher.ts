@@ -8,6 +8,7 @@
 import { MIN_QUERY_LENGTH, parseQuery, queryWords, type ParsedQuery } from './query';
 import { rankCandidates, type Candidate } from './ranking';
 import type { SearchRecord } from './record';
+import { columnValues } from './text-column';
 import { matchTitle, type MatchableWord, type Range } from './title-match';
 import type { QueryWord } from './vocabulary';
 import { buildWordIndex, wordIndexSource } from './word-index';
@@ -99,17 +100,17 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
 
   let indexOfId: Map<string, number> | null = null;
   const indexOf = (id: string) => {
-    indexOfId ??= new Map(record.ids.map((paperId, index) => [paperId, index]));
+    indexOfId ??= new Map(columnValues(record.ids).map((paperId, index) => [paperId, index]));
     return indexOfId.get(id);
   };
   const passesFilters = (query: ParsedQuery, index: number): boolean => {
     const year = record.years[index] ?? 0;
     if (query.yearFrom !== undefined && (year < query.yearFrom || year > (query.yearTo ?? year)))
       return false;
-    if (query.author && !(record.authors[index] ?? '').toLowerCase().includes(query.author))
+    if (query.author && !(record.authors.at(index) ?? '').toLowerCase().includes(query.author))
       return false;
-    if (query.hasCode && !record.repos[index]) return false;
-    if (query.isSaved && !savedIds.has(record.ids[index] ?? '')) return false;
+    if (query.hasCode && !record.repos.at(index)) return false;
+    if (query.isSaved && !savedIds.has(record.ids.at(index) ?? '')) return false;
     return true;
   };
 
@@ -209,17 +210,18 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
       const add = (index: number, titleRanges: Range[] = []) => {
         if (seen.has(index) || !passesFilters(query, index)) return;
         seen.add(index);
-        hits.push({ index, id: record.ids[index] ?? '', titleRanges });
+        hits.push({ index, id: record.ids.at(index) ?? '', titleRanges });
       };
 
       if (query.exact?.arxivId) {
         const index = indexOf(query.exact.arxivId);
-        if (index !== undefined) add(index, [[0, (record.titles[index] ?? '').length]]);
+        if (index !== undefined) add(index, [[0, (record.titles.at(index) ?? '').length]]);
       }
       if (query.exact?.repo) {
-        record.repos.forEach((repos, index) => {
-          if (repos.split(' ').includes(query.exact?.repo ?? '')) add(index);
-        });
+        const repo = query.exact.repo;
+        for (let index = 0; index < record.repos.length; index += 1) {
+          if ((record.repos.at(index) ?? '').split(' ').includes(repo)) add(index);
+        }
       }
       // One character names nothing yet (and would match most of a large digest): the newest
       // papers stay on screen until the second.
@@ -310,9 +312,9 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
       for (const { candidate } of keyed.slice(0, limit - hits.length)) {
         found.push({
           index: candidate.index,
-          id: record.ids[candidate.index] ?? '',
+          id: record.ids.at(candidate.index) ?? '',
           // The words it has in its title are marked there too.
-          titleRanges: matchTitle(record.titles[candidate.index] ?? '', matchable).ranges,
+          titleRanges: matchTitle(record.titles.at(candidate.index) ?? '', matchable).ranges,
           inAbstract: true,
         });
       }

@@ -7,6 +7,7 @@
  * 7.5 MB of 32-bit indexes, and the popup's reading time follows the bytes. Never: holds
  * abstract words (they are too many to load with the popup: see abstract-index.ts).
  */
+import type { TextColumn } from './text-column';
 import { textWords } from './words';
 import { Vocabulary } from './vocabulary';
 import type { PaperSet, PostingsSource } from './word-sets';
@@ -164,14 +165,15 @@ export function titleSideText(title: string, authors: string, repos: string): st
 }
 
 export function buildWordIndex(
-  titles: readonly string[],
-  authors: readonly string[],
-  repos: readonly string[],
+  titles: TextColumn,
+  authors: TextColumn,
+  repos: TextColumn,
 ): WordIndex {
   const builder = new PostingsBuilder();
-  titles.forEach((title, i) =>
-    builder.add(i, textWords(titleSideText(title, authors[i] ?? '', repos[i] ?? ''))),
-  );
+  for (let i = 0; i < titles.length; i += 1) {
+    const text = titleSideText(titles.at(i) ?? '', authors.at(i) ?? '', repos.at(i) ?? '');
+    builder.add(i, textWords(text));
+  }
   return builder.build();
 }
 

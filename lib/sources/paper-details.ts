@@ -187,8 +187,8 @@ async function rebuildSearchRecord(
     await pause();
   });
   const rows: PaperRow[] = [];
-  for (const id of record.ids) {
-    const row = stored.get(id);
+  for (let index = 0; index < record.ids.length; index += 1) {
+    const row = stored.get(record.ids.at(index) ?? '');
     if (!row) return; // a paper left: the digest changed
     rows.push(row);
   }

@@ -8,12 +8,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import bundled from '../../assets/digest.json';
 import type { Paper } from '../../lib/digest/schema';
-import {
-  buildSearchRecord,
-  newestRecord,
-  packSearchRecord,
-  type PackedStrings,
-} from '../../lib/search/record';
+import { buildSearchRecord, newestRecord, packSearchRecord } from '../../lib/search/record';
+import type { PackedStrings } from '../../lib/search/text-column';
 import { generatePapers } from '../../tests/helpers/generate-papers';
 import { launchBrowser, summarise } from './browser';
 import { shelvesFor } from '../../lib/db';

@@ -86,7 +86,7 @@ describe.each(['v1', 'v2', 'v3', 'v4', 'v5'])('a database saved at schema %s', (
       record.ids.length,
       'recent work ',
     );
-    expect(found.map((index) => record.ids[index])).toContain('2005.14165');
+    expect(found.map((index) => record.ids.at(index))).toContain('2005.14165');
     db.close();
   });
 });

@@ -233,9 +233,9 @@ describe('search with abstract matches', () => {
     const firstAbstract = hits.findIndex((hit) => hit.inAbstract);
     expect(firstAbstract).toBeGreaterThan(0);
     for (const hit of hits.slice(0, firstAbstract)) {
-      expect(`${record.titles[hit.index]} ${record.authors[hit.index]}`.toLowerCase()).toContain(
-        'prompt',
-      );
+      expect(
+        `${record.titles.at(hit.index)} ${record.authors.at(hit.index)}`.toLowerCase(),
+      ).toContain('prompt');
     }
     for (const hit of hits.slice(firstAbstract)) {
       expect(hit.inAbstract).toBe(true);
@@ -253,7 +253,7 @@ describe('search with abstract matches', () => {
     const hits = await searchAll('chameleon low-data regime');
     expect(hits[0]).toMatchObject({ id: '2404.18459', inAbstract: true });
     // Its title words are marked in the title ("data" of "low-data" in "Data-Efficient").
-    const title = record.titles[hits[0]?.index ?? -1] ?? '';
+    const title = record.titles.at(hits[0]?.index ?? -1) ?? '';
     expect(hits[0]?.titleRanges.map(([start, end]) => title.slice(start, end))).toEqual([
       'Chameleon',
       'Data',
@@ -263,7 +263,7 @@ describe('search with abstract matches', () => {
   it('applies the filters to abstract matches too', async () => {
     const hits = await searchAll('prompt has:code y:2023');
     for (const hit of hits) {
-      expect(record.repos[hit.index]).not.toBe('');
+      expect(record.repos.at(hit.index)).not.toBe('');
       expect(record.years[hit.index]).toBe(2023);
     }
   });

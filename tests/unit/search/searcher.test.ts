@@ -244,7 +244,7 @@ describe('highlights', () => {
     ['selfsupervised', '2006.10029'],
   ])('mark whole words for %s in %s, never letters inside a word', (query, id) => {
     const hit = searcher.search(`${query} `, 100).find((each) => each.id === id);
-    const title = record.titles[hit?.index ?? -1] ?? '';
+    const title = record.titles.at(hit?.index ?? -1) ?? '';
     if (hit) expectWholeWords(title, hit.titleRanges, '');
     // "Class-Incremental Learning" for "prompt learning" marks "Learning", not "remental Learning".
     for (const [start, end] of hit?.titleRanges ?? []) {
@@ -255,7 +255,7 @@ describe('highlights', () => {
 
   it('marks the typed start of the word being typed', () => {
     const [hit] = searcher.search('symbolic discov');
-    const title = record.titles[hit?.index ?? -1] ?? '';
+    const title = record.titles.at(hit?.index ?? -1) ?? '';
     expect(hit?.titleRanges.map(([start, end]) => title.slice(start, end))).toEqual([
       'Symbolic',
       'Discov',
@@ -264,7 +264,7 @@ describe('highlights', () => {
 
   it('marks a whole word matched with a typo', () => {
     const [hit] = searcher.search('symbolc ');
-    const title = record.titles[hit?.index ?? -1] ?? '';
+    const title = record.titles.at(hit?.index ?? -1) ?? '';
     expect(hit?.titleRanges.map(([start, end]) => title.slice(start, end))).toEqual(['Symbolic']);
   });
 
@@ -359,7 +359,7 @@ describe('search over a synthetic 100,000-paper digest', () => {
 
   it('answers a two-letter query with the newest papers that match', () => {
     const record = buildSearchRecord(large);
-    const newestFirst = record.newest.map((index) => record.ids[index]);
+    const newestFirst = record.newest.map((index) => record.ids.at(index));
     const hits = createSearcher(record, new Set()).search('le', 300);
     expect(hits.length).toBe(300);
     const positions = hits.map((hit) => newestFirst.indexOf(hit.id));

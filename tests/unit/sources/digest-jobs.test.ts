@@ -439,7 +439,7 @@ describe('digest jobs', () => {
     await jobsFor(storage()).clearDigest();
     expect(await countPapers(db)).toBe(0);
     expect(await db.paperDetails.count()).toBe(0); // the arXiv answers go with the digest
-    expect((await readSearchRecord(db, 'search'))?.ids).toEqual([]);
+    expect((await readSearchRecord(db, 'search'))?.ids.length).toBe(0);
     expect((await db.readingList.get('2005.14165'))?.note).toBe('stays');
     // The bundled digest is not loaded again on the next start (same revision).
     expect(await loadDigest(db, digest([paper()]), 'bundled')).toMatchObject({ changed: false });

@@ -114,7 +114,7 @@ describe('filling in what digest papers lack, from the arXiv stand-in', () => {
       record.ids.length,
       'idealistic settings ',
     );
-    expect(found.map((index) => record.ids[index])).toEqual(['2210.03869']);
+    expect(found.map((index) => record.ids.at(index))).toEqual(['2210.03869']);
     // An entry saved before, with no authors of its own, cites its first author.
     const [cited] = await citedEntries(db, [
       readingEntry({ paperId: '2005.14165', arxivId: '2005.14165', authors: [] }),

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { columnValues, packedColumn, packStrings } from '@/lib/search/text-column';
+
+const COLUMNS: [string, string[]][] = [
+  ['no paper', []],
+  ['one title', ['Attention Is All You Need']],
+  ['papers without authors or repos (empty strings)', ['', 'a', '', '', 'bc', '']],
+  ['titles outside ASCII and beyond the BMP', ['Über 𝔼-Modelle', 'Ψ-нейросети', '数学 🧮']],
+];
+
+describe('a packed column read in place', () => {
+  it.each(COLUMNS)('%s: each string read back by its position', (_, values) => {
+    const column = packedColumn(packStrings(values));
+    expect(column.length).toBe(values.length);
+    values.forEach((value, index) => expect(column.at(index)).toBe(value));
+    expect(columnValues(column)).toEqual(values);
+  });
+
+  it('reads in any order, the last string first', () => {
+    const column = packedColumn(packStrings(['first', 'second', 'third']));
+    expect([column.at(2), column.at(0), column.at(1)]).toEqual(['third', 'first', 'second']);
+  });
+
+  it('has nothing outside its positions (no wrap-around as Array#at has)', () => {
+    const column = packedColumn(packStrings(['a', 'b']));
+    for (const outside of [-1, 2, 1.5, Number.NaN]) expect(column.at(outside)).toBeUndefined();
+  });
+});
