@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { paperDate } from '@/lib/content/card/view';
 import type { PaperRow } from '@/lib/db';
-import { inputWords } from '@/lib/search/query';
+import { inputWords, parseQuery } from '@/lib/search/query';
 import type { SearchRecord } from '@/lib/search/record';
 import { createSearcher, type AbstractWords, type SearchHit } from '@/lib/search/searcher';
 import { abstractSnippet, type MatchableWord } from '@/lib/search/title-match';
@@ -43,6 +43,8 @@ export function SearchPanel({
   const [rows, setRows] = useState<Map<string, PaperRow>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const searcher = useMemo(() => createSearcher(record, savedIds), [record, savedIds]);
+  // The `author:` filter reads the authors, which arrive a moment after the rest of the record.
+  const busy = !complete || (!record.authors && parseQuery(query).author !== undefined);
   const titleHits = useMemo(() => searcher.search(query, VISIBLE), [searcher, query]);
   // Abstract matches arrive a moment later, from the index in IndexedDB, below the title matches.
   const [inAbstracts, setInAbstracts] = useState<{ query: string; words: AbstractWords } | null>(
@@ -166,7 +168,7 @@ export function SearchPanel({
         id="results"
         role="listbox"
         aria-label="Results"
-        aria-busy={!complete}
+        aria-busy={busy}
         aria-activedescendant={hits[active] ? `result-${hits[active].index}` : undefined}
         tabIndex={0}
         onKeyDown={onKey}
@@ -193,7 +195,10 @@ export function SearchPanel({
                 />
               </span>
               <span class="result__meta">
-                {[record.authors.at(hit.index), row ? paperDate(row) : '']
+                {[
+                  record.authors?.at(hit.index) ?? row?.authors.join(', '),
+                  row ? paperDate(row) : '',
+                ]
                   .filter(Boolean)
                   .join(' · ')}
                 {record.repos.at(hit.index) && <span class="badge">code</span>}
@@ -222,7 +227,7 @@ export function SearchPanel({
           );
         })}
       </ul>
-      {query && complete && hits.length === 0 && (
+      {query && !busy && hits.length === 0 && (
         <p class="muted">No paper matches. Try fewer words or an arXiv id.</p>
       )}
     </section>

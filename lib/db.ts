@@ -22,6 +22,7 @@ import {
   type SearchRecord,
   type StoredSearchRecord,
 } from './search/record';
+import { packedColumn, type PackedStrings, type TextColumn } from './search/text-column';
 import { unpackWordIndex, type StoredWordIndex } from './search/word-index';
 import { venueKeysOf } from './links/venue';
 
@@ -132,10 +133,18 @@ export interface StoredWordsRow {
   words: StoredWordIndex;
 }
 
+/** The authors column of the search record with the same stamp, stored as a row of its own. */
+export interface StoredAuthorsRow {
+  version: 'authors';
+  stamp?: string;
+  authors: PackedStrings;
+}
+
 /**
  * Derived records keyed by name: `search` is the popup's packed search record, `search-words`
- * its word index, `newest` the same record for the newest papers only (a small row the popup
- * shows while `search` loads).
+ * its word index, `search-authors` its authors (read by the popup once search is ready),
+ * `newest` the same record for the newest papers only (a small row the popup shows while
+ * `search` loads).
  */
 export type MetaRow =
   | {
@@ -143,7 +152,8 @@ export type MetaRow =
       /** Rows written before packing hold the plain form; `unpackSearchRecord` reads both. */
       value: SearchRecord | StoredSearchRecord;
     }
-  | { key: 'search-words'; value: StoredWordsRow };
+  | { key: 'search-words'; value: StoredWordsRow }
+  | { key: 'search-authors'; value: StoredAuthorsRow };
 
 /** Both search rows for a set of papers; written with the papers, in the same transaction. */
 export function searchRows(papers: readonly SearchFacts[], stamp?: string): MetaRow[] {
@@ -153,20 +163,26 @@ export function searchRows(papers: readonly SearchFacts[], stamp?: string): Meta
 /**
  * The rows of a search record. The word index is a row of its own: IndexedDB clones each value
  * synchronously when it is put, and one row of 45 MB at 100,000 papers stalled the worker for
- * longer than two rows do. Write them with `putMetaRows`, one put each.
+ * longer than two rows do. The authors are a row of their own so that the popup reads them
+ * after its search is ready: its reading time follows the bytes. Write them with `putMetaRows`,
+ * one put each.
  */
 export function searchRowsOf(
   record: SearchRecord,
   stored: StoredSearchRecord = packSearchRecord(record),
 ): MetaRow[] {
-  const { words, ...withoutWords } = stored;
+  const { words, authors, ...rest } = stored;
+  const { stamp } = stored;
   return [
-    { key: 'search', value: withoutWords },
+    { key: 'search', value: rest },
     ...(words
+      ? [{ key: 'search-words' as const, value: { version: 'words' as const, stamp, words } }]
+      : []),
+    ...(authors
       ? [
           {
-            key: 'search-words' as const,
-            value: { version: 'words' as const, stamp: stored.stamp, words },
+            key: 'search-authors' as const,
+            value: { version: 'authors' as const, stamp, authors },
           },
         ]
       : []),
@@ -184,20 +200,45 @@ export async function readSearchRecord(
   db: PaperPeekDatabase,
   key: 'search' | 'newest',
 ): Promise<SearchRecord | undefined> {
-  const [row, wordsRow] = await db.meta.bulkGet(key === 'search' ? [key, 'search-words'] : [key]);
-  return searchRecordOfRows(row, wordsRow);
+  const [row, wordsRow, authorsRow] = await db.meta.bulkGet(
+    key === 'search' ? [key, 'search-words', 'search-authors'] : [key],
+  );
+  return searchRecordOfRows(row, wordsRow, authorsRow);
 }
 
-/** The record of a `search` (or `newest`) row and the `search-words` row read with it. */
+/**
+ * The authors of the search record stamped `stamp`, or undefined when the stored ones belong to
+ * another record (the digest changed since that record was read) or there are none.
+ */
+export async function readSearchAuthors(
+  db: PaperPeekDatabase,
+  stamp: string | undefined,
+): Promise<TextColumn | undefined> {
+  const row = await db.meta.get('search-authors');
+  return row?.key === 'search-authors' && row.value.stamp === stamp
+    ? packedColumn(row.value.authors)
+    : undefined;
+}
+
+/** The record of a `search` (or `newest`) row and the `search-words` and `search-authors` rows read with it. */
 export function searchRecordOfRows(
   row: MetaRow | undefined,
   wordsRow: MetaRow | undefined,
+  authorsRow?: MetaRow,
 ): SearchRecord | undefined {
   if (!row || (row.key !== 'search' && row.key !== 'newest')) return undefined;
   const record = unpackSearchRecord(row.value);
-  // A word index written for another record (an older digest) would name the wrong papers.
+  // A word index or authors written for another record (an older digest) would name the wrong
+  // papers.
   if (!record.words && wordsRow?.key === 'search-words' && wordsRow.value.stamp === record.stamp) {
     record.words = unpackWordIndex(wordsRow.value.words);
+  }
+  if (
+    !record.authors &&
+    authorsRow?.key === 'search-authors' &&
+    authorsRow.value.stamp === record.stamp
+  ) {
+    record.authors = packedColumn(authorsRow.value.authors);
   }
   return record;
 }

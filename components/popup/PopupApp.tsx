@@ -7,6 +7,7 @@ import { createAbstractLookup } from '@/lib/search/abstract-index';
 import type { PaperPeekDatabase, ReadingListEntry } from '@/lib/db';
 import {
   loadPopupData,
+  withSearchAuthors,
   type FullRecordRequest,
   rowsFor,
   type PopupData,
@@ -118,7 +119,12 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
     setData(newest);
     await afterNextPaint();
     const record = await fullRecord.take().catch(() => undefined);
-    setData(record ? { record, complete: true } : await loadPopupData(db, 'search', waitForWorker));
+    const full = record
+      ? { record, complete: true }
+      : await loadPopupData(db, 'search', waitForWorker);
+    setData(full);
+    // The authors (a row of their own) only now: reading them before would delay search.
+    if (!full.record.authors) setData(await withSearchAuthors(db, full, waitForWorker));
   }, [db, fullRecord, refresh]);
 
   useEffect(() => {

@@ -375,7 +375,7 @@ export function createAbstractLookup(readBucket: ReadBucket, stamp: string) {
         source: {
           vocabulary,
           postings(at: number) {
-            const word = vocabulary.words[at] as string;
+            const word = vocabulary.words.at(at) as string;
             const bucket = loaded.get(word.slice(0, BUCKET_LENGTH));
             if (!bucket) return EMPTY;
             const position = lowerBound(bucket.words, word);
@@ -392,7 +392,9 @@ export function createAbstractLookup(readBucket: ReadBucket, stamp: string) {
     const { vocabulary } = found.source;
     const bucketsOf = (positions: number[]) =>
       [
-        ...new Set(positions.map((at) => (vocabulary.words[at] as string).slice(0, BUCKET_LENGTH))),
+        ...new Set(
+          positions.map((at) => (vocabulary.words.at(at) as string).slice(0, BUCKET_LENGTH)),
+        ),
       ].slice(0, MAX_BUCKETS_PER_WORD);
     const buckets = new Set<string>();
     words.forEach((word, i) => {

@@ -4,6 +4,7 @@
  * Never: reads every paper row (the search record exists so that it need not).
  */
 import {
+  readSearchAuthors,
   readSearchRecord,
   searchRecordOfRows,
   type MetaRow,
@@ -44,6 +45,21 @@ export async function loadPopupData(
     record = await readSearchRecord(db, key);
   }
   return { record: record ?? EMPTY, complete: key === 'search' };
+}
+
+/**
+ * `data` with the authors of its record, read after the rest (see `SearchRecord.authors`). When
+ * the stored authors belong to another record (the digest changed since `data` was read), the
+ * whole record is read again, authors included.
+ */
+export async function withSearchAuthors(
+  db: PaperPeekDatabase,
+  data: PopupData,
+  waitForWorker: () => Promise<unknown>,
+): Promise<PopupData> {
+  const authors = await readSearchAuthors(db, data.record.stamp);
+  if (authors) return { ...data, record: { ...data.record, authors } };
+  return loadPopupData(db, 'search', waitForWorker);
 }
 
 /** The full search record, asked for early (`requestSearchRecord`). */

@@ -97,7 +97,8 @@ function fuseBands(
   const items = pool.map(({ index }) => ({
     index,
     title: record.titles.at(index) ?? '',
-    authors: record.authors.at(index) ?? '',
+    // Until the popup has read them (a moment after search is ready), no author scores.
+    authors: record.authors?.at(index) ?? '',
     repos: record.repos.at(index) ?? '',
   }));
   const fuse = new Fuse(items, {

@@ -66,7 +66,7 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
   let titleSource: PostingsSource | null = null;
   const titleWords = () =>
     (titleSource ??= wordIndexSource(
-      record.words ?? buildWordIndex(record.titles, record.authors, record.repos),
+      record.words ?? buildWordIndex(record.titles, record.authors ?? [], record.repos),
     ));
   // Sets of the words typed so far: the next keystroke reuses all but the last word's.
   const setsCache = new Map<string, WordSets>();
@@ -107,7 +107,9 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
     const year = record.years[index] ?? 0;
     if (query.yearFrom !== undefined && (year < query.yearFrom || year > (query.yearTo ?? year)))
       return false;
-    if (query.author && !(record.authors.at(index) ?? '').toLowerCase().includes(query.author))
+    // Without the authors yet (the popup reads them after the rest) none passes: the popup shows
+    // the list busy meanwhile.
+    if (query.author && !(record.authors?.at(index) ?? '').toLowerCase().includes(query.author))
       return false;
     if (query.hasCode && !record.repos.at(index)) return false;
     if (query.isSaved && !savedIds.has(record.ids.at(index) ?? '')) return false;
@@ -189,7 +191,7 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
     const typos = new Set<string>();
     const add = (source: PostingsSource) => {
       for (const at of source.vocabulary.expand(word).typos) {
-        typos.add(source.vocabulary.words[at] as string);
+        typos.add(source.vocabulary.words.at(at) as string);
       }
     };
     add(titleWords());

@@ -57,6 +57,36 @@ export function packedColumn({ text, lengths }: PackedStrings): TextColumn {
   };
 }
 
+/**
+ * `text` cut at each `separator` (which the strings do not contain), read in place: where each
+ * string ends is found at the first read. An empty `text` holds no string.
+ */
+export function separatedColumn(text: string, separator: string): TextColumn {
+  let ends: Uint32Array | null = null;
+  const endsOf = () => {
+    if (!ends) {
+      const found: number[] = [];
+      for (let at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
+        found.push(at);
+      }
+      found.push(text.length);
+      ends = Uint32Array.from(found);
+    }
+    return ends;
+  };
+  const lengthOf = () => (text === '' ? 0 : endsOf().length);
+  return {
+    get length() {
+      return lengthOf();
+    },
+    at(index) {
+      if (!Number.isInteger(index) || index < 0 || index >= lengthOf()) return undefined;
+      const to = endsOf();
+      return text.slice(index === 0 ? 0 : (to[index - 1] as number) + separator.length, to[index]);
+    },
+  };
+}
+
 /** Every string of a column, in order. */
 export function columnValues(column: TextColumn): string[] {
   const values = new Array<string>(column.length);

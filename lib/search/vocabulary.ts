@@ -4,6 +4,7 @@
  * `task`). Owns: those expansions and their cost (a typo scan reads a letter mask per word before
  * any edit table). Never: knows papers (postings belong to the index that owns the vocabulary).
  */
+import type { TextColumn } from './text-column';
 import { bitCount, letterMask, prefixWithinEdits, typoAllowance, withinEdits } from './words';
 
 /** A word of the query, and whether the user is still typing it (no space after it yet). */
@@ -34,11 +35,11 @@ export class Vocabulary {
   private readonly expansions = new Map<string, WordExpansion>();
 
   /** `words` sorted by code unit (`Array.prototype.sort` order), distinct. */
-  constructor(readonly words: readonly string[]) {}
+  constructor(readonly words: TextColumn) {}
 
   indexOf(word: string): number {
     const at = this.lowerBound(word);
-    return this.words[at] === word ? at : -1;
+    return this.words.at(at) === word ? at : -1;
   }
 
   /** [from, to) of the words that start with `prefix`. */
@@ -94,7 +95,7 @@ export class Vocabulary {
     for (let i = first; i < this.words.length; i += 1) {
       const mask = masks[i] as number;
       if (bitCount(wanted & ~mask) > limit) continue;
-      const candidate = this.words[i] as string;
+      const candidate = this.words.at(i) as string;
       if (typing) {
         if (candidate.length < length - limit || candidate.startsWith(word)) continue;
         if (prefixWithinEdits(word, candidate, limit)) found.push(i);
@@ -110,8 +111,8 @@ export class Vocabulary {
     return found
       .sort(
         (a, b) =>
-          Math.abs((this.words[a] as string).length - length) -
-          Math.abs((this.words[b] as string).length - length),
+          Math.abs((this.words.at(a) as string).length - length) -
+          Math.abs((this.words.at(b) as string).length - length),
       )
       .slice(0, MAX_TYPO_WORDS);
   }
@@ -128,7 +129,7 @@ export class Vocabulary {
       const right = word.slice(cut);
       if (this.indexOf(left) < 0) continue;
       const [from, to] = this.prefixRange(right);
-      if (typing ? to > from : this.words[from] === right) pairs.push([left, right]);
+      if (typing ? to > from : this.words.at(from) === right) pairs.push([left, right]);
     }
     return pairs;
   }
@@ -136,7 +137,7 @@ export class Vocabulary {
   private letterMasks(): Uint32Array {
     if (!this.masks) {
       const masks = new Uint32Array(this.words.length);
-      this.words.forEach((word, i) => (masks[i] = letterMask(word)));
+      for (let i = 0; i < masks.length; i += 1) masks[i] = letterMask(this.words.at(i) ?? '');
       this.masks = masks;
     }
     return this.masks;
@@ -148,12 +149,12 @@ export class Vocabulary {
 }
 
 /** The first position in `sorted` (code-unit order) whose word is not below `target`. */
-export function lowerBound(sorted: readonly string[], target: string): number {
+export function lowerBound(sorted: TextColumn, target: string): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((sorted[middle] as string) < target) low = middle + 1;
+    if ((sorted.at(middle) as string) < target) low = middle + 1;
     else high = middle;
   }
   return low;

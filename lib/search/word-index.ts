@@ -7,14 +7,14 @@
  * 7.5 MB of 32-bit indexes, and the popup's reading time follows the bytes. Never: holds
  * abstract words (they are too many to load with the popup: see abstract-index.ts).
  */
-import type { TextColumn } from './text-column';
+import { columnValues, separatedColumn, type TextColumn } from './text-column';
 import { textWords } from './words';
 import { Vocabulary } from './vocabulary';
 import type { PaperSet, PostingsSource } from './word-sets';
 
 export interface WordIndex {
   /** Sorted, distinct. */
-  words: string[];
+  words: TextColumn;
   /** Postings of `words[i]` are bytes `starts[i] .. starts[i + 1] - 1` of `postings`. */
   starts: Uint32Array;
   /** Each word's papers, ascending, as gaps (`encodeGaps`). */
@@ -178,11 +178,17 @@ export function buildWordIndex(
 }
 
 export function packWordIndex(index: WordIndex): StoredWordIndex {
-  return { words: index.words.join('\n'), starts: index.starts, postings: index.postings };
+  return {
+    words: columnValues(index.words).join('\n'),
+    starts: index.starts,
+    postings: index.postings,
+  };
 }
 
 export function unpackWordIndex(stored: StoredWordIndex | StoredWordIndexOfIndexes): WordIndex {
-  const words = stored.words ? stored.words.split('\n') : [];
+  // Read in place: cutting 100,000 words apart when the popup opens is work its first query may
+  // not need (a query looks up a few words by binary search).
+  const words = separatedColumn(stored.words, '\n');
   if ('postings' in stored) return { words, starts: stored.starts, postings: stored.postings };
   // The older form, turned into gaps once: the searcher then reads one form only.
   const { starts: indexStarts, papers } = stored;

@@ -234,7 +234,7 @@ describe('search with abstract matches', () => {
     expect(firstAbstract).toBeGreaterThan(0);
     for (const hit of hits.slice(0, firstAbstract)) {
       expect(
-        `${record.titles.at(hit.index)} ${record.authors.at(hit.index)}`.toLowerCase(),
+        `${record.titles.at(hit.index)} ${record.authors?.at(hit.index)}`.toLowerCase(),
       ).toContain('prompt');
     }
     for (const hit of hits.slice(firstAbstract)) {

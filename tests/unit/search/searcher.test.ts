@@ -359,7 +359,7 @@ describe('search over a synthetic 100,000-paper digest', () => {
 
   it('answers a two-letter query with the newest papers that match', () => {
     const record = buildSearchRecord(large);
-    const newestFirst = record.newest.map((index) => record.ids.at(index));
+    const newestFirst = Array.from(record.newest, (index) => record.ids.at(index));
     const hits = createSearcher(record, new Set()).search('le', 300);
     expect(hits.length).toBe(300);
     const positions = hits.map((hit) => newestFirst.indexOf(hit.id));
