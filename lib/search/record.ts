@@ -15,6 +15,12 @@ import {
   type WordIndex,
 } from './word-index';
 import { packedColumn, packStrings, type PackedStrings, type TextColumn } from './text-column';
+import {
+  packTokenColumn,
+  packTokenColumnSteps,
+  tokenColumn,
+  type StoredTokenColumn,
+} from './token-column';
 import { textWords } from './words';
 
 /** What the popup loads instead of the rows: one string per paper and a few facts. */
@@ -72,7 +78,11 @@ export async function buildSearchRecordInSteps(
   stamp: string,
   pause: () => Promise<void>,
 ): Promise<SearchRecord> {
-  const steps = searchRecordSteps(papers, stamp);
+  return inSteps(searchRecordSteps(papers, stamp), pause);
+}
+
+/** Runs `steps` to the end with `pause` between them. */
+async function inSteps<T>(steps: Generator<void, T>, pause: () => Promise<void>): Promise<T> {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -143,7 +153,8 @@ function* searchRecordSteps(
 export interface StoredSearchRecord {
   version: 2;
   ids: PackedStrings;
-  titles: PackedStrings;
+  /** A token column; packed strings in rows written before (both are read). */
+  titles: StoredTokenColumn | PackedStrings;
   /** Absent in rows written since the authors have a row of their own (`search-authors`). */
   authors?: PackedStrings;
   repos: PackedStrings;
@@ -158,7 +169,7 @@ export function packSearchRecord(record: SearchRecord): StoredSearchRecord {
   return {
     version: 2,
     ids: packStrings(record.ids),
-    titles: packStrings(record.titles),
+    titles: packTokenColumn(record.titles),
     ...(record.authors ? { authors: packStrings(record.authors) } : {}),
     repos: packStrings(record.repos),
     years: Uint16Array.from(record.years),
@@ -182,7 +193,7 @@ export async function packSearchRecordInSteps(
   return {
     version: 2,
     ids: await column(record.ids),
-    titles: await column(record.titles),
+    titles: await inSteps(packTokenColumnSteps(record.titles), pause),
     ...(record.authors ? { authors: await column(record.authors) } : {}),
     repos: await column(record.repos),
     years: Uint16Array.from(record.years),
@@ -202,7 +213,7 @@ export function unpackSearchRecord(stored: SearchRecord | StoredSearchRecord): S
   return {
     version: 1,
     ids: packedColumn(stored.ids),
-    titles: packedColumn(stored.titles),
+    titles: 'codes' in stored.titles ? tokenColumn(stored.titles) : packedColumn(stored.titles),
     ...(stored.authors ? { authors: packedColumn(stored.authors) } : {}),
     repos: packedColumn(stored.repos),
     years: stored.years,

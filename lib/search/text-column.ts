@@ -16,18 +16,28 @@ export interface TextColumn {
 
 export interface PackedStrings {
   text: string;
-  lengths: Uint32Array;
+  lengths: Lengths;
+}
+
+/** Lengths in the narrowest typed array that holds them (Uint32Array in rows written before). */
+export type Lengths = Uint8Array | Uint16Array | Uint32Array;
+
+export function lengthsArray(lengths: readonly number[]): Lengths {
+  const longest = lengths.reduce((most, length) => Math.max(most, length), 0);
+  if (longest <= 0xff) return Uint8Array.from(lengths);
+  if (longest <= 0xffff) return Uint16Array.from(lengths);
+  return Uint32Array.from(lengths);
 }
 
 export function packStrings(values: TextColumn): PackedStrings {
-  const lengths = new Uint32Array(values.length);
+  const lengths = new Array<number>(values.length);
   const parts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i += 1) {
     const value = values.at(i) ?? '';
     lengths[i] = value.length;
     parts[i] = value;
   }
-  return { text: parts.join(''), lengths };
+  return { text: parts.join(''), lengths: lengthsArray(lengths) };
 }
 
 /**

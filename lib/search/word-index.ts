@@ -8,6 +8,7 @@
  * abstract words (they are too many to load with the popup: see abstract-index.ts).
  */
 import { columnValues, separatedColumn, type TextColumn } from './text-column';
+import { readVarints, varintBytes, writeVarint } from './varint';
 import { textWords } from './words';
 import { Vocabulary } from './vocabulary';
 import type { PaperSet, PostingsSource } from './word-sets';
@@ -111,29 +112,16 @@ export function gapBytes(papers: ArrayLike<number>): number {
   return bytes;
 }
 
-function varintBytes(value: number): number {
-  let bytes = 1;
-  for (let rest = value; rest >= 0x80; rest = Math.floor(rest / 0x80)) bytes += 1;
-  return bytes;
-}
-
 /**
  * Writes `papers` (ascending, distinct) into `out` from `at`: each as its distance from the one
- * before less one (the first from -1), 7 bits a byte, low bits first, the high bit set on every
- * byte but a number's last. Returns where it stopped.
+ * before less one (the first from -1), as varints. Returns where it stopped.
  */
 export function encodeGaps(papers: ArrayLike<number>, out: Uint8Array, at: number): number {
   let position = at;
   let previous = -1;
   for (let i = 0; i < papers.length; i += 1) {
     const paper = papers[i] as number;
-    // Division, not shifts: a gap can exceed the 31 bits shifts keep.
-    let rest = paper - previous - 1;
-    while (rest >= 0x80) {
-      out[position++] = (rest % 0x80) | 0x80;
-      rest = Math.floor(rest / 0x80);
-    }
-    out[position++] = rest;
+    position = writeVarint(paper - previous - 1, out, position);
     previous = paper;
   }
   return position;
@@ -145,17 +133,10 @@ export function decodeGaps(bytes: Uint8Array, from: number, to: number): PaperSe
   const papers = new Uint32Array(to - from);
   let count = 0;
   let previous = -1;
-  let at = from;
-  while (at < to) {
-    let byte = bytes[at++] as number;
-    let gap = byte & 0x7f;
-    for (let scale = 0x80; byte & 0x80; scale *= 0x80) {
-      byte = bytes[at++] as number;
-      gap += (byte & 0x7f) * scale;
-    }
+  readVarints(bytes, from, to, (gap) => {
     previous += gap + 1;
     papers[count++] = previous;
-  }
+  });
   return count === papers.length ? papers : papers.subarray(0, count);
 }
 

@@ -8,86 +8,43 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import bundled from '../../assets/digest.json';
 import type { Paper } from '../../lib/digest/schema';
-import { buildSearchRecord, newestRecord, packSearchRecord } from '../../lib/search/record';
-import type { PackedStrings } from '../../lib/search/text-column';
+import { buildSearchRecord } from '../../lib/search/record';
 import { generatePapers } from '../../tests/helpers/generate-papers';
 import { launchBrowser, summarise } from './browser';
-import { shelvesFor } from '../../lib/db';
+import { searchRowsOf, shelvesFor } from '../../lib/db';
 
 /** Writes rows with the raw IndexedDB API into the database the extension already opened. */
 export async function benchStore(page: Page, papers: Paper[]): Promise<void> {
   const search = buildSearchRecord([...(bundled.papers as Paper[]), ...papers], 'bench');
-  // Stored as the worker stores it; typed arrays travel as plain arrays and are rebuilt below.
-  const { authors, ...packed } = packSearchRecord(search);
-  const plain = (strings: PackedStrings) => ({ text: strings.text, lengths: [...strings.lengths] });
-  const words = packed.words ?? {
-    words: '',
-    starts: new Uint32Array(1),
-    postings: new Uint8Array(0),
-  };
-  const record = {
-    search: {
-      ...packed,
-      ids: plain(packed.ids),
-      titles: plain(packed.titles),
-      repos: plain(packed.repos),
-      years: [...packed.years],
-      newest: [...packed.newest],
-      // The word index the worker stores with the record (issue 15): without it the popup
-      // would build one itself, which is not what users get.
-      words: { words: words.words, starts: [...words.starts], postings: [...words.postings] },
-    },
-    // The authors are a row of their own, as the worker writes them (read once search is ready).
-    authors: plain(authors ?? { text: '', lengths: new Uint32Array(0) }),
-    newest: newestRecord(search),
-  };
+  // The rows the worker writes, made by the worker's own function: the packed record, its word
+  // index and authors in rows of their own (issues 15 and 17), and the newest papers.
+  const meta = searchRowsOf(search).map(toWire);
+  // tsx names the functions below with a __name() helper the page does not have.
+  await page.evaluate('globalThis.__name ??= (target) => target');
   for (let start = 0; start < papers.length; start += 10_000) {
     const rows = shelvesFor(
       `bench-${start}`,
       papers.slice(start, start + 10_000).map((paper) => ({ ...paper, sourceId: 'bench' })),
     );
     await page.evaluate(
-      ({ rows, record }) =>
+      ({ rows, meta }) =>
         new Promise<void>((done, fail) => {
+          const revive = (value: unknown): unknown => {
+            if (Array.isArray(value)) return value.map(revive);
+            if (!value || typeof value !== 'object') return value;
+            const { typedArray, values } = value as { typedArray?: string; values?: number[] };
+            if (typedArray === 'Uint8Array') return new Uint8Array(values ?? []);
+            if (typedArray === 'Uint16Array') return new Uint16Array(values ?? []);
+            if (typedArray === 'Uint32Array') return new Uint32Array(values ?? []);
+            return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]));
+          };
           const open = indexedDB.open('paperpeek');
           open.onerror = () => fail(open.error);
           open.onsuccess = () => {
             const db = open.result;
             const tx = db.transaction(['shelves', 'meta'], 'readwrite');
             for (const row of rows) tx.objectStore('shelves').put(row);
-            if (record) {
-              // No helper function here: tsx would wrap it in a __name() the page does not have.
-              const { search } = record;
-              const value = {
-                ...search,
-                ids: { text: search.ids.text, lengths: new Uint32Array(search.ids.lengths) },
-                titles: {
-                  text: search.titles.text,
-                  lengths: new Uint32Array(search.titles.lengths),
-                },
-                repos: { text: search.repos.text, lengths: new Uint32Array(search.repos.lengths) },
-                years: new Uint16Array(search.years),
-                newest: new Uint32Array(search.newest),
-                words: {
-                  words: search.words.words,
-                  starts: new Uint32Array(search.words.starts),
-                  postings: new Uint8Array(search.words.postings),
-                },
-              };
-              tx.objectStore('meta').put({ key: 'search', value });
-              tx.objectStore('meta').put({ key: 'newest', value: record.newest });
-              tx.objectStore('meta').put({
-                key: 'search-authors',
-                value: {
-                  version: 'authors',
-                  stamp: search.stamp,
-                  authors: {
-                    text: record.authors.text,
-                    lengths: new Uint32Array(record.authors.lengths),
-                  },
-                },
-              });
-            }
+            for (const row of meta) tx.objectStore('meta').put(revive(row));
             tx.oncomplete = () => {
               db.close();
               done();
@@ -95,9 +52,19 @@ export async function benchStore(page: Page, papers: Paper[]): Promise<void> {
             tx.onerror = () => fail(tx.error);
           };
         }),
-      { rows, record: start + 10_000 >= papers.length ? record : null },
+      { rows, meta: start + 10_000 >= papers.length ? meta : [] },
     );
   }
+}
+
+/** A value with its typed arrays as plain ones and their kind, to pass to a page. */
+function toWire(value: unknown): unknown {
+  if (value instanceof Uint8Array || value instanceof Uint16Array || value instanceof Uint32Array) {
+    return { typedArray: value.constructor.name, values: Array.from(value) };
+  }
+  if (Array.isArray(value)) return value.map(toWire);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toWire(inner)]));
 }
 
 /**
@@ -123,7 +90,8 @@ interface PopupTimes {
 
 /**
  * The popup's JS heap once search is ready (after a collection), and the size of the search
- * record it loaded (strings at 2 bytes a character, typed arrays as they are).
+ * record it loads, word index and authors included (strings at 2 bytes a character, typed
+ * arrays as they are).
  */
 async function popupMemory(page: Page): Promise<{ heapMB: number; recordMB: number }> {
   const session = await page.context().newCDPSession(page);
@@ -136,10 +104,14 @@ async function popupMemory(page: Page): Promise<{ heapMB: number; recordMB: numb
         const open = indexedDB.open('paperpeek');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('meta').objectStore('meta').get('search');
+          // Everything the popup reads of the record: the record, its word index and authors.
+          const request = open.result
+            .transaction('meta')
+            .objectStore('meta')
+            .getAll(IDBKeyRange.bound('search', 'search\uffff'));
           request.onsuccess = () => {
             let bytes = 0;
-            const stack: unknown[] = [request.result?.value];
+            const stack: unknown[] = request.result.map((row: { value: unknown }) => row.value);
             while (stack.length > 0) {
               const value = stack.pop();
               if (typeof value === 'string') bytes += value.length * 2;
