@@ -76,7 +76,11 @@ export function separatedColumn(text: string, separator: string): TextColumn {
   const endsOf = () => {
     if (!ends) {
       const found: number[] = [];
-      for (let at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
+      for (
+        let at = text.indexOf(separator);
+        at >= 0;
+        at = text.indexOf(separator, at + separator.length)
+      ) {
         found.push(at);
       }
       found.push(text.length);

@@ -44,5 +44,7 @@ describe('a column of strings cut at a separator, read in place', () => {
 
   it('reads with a separator longer than a character', () => {
     expect(columnValues(separatedColumn('one, two, three', ', '))).toEqual(['one', 'two', 'three']);
+    // Separators that could overlap are taken one after another, never twice over.
+    expect(columnValues(separatedColumn('a;;;b', ';;'))).toEqual(['a', ';b']);
   });
 });
