@@ -45,8 +45,21 @@ export function packStrings(values: TextColumn): PackedStrings {
  * it 14-55 ms; a search reads a few hundred of them.
  */
 export function packedColumn({ text, lengths }: PackedStrings): TextColumn {
+  const endsOf = endsOnFirstUse(lengths);
+  return {
+    length: lengths.length,
+    at(index) {
+      if (!Number.isInteger(index) || index < 0 || index >= lengths.length) return undefined;
+      const to = endsOf();
+      return text.slice(index === 0 ? 0 : to[index - 1], to[index]);
+    },
+  };
+}
+
+/** Where each of `lengths` ends, added up at the first call (not when a column is read back). */
+export function endsOnFirstUse(lengths: Lengths): () => Uint32Array {
   let ends: Uint32Array | null = null;
-  const endsOf = () => {
+  return () => {
     if (!ends) {
       ends = new Uint32Array(lengths.length);
       let end = 0;
@@ -56,14 +69,6 @@ export function packedColumn({ text, lengths }: PackedStrings): TextColumn {
       }
     }
     return ends;
-  };
-  return {
-    length: lengths.length,
-    at(index) {
-      if (!Number.isInteger(index) || index < 0 || index >= lengths.length) return undefined;
-      const to = endsOf();
-      return text.slice(index === 0 ? 0 : to[index - 1], to[index]);
-    },
   };
 }
 

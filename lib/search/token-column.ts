@@ -8,6 +8,7 @@
  * Never: knows what the strings mean.
  */
 import {
+  endsOnFirstUse,
   lengthsArray,
   packedColumn,
   packStrings,
@@ -85,18 +86,7 @@ export function* packTokenColumnSteps(values: TextColumn): Generator<void, Store
 /** A token column read in place: a string is put together when it is asked for. */
 export function tokenColumn({ tokens, codes, codeLengths }: StoredTokenColumn): TextColumn {
   const words = packedColumn(tokens);
-  let ends: Uint32Array | null = null;
-  const endsOf = () => {
-    if (!ends) {
-      ends = new Uint32Array(codeLengths.length);
-      let end = 0;
-      for (let i = 0; i < codeLengths.length; i += 1) {
-        end += codeLengths[i] ?? 0;
-        ends[i] = end;
-      }
-    }
-    return ends;
-  };
+  const endsOf = endsOnFirstUse(codeLengths);
   return {
     length: codeLengths.length,
     at(index) {
