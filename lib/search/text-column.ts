@@ -45,21 +45,20 @@ export function packStrings(values: TextColumn): PackedStrings {
  * it 14-55 ms; a search reads a few hundred of them.
  */
 export function packedColumn({ text, lengths }: PackedStrings): TextColumn {
-  const endsOf = endsOnFirstUse(lengths);
-  return {
-    length: lengths.length,
-    at(index) {
-      if (!Number.isInteger(index) || index < 0 || index >= lengths.length) return undefined;
-      const to = endsOf();
-      return text.slice(index === 0 ? 0 : to[index - 1], to[index]);
-    },
-  };
+  return rangeColumn(lengths, (from, to) => text.slice(from, to));
 }
 
-/** Where each of `lengths` ends, added up at the first call (not when a column is read back). */
-export function endsOnFirstUse(lengths: Lengths): () => Uint32Array {
+/**
+ * A column whose string `i` is `read` from the `i`-th of consecutive ranges of `lengths` (of
+ * characters, bytes, ...). Where each range ends is added up at the first read, not when the
+ * column is read back.
+ */
+export function rangeColumn(
+  lengths: Lengths,
+  read: (from: number, to: number) => string,
+): TextColumn {
   let ends: Uint32Array | null = null;
-  return () => {
+  const endsOf = () => {
     if (!ends) {
       ends = new Uint32Array(lengths.length);
       let end = 0;
@@ -69,6 +68,14 @@ export function endsOnFirstUse(lengths: Lengths): () => Uint32Array {
       }
     }
     return ends;
+  };
+  return {
+    length: lengths.length,
+    at(index) {
+      if (!Number.isInteger(index) || index < 0 || index >= lengths.length) return undefined;
+      const to = endsOf();
+      return read(index === 0 ? 0 : (to[index - 1] as number), to[index] as number);
+    },
   };
 }
 

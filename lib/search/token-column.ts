@@ -8,10 +8,10 @@
  * Never: knows what the strings mean.
  */
 import {
-  endsOnFirstUse,
   lengthsArray,
   packedColumn,
   packStrings,
+  rangeColumn,
   type Lengths,
   type PackedStrings,
   type TextColumn,
@@ -86,17 +86,9 @@ export function* packTokenColumnSteps(values: TextColumn): Generator<void, Store
 /** A token column read in place: a string is put together when it is asked for. */
 export function tokenColumn({ tokens, codes, codeLengths }: StoredTokenColumn): TextColumn {
   const words = packedColumn(tokens);
-  const endsOf = endsOnFirstUse(codeLengths);
-  return {
-    length: codeLengths.length,
-    at(index) {
-      if (!Number.isInteger(index) || index < 0 || index >= codeLengths.length) return undefined;
-      const to = endsOf();
-      const end = to[index] as number;
-      const at = index === 0 ? 0 : (to[index - 1] as number);
-      const parts: string[] = [];
-      readVarints(codes, at, end, (position) => parts.push(words.at(position) ?? ''));
-      return parts.join(SEPARATOR);
-    },
-  };
+  return rangeColumn(codeLengths, (from, to) => {
+    const parts: string[] = [];
+    readVarints(codes, from, to, (position) => parts.push(words.at(position) ?? ''));
+    return parts.join(SEPARATOR);
+  });
 }
