@@ -21,6 +21,7 @@ import {
   tokenColumn,
   type StoredTokenColumn,
 } from './token-column';
+import { inSteps, runToEnd } from './steps';
 import { textWords } from './words';
 
 /** What the popup loads instead of the rows: one string per paper and a few facts. */
@@ -65,11 +66,7 @@ export type SearchFacts = Pick<
 >;
 
 export function buildSearchRecord(papers: readonly SearchFacts[], stamp?: string): SearchRecord {
-  const steps = searchRecordSteps(papers, stamp);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(searchRecordSteps(papers, stamp));
 }
 
 /** The same record, built in steps of about 20 ms with `pause` between them (for the worker). */
@@ -79,15 +76,6 @@ export async function buildSearchRecordInSteps(
   pause: () => Promise<void>,
 ): Promise<SearchRecord> {
   return inSteps(searchRecordSteps(papers, stamp), pause);
-}
-
-/** Runs `steps` to the end with `pause` between them. */
-async function inSteps<T>(steps: Generator<void, T>, pause: () => Promise<void>): Promise<T> {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await pause();
-  }
 }
 
 const RECORD_STEP = 2_500;

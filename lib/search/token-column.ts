@@ -16,6 +16,7 @@ import {
   type PackedStrings,
   type TextColumn,
 } from './text-column';
+import { runToEnd } from './steps';
 import { readVarints, varintBytes, writeVarint } from './varint';
 
 export interface StoredTokenColumn {
@@ -34,11 +35,7 @@ const SEPARATOR = ' ';
 const STEP = 10_000;
 
 export function packTokenColumn(values: TextColumn): StoredTokenColumn {
-  const steps = packTokenColumnSteps(values);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(packTokenColumnSteps(values));
 }
 
 /** The same packing, yielding every STEP strings (for the worker, which must not stall). */

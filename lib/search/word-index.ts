@@ -8,6 +8,7 @@
  * abstract words (they are too many to load with the popup: see abstract-index.ts).
  */
 import { columnValues, separatedColumn, type TextColumn } from './text-column';
+import { runToEnd } from './steps';
 import { readVarints, varintBytes, writeVarint } from './varint';
 import { textWords } from './words';
 import { Vocabulary } from './vocabulary';
@@ -66,11 +67,7 @@ export class PostingsBuilder {
 
 /** The postings of `words` (sorted) from `builder`, encoded into one byte array. */
 export function packPostings(builder: PostingsBuilder, words: string[]): WordIndex {
-  const steps = packPostingsSteps(builder, words);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(packPostingsSteps(builder, words));
 }
 
 const PACK_STEP = 20_000;
@@ -80,24 +77,38 @@ export function* packPostingsSteps(
   builder: PostingsBuilder,
   words: string[],
 ): Generator<void, WordIndex> {
-  const starts = new Uint32Array(words.length + 1);
+  const encoded = yield* encodeListsSteps(words.length, (i) =>
+    builder.postingsOf(words[i] as string),
+  );
+  return { words, ...encoded };
+}
+
+/**
+ * `count` lists of papers (`listOf(i)`, each ascending) encoded one after another as gaps, with
+ * where each starts; yields every PACK_STEP lists.
+ */
+function* encodeListsSteps(
+  count: number,
+  listOf: (i: number) => ArrayLike<number>,
+): Generator<void, { starts: Uint32Array; postings: Uint8Array }> {
+  const starts = new Uint32Array(count + 1);
   let total = 0;
-  for (let from = 0; from < words.length; from += PACK_STEP) {
-    for (let i = from; i < Math.min(from + PACK_STEP, words.length); i += 1) {
+  for (let from = 0; from < count; from += PACK_STEP) {
+    for (let i = from; i < Math.min(from + PACK_STEP, count); i += 1) {
       starts[i] = total;
-      total += gapBytes(builder.postingsOf(words[i] as string));
+      total += gapBytes(listOf(i));
     }
     yield;
   }
-  starts[words.length] = total;
+  starts[count] = total;
   const postings = new Uint8Array(total);
-  for (let from = 0; from < words.length; from += PACK_STEP) {
-    for (let i = from; i < Math.min(from + PACK_STEP, words.length); i += 1) {
-      encodeGaps(builder.postingsOf(words[i] as string), postings, starts[i] ?? 0);
+  for (let from = 0; from < count; from += PACK_STEP) {
+    for (let i = from; i < Math.min(from + PACK_STEP, count); i += 1) {
+      encodeGaps(listOf(i), postings, starts[i] ?? 0);
     }
     yield;
   }
-  return { words, starts, postings };
+  return { starts, postings };
 }
 
 /** Bytes `encodeGaps` writes for `papers`. */
@@ -173,18 +184,12 @@ export function unpackWordIndex(stored: StoredWordIndex | StoredWordIndexOfIndex
   if ('postings' in stored) return { words, starts: stored.starts, postings: stored.postings };
   // The older form, turned into gaps once: the searcher then reads one form only.
   const { starts: indexStarts, papers } = stored;
-  const starts = new Uint32Array(indexStarts.length);
-  const listOf = (i: number) =>
-    papers.subarray(indexStarts[i] ?? 0, indexStarts[i + 1] ?? indexStarts[i] ?? 0);
-  let total = 0;
-  for (let i = 0; i < words.length; i += 1) {
-    starts[i] = total;
-    total += gapBytes(listOf(i));
-  }
-  starts[words.length] = total;
-  const postings = new Uint8Array(total);
-  for (let i = 0; i < words.length; i += 1) encodeGaps(listOf(i), postings, starts[i] ?? 0);
-  return { words, starts, postings };
+  const encoded = runToEnd(
+    encodeListsSteps(words.length, (i) =>
+      papers.subarray(indexStarts[i] ?? 0, indexStarts[i + 1] ?? indexStarts[i] ?? 0),
+    ),
+  );
+  return { words, ...encoded };
 }
 
 /** The index as a source of postings for matching: each word's papers decoded when asked for. */
