@@ -3,6 +3,7 @@ import { paperDate } from '@/lib/content/card/view';
 import type { PaperRow } from '@/lib/db';
 import { inputWords, parseQuery } from '@/lib/search/query';
 import type { SearchRecord } from '@/lib/search/record';
+import type { TextColumn } from '@/lib/search/text-column';
 import { createSearcher, type AbstractWords, type SearchHit } from '@/lib/search/searcher';
 import { abstractSnippet, type MatchableWord } from '@/lib/search/title-match';
 import type { QueryWord } from '@/lib/search/vocabulary';
@@ -19,9 +20,13 @@ export interface SearchPanelProps {
   abstractWords?: (words: QueryWord[]) => Promise<AbstractWords | null>;
   open(url: string): void;
   save(paperId: string): Promise<void>;
+  /** Opens the options page (the `a:` filter points there when authors are missing). */
+  openSettings(): void;
 }
 
 const VISIBLE = 30;
+/** How long "Saved …" covers the result count. */
+const SAVED_NOTE_MS = 4_000;
 
 /** The search box and its results, a listbox driven from the keyboard. */
 export function SearchPanel({
@@ -32,19 +37,22 @@ export function SearchPanel({
   abstractWords,
   open,
   save,
+  openSettings,
 }: SearchPanelProps) {
   const [query, setQuery] = useState('');
-  // The active option belongs to one result list: a new list starts at its first option at
-  // once, even when an arrow key arrives before the next render.
-  const [selection, setSelection] = useState<{ hits: SearchHit[] | null; index: number }>({
-    hits: null,
+  // The active option belongs to one query: a new query starts at its first option at once,
+  // even when an arrow key arrives before the next render. For the same query it stays on its
+  // paper while the list is drawn again (a save marks the row; abstract matches append below).
+  const [selection, setSelection] = useState<{ query: string; id: string | null; index: number }>({
+    query: '',
+    id: null,
     index: 0,
   });
   const [rows, setRows] = useState<Map<string, PaperRow>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const searcher = useMemo(() => createSearcher(record, savedIds), [record, savedIds]);
   // The `author:` filter reads the authors, which arrive a moment after the rest of the record.
-  const busy = !complete || (!record.authors && parseQuery(query).author !== undefined);
+  const busy = !complete || (!record.authors && authorFilterIn(query));
   const titleHits = useMemo(() => searcher.search(query, VISIBLE), [searcher, query]);
   // Abstract matches arrive a moment later, from the index in IndexedDB, below the title matches.
   const [inAbstracts, setInAbstracts] = useState<{ query: string; words: AbstractWords } | null>(
@@ -76,10 +84,8 @@ export function SearchPanel({
     () => (hits.some((hit) => hit.inAbstract) ? searcher.matchableWords(query, abstractFound) : []),
     [searcher, query, hits, abstractFound],
   );
-  // Abstract matches only append below the title matches: the selection stays where it is.
-  const active =
-    selection.hits === titleHits ? Math.max(0, Math.min(selection.index, hits.length - 1)) : 0;
-  const setActive = (index: number) => setSelection({ hits: titleHits, index });
+  const active = activeIndex(selection, query, hits);
+  const setActive = (index: number) => setSelection({ query, id: hits[index]?.id ?? null, index });
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => input.current?.focus(), []);
@@ -114,6 +120,18 @@ export function SearchPanel({
     }
   };
   const [savedNote, setSavedNote] = useState('');
+  // The note gives the line back to the result count and the keys after a moment.
+  useEffect(() => {
+    if (!savedNote) return;
+    const timer = setTimeout(() => setSavedNote(''), SAVED_NOTE_MS);
+    return () => clearTimeout(timer);
+  }, [savedNote]);
+  const authorFilter = authorFilterIn(query);
+  const authorless = useMemo(
+    () => (authorFilter && record.authors ? countEmpty(record.authors) : 0),
+    [authorFilter, record.authors],
+  );
+  const authorGap = authorless > 0 ? authorGapNote(authorless, record.ids.length) : '';
   const onSave = (hit: SearchHit) => {
     const title = record.titles.at(hit.index) ?? '';
     if (savedIds.has(hit.id)) {
@@ -152,17 +170,26 @@ export function SearchPanel({
           {error}
         </p>
       )}
-      <p class="muted search__count" aria-live="polite">
-        {query
-          ? `${hits.length === VISIBLE ? `${VISIBLE}+` : hits.length} results`
-          : 'Newest papers'}
-        <span id="search-keys" class="search__keys">
-          ↑↓ choose · Enter opens · Ctrl+Enter PDF · Alt+S saves
-        </span>
-      </p>
-      <p class="search__saved" role="status">
-        {savedNote}
-      </p>
+      {/* The saved note covers this line for a moment instead of pushing the results down. */}
+      <div class="search__line">
+        <p class="muted search__count" aria-live="polite">
+          {query ? resultCount(hits.length) : 'Newest papers'}
+          <span id="search-keys" class="search__keys">
+            ↑↓ choose · Enter opens · Ctrl+Enter PDF · Alt+S saves
+          </span>
+        </p>
+        <p class="search__saved" role="status">
+          {savedNote}
+        </p>
+      </div>
+      {authorGap && (
+        <p class="muted search__gap">
+          {authorGap}{' '}
+          <button type="button" class="link-button" onClick={openSettings}>
+            Open settings
+          </button>
+        </p>
+      )}
       {/* Focusable too (Tab from the box): a scrolling list must be reachable by keyboard. */}
       <ul
         id="results"
@@ -228,7 +255,9 @@ export function SearchPanel({
         })}
       </ul>
       {query && !busy && hits.length === 0 && (
-        <p class="muted">No paper matches. Try fewer words or an arXiv id.</p>
+        <p class="muted">
+          {authorGap ? 'No paper matches.' : 'No paper matches. Try fewer words or an arXiv id.'}
+        </p>
       )}
     </section>
   );
@@ -243,4 +272,43 @@ function AbstractSentence({ abstract, words }: { abstract: string; words: Matcha
       <Highlighted text={snippet.text} ranges={snippet.ranges} />
     </span>
   );
+}
+
+function authorFilterIn(query: string): boolean {
+  return parseQuery(query).author !== undefined;
+}
+
+/** Why `a:` may miss papers, and how they get their authors. */
+function authorGapNote(authorless: number, total: number): string {
+  const gap =
+    authorless === total
+      ? 'No paper in your digest has author names yet, so a: cannot find any.'
+      : `${authorless.toLocaleString('en')} of ${total.toLocaleString('en')} papers in your digest ${authorless === 1 ? 'has' : 'have'} no author names yet, so a: cannot find ${authorless === 1 ? 'it' : 'them'}.`;
+  return `${gap} PaperPeek fills them in from arXiv while look-ups are on.`;
+}
+
+function resultCount(count: number): string {
+  if (count === VISIBLE) return `${VISIBLE}+ results`;
+  return count === 1 ? '1 result' : `${count} results`;
+}
+
+/** Papers whose author line is empty (a digest without authors, not filled in yet). */
+function countEmpty(column: TextColumn): number {
+  let empty = 0;
+  for (let i = 0; i < column.length; i += 1) if (!column.at(i)) empty += 1;
+  return empty;
+}
+
+/**
+ * The option that stays highlighted: for the same query, the paper that was (found again by its
+ * id when the list is drawn anew), else the same place; for a new query, the first.
+ */
+export function activeIndex(
+  selection: { query: string; id: string | null; index: number },
+  query: string,
+  hits: readonly SearchHit[],
+): number {
+  if (selection.query !== query || hits.length === 0) return 0;
+  const same = selection.id === null ? -1 : hits.findIndex((hit) => hit.id === selection.id);
+  return same >= 0 ? same : Math.min(selection.index, hits.length - 1);
 }

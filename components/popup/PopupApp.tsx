@@ -142,6 +142,7 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
     return createAbstractLookup((bucket) => db.abstractIndex.get(bucket), stamp);
   }, [db, data]);
   const open = (url: string) => void browser.tabs.create({ url });
+  const openSettings = () => void browser.runtime.openOptionsPage();
   const save = async (paperId: string) => {
     await requestFromWorker('save', { paperId }); // the worker syncs after a save itself
     await refresh();
@@ -222,6 +223,7 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
             abstractWords={abstractWords}
             open={open}
             save={save}
+            openSettings={openSettings}
           />
         ) : (
           <ReadingListPanel
@@ -249,11 +251,7 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
           settings={settings}
           update={(changes) => void updateSettings(browser.storage.local, changes)}
         />
-        <button
-          type="button"
-          class="popup__settings"
-          onClick={() => void browser.runtime.openOptionsPage()}
-        >
+        <button type="button" class="popup__settings" onClick={openSettings}>
           Settings
         </button>
       </footer>

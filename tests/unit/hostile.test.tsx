@@ -156,6 +156,7 @@ describe('hostile strings in the popup and the options page', () => {
           rowsFor={async () => new Map()}
           open={noop}
           save={async () => undefined}
+          openSettings={() => undefined}
         />,
       );
       expect(panel.querySelectorAll('[role=option]').length).toBe(record.ids.length);

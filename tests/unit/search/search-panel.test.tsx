@@ -41,6 +41,7 @@ async function panelWith(searchRecord: SearchRecord, container: Element) {
         rowsFor={rowsFor}
         open={() => undefined}
         save={async () => undefined}
+        openSettings={() => undefined}
       />,
       container,
     ),
@@ -88,5 +89,100 @@ describe('search before the authors have arrived', () => {
     const found = options(container).map((option) => option.id);
     expect(found.length).toBe(Math.min(byThatAuthor.length, 30));
     expect(options(container)[0]?.querySelector('.result__meta')?.textContent).toContain(surname);
+  });
+});
+
+/** A key pressed in the search box, as the browser dispatches it. */
+async function press(container: Element, key: string, init: { altKey?: boolean; code?: string }) {
+  const box = container.querySelector('input[type=search]') as HTMLInputElement;
+  const event = new DomEvent('keydown');
+  Object.assign(event, { key, altKey: init.altKey ?? false, code: init.code ?? '' });
+  Object.defineProperty(event, 'preventDefault', { value: () => undefined });
+  await act(() => {
+    box.dispatchEvent(event);
+  });
+  await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
+const activeOption = (container: Element) =>
+  options(container).findIndex((option) => option.getAttribute('aria-selected') === 'true');
+
+describe('saving from the keyboard', () => {
+  it('keeps the highlight on the saved paper while the list is drawn again', async () => {
+    const container = document.createElement('div');
+    const saved: string[] = [];
+    // As the popup does: a save changes the saved papers, and the panel is drawn with them.
+    const draw = () =>
+      act(() =>
+        render(
+          <SearchPanel
+            record={record}
+            complete
+            savedIds={new Set(saved)}
+            rowsFor={rowsFor}
+            open={() => undefined}
+            save={async (id) => {
+              saved.push(id);
+              await draw();
+            }}
+            openSettings={() => undefined}
+          />,
+          container,
+        ),
+      );
+    await draw();
+    await type(container, 'learning');
+    expect(options(container).length).toBeGreaterThan(5);
+    for (let i = 0; i < 3; i += 1) await press(container, 'ArrowDown', {});
+    const chosen = options(container)[3]?.id;
+    await press(container, 's', { altKey: true, code: 'KeyS' });
+    expect(saved).toHaveLength(1);
+    expect(activeOption(container)).toBe(3);
+    expect(options(container)[3]?.id).toBe(chosen);
+    // A second Alt+S is about the same paper, never the first row's.
+    await press(container, 's', { altKey: true, code: 'KeyS' });
+    expect(saved).toHaveLength(1);
+    expect(container.querySelector('[role=status]')?.textContent).toMatch(/already in your/);
+    await press(container, 'ArrowDown', {});
+    await press(container, 's', { altKey: true, code: 'KeyS' });
+    expect(saved).toHaveLength(2);
+    expect(activeOption(container)).toBe(4);
+  });
+
+  it('starts a new query at its first result', async () => {
+    const container = document.createElement('div');
+    await panelWith(record, container);
+    await type(container, 'learning');
+    await press(container, 'ArrowDown', {});
+    await press(container, 'ArrowDown', {});
+    expect(activeOption(container)).toBe(2);
+    await type(container, 'neural');
+    expect(activeOption(container)).toBe(0);
+  });
+});
+
+describe('what the panel says', () => {
+  it('counts one result in the singular', async () => {
+    const container = document.createElement('div');
+    await panelWith(record, container);
+    await type(container, papers[7]?.id ?? '');
+    expect(options(container)).toHaveLength(1);
+    expect(container.querySelector('.search__count')?.firstChild?.textContent).toBe('1 result');
+  });
+
+  it('says when a: cannot find papers whose authors are not known yet, and how they get them', async () => {
+    const partly = buildSearchRecord(
+      papers.map((paper, index) => (index < 40 ? { ...paper, authors: [] } : paper)),
+      's',
+    );
+    const container = document.createElement('div');
+    await panelWith(partly, container);
+    await type(container, 'a:nobodyatall');
+    expect(container.textContent).toContain(
+      '40 of 200 papers in your digest have no author names yet, so a: cannot find them.',
+    );
+    expect(container.textContent).not.toContain('Try fewer words');
+    await type(container, 'learning');
+    expect(container.textContent).not.toContain('no author names');
   });
 });
