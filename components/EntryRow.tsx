@@ -3,6 +3,7 @@ import type { ReadingListEntry } from '@/lib/db';
 import { entryByline } from '@/lib/reading-list/list-view';
 import type { EntryChanges } from '@/lib/reading-list/store';
 import { safeHref } from '@/lib/safe-url';
+import { useDraft } from './useDraft';
 
 export interface EntryRowProps {
   entry: ReadingListEntry;
@@ -101,27 +102,8 @@ export function EntryRow({
       </div>
       {open && (
         <div class="entry__details" id={detailsId}>
-          <textarea
-            class="entry__note"
-            aria-label={`Note on ${entry.title}`}
-            placeholder="Note"
-            rows={2}
-            value={entry.note}
-            onChange={(event) =>
-              void update(entry.paperId, { note: (event.target as HTMLTextAreaElement).value })
-            }
-          />
-          <input
-            class="entry__tags"
-            aria-label={`Tags of ${entry.title}`}
-            placeholder="tags, comma separated"
-            value={entry.tags.join(', ')}
-            onChange={(event) =>
-              void update(entry.paperId, {
-                tags: parseTags((event.target as HTMLInputElement).value),
-              })
-            }
-          />
+          <NoteField entry={entry} update={update} />
+          <TagsField entry={entry} update={update} />
           <div class="entry__actions">
             <button type="button" onClick={copy}>
               {copied === 'copied' ? 'Copied' : 'Copy BibTeX'}
@@ -145,6 +127,41 @@ export function EntryRow({
         </div>
       )}
     </li>
+  );
+}
+
+type FieldProps = Pick<EntryRowProps, 'entry' | 'update'>;
+
+function NoteField({ entry, update }: FieldProps) {
+  const draft = useDraft(entry.note, (note) => update(entry.paperId, { note }));
+  return (
+    <textarea
+      class="entry__note"
+      aria-label={`Note on ${entry.title}`}
+      placeholder="Note (kept out of citations)"
+      rows={2}
+      value={draft.text}
+      onInput={draft.onInput}
+      onFocus={draft.onFocus}
+      onBlur={draft.onBlur}
+    />
+  );
+}
+
+function TagsField({ entry, update }: FieldProps) {
+  const draft = useDraft(entry.tags.join(', '), (text) =>
+    update(entry.paperId, { tags: parseTags(text) }),
+  );
+  return (
+    <input
+      class="entry__tags"
+      aria-label={`Tags of ${entry.title}`}
+      placeholder="tags, comma separated"
+      value={draft.text}
+      onInput={draft.onInput}
+      onFocus={draft.onFocus}
+      onBlur={draft.onBlur}
+    />
   );
 }
 

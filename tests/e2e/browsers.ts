@@ -23,7 +23,13 @@ export interface FlowPage {
   focus(selector: string): Promise<void>;
   click(selector: string): Promise<void>;
   type(selector: string, text: string): Promise<void>;
-  keyboard: { press(key: string): Promise<void> };
+  keyboard: {
+    press(key: string): Promise<void>;
+    /** Types into what has the focus, `delay` ms between keys (0: as fast as events go). */
+    type(text: string, options?: { delay?: number }): Promise<void>;
+    down(key: string): Promise<void>;
+    up(key: string): Promise<void>;
+  };
   mouse: {
     move(x: number, y: number, options?: { steps?: number }): Promise<void>;
     down(): Promise<void>;
@@ -227,6 +233,27 @@ export function send(page: FlowPage, message: unknown) {
     const scope = globalThis as unknown as { browser?: ExtensionGlobals; chrome: ExtensionGlobals };
     return (scope.browser ?? scope.chrome).runtime.sendMessage(body);
   }, message) as Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>;
+}
+
+/** The reading list as stored, read from an extension page (the popup's own database). */
+export function storedEntries(page: FlowPage) {
+  return page.evaluate(
+    () =>
+      new Promise<{ paperId: string; note: string; tags: string[] }[]>((resolve, reject) => {
+        const opening = indexedDB.open('paperpeek');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const read = db.transaction('readingList').objectStore('readingList').getAll();
+          read.onerror = () => reject(read.error);
+          read.onsuccess = () => {
+            db.close();
+            resolve(read.result as { paperId: string; note: string; tags: string[] }[]);
+          };
+        };
+      }),
+    undefined,
+  );
 }
 
 /** Writes `storage.local` from an extension page. */
