@@ -210,7 +210,8 @@ export function readPaper(raw: unknown, path: string, problems: string[]): Paper
     (value) => (/^[a-z-]{2,20}(?:\.[A-Za-z-]{2,20})?$/.test(value) ? value : null),
   );
   const doi = readOptional(raw.doi, `${path}.doi`, problems, (value) =>
-    /^10\.\d{4,9}\/\S{1,200}$/.test(value.trim()) ? value.trim().toLowerCase() : null,
+    // As registered (`10.18653/v1/N19-1423`): DOIs match in any case, and citations print them.
+    /^10\.\d{4,9}\/\S{1,200}$/.test(value.trim()) ? value.trim() : null,
   );
   const journalRef = readOptional(
     raw.journalRef,

@@ -18,7 +18,7 @@ export interface CitedEntry extends ReadingListEntry {
   primaryCategory?: string;
   /** Where it was published: cited as proceedings (`booktitle`) or a journal. */
   venue?: Venue;
-  /** The publisher's DOI (lower-cased), when there is one besides arXiv's. */
+  /** The publisher's DOI as registered, when there is one besides arXiv's. */
   doi?: string;
 }
 
@@ -171,18 +171,24 @@ function keyPart(text: string): string {
     .toLowerCase();
 }
 
-/** `brown2020language`: first author's surname, year, first significant title word. */
+/**
+ * `brown2020language`: first author's surname, year, first significant title word. With no
+ * author (a digest that lists none, not filled in yet), the title word and year: `language2020`,
+ * not `anon2020language`, which sorts every such paper together and says nothing of it.
+ */
 export function citationKey(entry: CitedEntry): string {
-  const surname = keyPart(splitName(entry.authors[0] ?? '').family) || 'anon';
+  const surname = keyPart(splitName(entry.authors[0] ?? '').family);
   const word =
     entry.title
       .replace(/\$[^$]*\$/g, ' ')
       .replace(/\\[a-zA-Z]+/g, ' ')
-      .split(/[^\p{L}\p{N}]+/u)
+      // A hyphenated word is one word: `ZIP-FIT` gives `zipfit`.
+      .split(/[^\p{L}\p{N}-]+/u)
       .map(keyPart)
       .find((w) => w && !STOP_WORDS.has(w)) ?? 'paper';
   // The year it is cited with: the venue's, else the publication's (devlin2019bert, not 2018).
-  return `${surname}${entry.venue?.year ?? entryDate(entry)?.year ?? ''}${word}`;
+  const year = entry.venue?.year ?? entryDate(entry)?.year ?? '';
+  return surname ? `${surname}${year}${word}` : `${word}${year}`;
 }
 
 /** The publication date, else the month the arXiv id names. */
@@ -277,10 +283,11 @@ export function toBibTeX(entries: CitedEntry[]): string {
           fields.push(['primaryClass', `{${category}}`]);
         }
       }
-      const doi = entry.doi ?? (entry.arxivId ? `10.48550/arXiv.${entry.arxivId}` : undefined);
+      const doi = citedDoi(entry);
       if (doi) fields.push(['doi', `{${bibtexText(doi)}}`]);
       if (entry.arxivId) fields.push(['url', `{https://arxiv.org/abs/${entry.arxivId}}`]);
-      if (entry.note) fields.push(['note', `{${bibtexText(entry.note)}}`]);
+      // `annote`, as Zotero writes notes: styles print `note`, and this one is the user's own.
+      if (entry.note) fields.push(['annote', `{${bibtexText(entry.note)}}`]);
       const body = fields
         .filter(([, value]) => value)
         .map(([name, value]) => `  ${name} = ${value}`)
@@ -289,6 +296,15 @@ export function toBibTeX(entries: CitedEntry[]): string {
       return `@${type}{${keys[index] ?? 'paper'},\n${body}\n}\n`;
     })
     .join('\n');
+}
+
+/**
+ * The DOI a citation carries: the publisher's, as registered; arXiv's only for a preprint (a
+ * paper cited from its venue keeps arXiv as `eprint`, and arXiv's DOI would name the preprint).
+ */
+function citedDoi(entry: CitedEntry): string | undefined {
+  if (entry.doi) return entry.doi;
+  return entry.arxivId && !entry.venue ? `10.48550/arXiv.${entry.arxivId}` : undefined;
 }
 
 /** `hep-th` for `hep-th/9901001`: an old-style id names its archive. */
@@ -327,8 +343,9 @@ export function toCslJson(entries: CitedEntry[]): string {
         'date-parts': [[date.year, date.month, ...(date.day ? [date.day] : [])]],
       };
     }
+    const doi = citedDoi(entry);
+    if (doi) item.DOI = doi;
     if (entry.arxivId) {
-      item.DOI = entry.doi ?? `10.48550/arXiv.${entry.arxivId}`;
       item.URL = `https://arxiv.org/abs/${entry.arxivId}`;
       // A published paper is cited from its venue; arXiv stays as where to read it.
       if (!venue) {
@@ -337,8 +354,8 @@ export function toCslJson(entries: CitedEntry[]): string {
         const category = entry.primaryCategory ?? oldStyleArchive(entry.arxivId);
         if (category) item.genre = `arXiv preprint [${category}]`;
       }
-    } else if (entry.doi) item.DOI = entry.doi;
-    if (entry.note) item.note = entry.note;
+    }
+    // The entry's note stays out: CSL's `note` is printed by styles, and it is the user's own.
     return item;
   });
   return `${JSON.stringify(items, null, 2)}\n`;

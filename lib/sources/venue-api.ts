@@ -22,7 +22,8 @@ export function venueQuery(
   if (key.startsWith('doi:')) return { service: 'OpenAlex', doi: key.slice('doi:'.length) };
   // Anthology papers are registered under ACL's DOI prefix.
   if (key.startsWith('acl:')) {
-    return { service: 'OpenAlex', doi: `10.18653/v1/${key.slice('acl:'.length).toLowerCase()}` };
+    // The key keeps the Anthology id's own case (`N19-1423`, `2020.acl-main.1`), as registered.
+    return { service: 'OpenAlex', doi: `10.18653/v1/${key.slice('acl:'.length)}` };
   }
   return null;
 }

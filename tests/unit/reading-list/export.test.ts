@@ -76,7 +76,9 @@ describe('BibTeX', () => {
       { firstName: 'Martin Luther', lastName: 'King', suffix: 'Jr.' },
       { firstName: 'Jan', lastName: 'Kudláček' },
     ]);
-    expect(old?.fields.note).toBe('50% done; see \\cite{x}');
+    // The user's note as `annote`, which styles do not print.
+    expect(old?.fields.annote).toBe('50% done; see \\cite{x}');
+    expect(old?.fields).not.toHaveProperty('note');
     // Math stays math, braces and all; acronyms are case-protected.
     expect(old?.input).toContain('$\\mathcal{O}(n)$');
     expect(old?.input).toContain('{BERT}');
@@ -95,7 +97,9 @@ describe('BibTeX', () => {
     [{ authors: ['King, Jr., Martin Luther'] }, 'king2020language'],
     [{ authors: ["Kudl{\\'a}{\\v c}ek, Jan"] }, 'kudlacek2020language'],
     [{ title: '$\\mathcal{O}(n)$ Attention for \\textbf{All}' }, 'brown2020attention'],
-    [{ authors: [] }, 'anon2020language'],
+    [{ authors: [] }, 'language2020'],
+    [{ authors: [], arxivId: undefined }, 'language'],
+    [{ authors: ['   '], title: 'ZIP-FIT: Embedding-Free Data Selection' }, 'zipfit2020'],
     [{ arxivId: undefined }, 'brownlanguage'],
     [{ publishedAt: '2021-01-02T00:00:00Z' }, 'brown2021language'],
   ])('cites %j as %s', (overrides, key) => expect(citationKey(entry(overrides))).toBe(key));
@@ -136,7 +140,7 @@ describe('BibTeX', () => {
     expect(library.errors).toEqual([]);
     expect(library.entries[0]?.fields).toMatchObject({
       title: 'x}}, note = {pwned',
-      note: '}\n@misc{evil, title={x}'.replace('\n', ' '),
+      annote: '}\n@misc{evil, title={x}'.replace('\n', ' '),
     });
     // Every brace the fields add is balanced and escaped ones are not counted.
     const bare = bib.replace(/\\[{}]/g, '');
@@ -190,7 +194,7 @@ describe('papers published at a venue', () => {
     authors: ['Jacob Devlin', 'Ming-Wei Chang'],
     publishedAt: '2018-10-11T00:49:04Z',
     venue: { name: 'NAACL 2019', year: 2019, kind: 'proceedings' },
-    doi: '10.18653/v1/n19-1423',
+    doi: '10.18653/v1/N19-1423',
   });
 
   it('BibTeX: @inproceedings with the booktitle, the venue’s year and its DOI; arXiv kept as eprint', () => {
@@ -201,7 +205,7 @@ describe('papers published at a venue', () => {
     expect(read?.fields).toMatchObject({
       booktitle: 'NAACL 2019',
       year: '2019',
-      doi: '10.18653/v1/n19-1423',
+      doi: '10.18653/v1/N19-1423',
       eprint: '1810.04805',
       url: 'https://arxiv.org/abs/1810.04805',
     });
@@ -232,7 +236,7 @@ describe('papers published at a venue', () => {
       type: 'paper-conference',
       'container-title': 'NAACL 2019',
       issued: { 'date-parts': [[2019]] },
-      DOI: '10.18653/v1/n19-1423',
+      DOI: '10.18653/v1/N19-1423',
       URL: 'https://arxiv.org/abs/1810.04805',
     });
     expect(item).not.toHaveProperty('publisher');
@@ -241,6 +245,66 @@ describe('papers published at a venue', () => {
       toCslJson([entry({ venue: { name: 'TACL 2023', year: 2023, kind: 'journal' } })]),
     ) as Record<string, unknown>[];
     expect(journal).toMatchObject({ type: 'article-journal', 'container-title': 'TACL 2023' });
+  });
+});
+
+describe('what a user wrote and what a digest lacks', () => {
+  const note = 'Baseline for our ICLR submission; compare with §4 before the deadline.';
+
+  it('keeps a private note out of what styles print, and in the backup and the Markdown list', () => {
+    const noted = entry({ note, tags: ['iclr'] });
+    const [read] = readBack(toBibTeX([noted])).library.entries;
+    expect(read?.fields.annote).toBe(note);
+    expect(read?.fields).not.toHaveProperty('note');
+    const [item] = JSON.parse(toCslJson([noted])) as Record<string, unknown>[];
+    expect(JSON.stringify(item)).not.toContain('ICLR submission');
+    expect(item).not.toHaveProperty('note');
+    expect(toMarkdown([noted])).toContain(`  > ${note}`);
+    const backup = JSON.parse(toJsonBackup([noted], new Date(0))) as { entries: CitedEntry[] };
+    expect(backup.entries[0]?.note).toBe(note);
+  });
+
+  it('cites papers with no authors by their title and year, each key its own', () => {
+    const papers = [
+      entry({
+        authors: [],
+        title: 'ZIP-FIT: Embedding-Free Data Selection',
+        arxivId: '2410.18194',
+      }),
+      entry({ authors: [], title: 'The Zip Code of Models', arxivId: '2410.00001' }),
+      entry({ authors: [], title: 'ZIP-FIT Revisited', arxivId: '2410.00002' }),
+    ];
+    const { library } = readBack(toBibTeX(papers));
+    expect(library.errors).toEqual([]);
+    expect(library.entries.map((read) => read.key)).toEqual([
+      'zipfit2024',
+      'zip2024',
+      'zipfit2024a',
+    ]);
+    expect(library.entries.every((read) => !('author' in read.fields))).toBe(true);
+    const items = JSON.parse(toCslJson(papers)) as { id: string }[];
+    expect(items.map((item) => item.id)).toEqual(['zipfit2024', 'zip2024', 'zipfit2024a']);
+  });
+
+  it('keeps a DOI as registered, and gives a venue paper no arXiv DOI', () => {
+    const published = entry({
+      venue: { name: 'ICML 2021', year: 2021, kind: 'proceedings' },
+      doi: '10.18653/v1/N19-1423',
+    });
+    expect(readBack(toBibTeX([published])).library.entries[0]?.fields.doi).toBe(
+      '10.18653/v1/N19-1423',
+    );
+    const noDoi = entry({ venue: { name: 'ICML 2021', year: 2021, kind: 'proceedings' } });
+    const [read] = readBack(toBibTeX([noDoi])).library.entries;
+    expect(read?.type).toBe('inproceedings');
+    expect(read?.fields).not.toHaveProperty('doi');
+    expect(read?.fields).toMatchObject({ eprint: '2005.14165', archiveprefix: 'arXiv' });
+    const [item] = JSON.parse(toCslJson([noDoi])) as Record<string, unknown>[];
+    expect(item).not.toHaveProperty('DOI');
+    // A preprint still carries arXiv's.
+    expect(readBack(toBibTeX([entry()])).library.entries[0]?.fields.doi).toBe(
+      '10.48550/arXiv.2005.14165',
+    );
   });
 });
 

@@ -145,7 +145,8 @@ describe('asking the services', () => {
     const alex = answering(200, OPENALEX_BERT);
     await venueFetcher(endpoints, alex)('acl:N19-1423');
     expect(String(alex.mock.calls[0]?.[0])).toBe(
-      'http://127.0.0.1:9/openalex/works/doi:10.18653%2Fv1%2Fn19-1423',
+      // As ACL registered it: the Anthology id keeps its case.
+      'http://127.0.0.1:9/openalex/works/doi:10.18653%2Fv1%2FN19-1423',
     );
     const none = answering(200, {});
     expect(await venueFetcher(endpoints, none)('pmlr:v202/kandpal23a')).toBeNull();
