@@ -23,6 +23,7 @@ export default defineBackground(() => {
     reportPageSummary: badge.report,
     requestSync,
     showReadingList: () => openReadingList(browser),
+    showSettings: () => browser.runtime.openOptionsPage(),
     isFirefox: import.meta.env.FIREFOX,
   });
   registerRefreshAlarm(browser, {

@@ -34,6 +34,7 @@ export default defineUnlistedScript(async () => {
     save: (paperId) => ask('save', { paperId }),
     undoSave: (paperId) => ask('undoSave', { paperId }),
     openReadingList: () => ask('openReadingList', {}),
+    openSettings: () => ask('openSettings', {}),
     fetchPaper: (key) => ask('fetchPaper', { key }),
     reportKnownPapers: (paperIds) => void ask('pageSummary', { paperIds }).catch(() => undefined),
     updateSettings: (changes) => updateSettings(area, changes),

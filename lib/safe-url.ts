@@ -15,6 +15,14 @@ const ALLOWED_HOSTS = new Set([
   'paperswithcode.com',
   'ar5iv.org',
   'scholar.google.com',
+  // Where papers are published: the venue pages a card links (lib/links/venue.ts reads them).
+  'aclanthology.org',
+  'proceedings.mlr.press',
+  'proceedings.neurips.cc',
+  'papers.neurips.cc',
+  'papers.nips.cc',
+  'openaccess.thecvf.com',
+  'www.semanticscholar.org',
 ]);
 // Hosts whose subdomains are all allowed: arXiv's mirrors and GitHub Pages project sites.
 const ALLOWED_PARENT_DOMAINS = ['.arxiv.org', '.github.io'];

@@ -16,6 +16,7 @@ import { createHoverIntent } from './hover-intent';
 import { createLinkResolver } from './link-resolver';
 import { createMarkers } from './markers';
 import { mayLookUp } from '../links/lookup-keys';
+import { createCardActions, type ShownCard } from './card-actions';
 
 export const GRACE_MS = 300;
 const PASSIVE = { capture: true, passive: true };
@@ -26,6 +27,7 @@ const NEW_CARD: HoverCardState = {
   menuOpen: false,
   pending: null,
   justSaved: false,
+  retriedInVain: false,
   error: null,
 };
 
@@ -41,6 +43,8 @@ export interface PaperPeekEnvironment {
   /** Takes back a save made from this card (the worker refuses once the entry was edited). */
   undoSave(paperId: string): Promise<unknown>;
   openReadingList(): Promise<unknown>;
+  /** Opens PaperPeek's options page (a content script cannot). */
+  openSettings(): Promise<unknown>;
   /**
    * The card of an arXiv paper the digest lacks (the worker may ask arXiv), or one that says why
    * there is no abstract; asked on hover only.
@@ -71,7 +75,7 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
 
   const resolver = createLinkResolver(env.resolveLinks);
   let card: CardHost | null = null;
-  let shown: { anchor: HTMLAnchorElement; view: CardView; title: string | null } | null = null;
+  let shown: ShownCard | null = null;
   let cardState: HoverCardState = NEW_CARD;
   let cardFocused = false;
   // The card closes when both the pointer and the focus have left it: a click that moves the
@@ -216,83 +220,20 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
     }
   }
 
-  /** Every card action: only for real user input, never for a page's scripted click(). */
-  const trusted = (action: () => void) => (event: Event) => {
-    if (event.isTrusted) action();
-  };
-  const update = (changes: Partial<HoverCardState>) => {
-    cardState = { ...cardState, ...changes };
-    paint();
-  };
-  /** The card shown for `current` is still up: an answer for an older card changes nothing. */
-  const stillShowing = (current: typeof shown) => current !== null && shown === current;
-  const setSaved = (current: NonNullable<typeof shown>, saved: boolean) => {
-    resolver.markSaved(current.view.paperId, saved);
-    current.view = { ...current.view, saved };
-  };
-  const handlers = {
-    toggleExpanded: trusted(() => update({ expanded: !cardState.expanded })),
-    toggleMenu: trusted(() => update({ menuOpen: !cardState.menuOpen })),
-    save: trusted(() => {
-      const current = shown;
-      if (!current || current.view.saved || current.view.missing || cardState.pending) return;
-      update({ pending: 'save', error: null });
-      env.save(current.view.paperId).then(
-        () => {
-          setSaved(current, true);
-          if (stillShowing(current)) update({ pending: null, justSaved: true });
-        },
-        (error: unknown) => {
-          if (stillShowing(current)) update({ pending: null, error: (error as Error).message });
-        },
-      );
-    }),
-    undoSave: trusted(() => {
-      const current = shown;
-      if (!current || !current.view.saved || cardState.pending) return;
-      const fromKeyboard = keyboardInCard();
-      update({ pending: 'undo', error: null });
-      env.undoSave(current.view.paperId).then(
-        () => {
-          setSaved(current, false);
-          if (!stillShowing(current)) return;
-          update({ pending: null, justSaved: false });
-          // Undo leaves with the entry: a keyboard user's focus goes back to Save, not the page.
-          if (fromKeyboard) card?.root.querySelector<HTMLElement>('.s')?.focus();
-        },
-        (error: unknown) => {
-          if (stillShowing(current)) update({ pending: null, error: (error as Error).message });
-        },
-      );
-    }),
-    retry: trusted(() => {
-      const current = shown;
-      const key = current && resolver.keyFor(current.anchor);
-      if (!current || !key) return;
-      env.fetchPaper(key).then(
-        (view) => {
-          if (!view.missing) resolver.remember(key, view);
-          if (!stillShowing(current)) return;
-          current.view = view;
-          update({});
-        },
-        () => undefined, // the extension was reloaded: the card stays as it is
-      );
-    }),
-    openReadingList: trusted(() => {
-      void env.openReadingList().catch((error: unknown) => {
-        if (shown) update({ error: (error as Error).message });
-      });
-    }),
-    disableSite: trusted(() => {
-      intent.dismiss();
-      void env.updateSettings({ disabledSites: [...settings.disabledSites, hostname] });
-    }),
-    turnOff: trusted(() => {
-      intent.dismiss();
-      void env.updateSettings({ previewsEnabled: false });
-    }),
-  };
+  const handlers = createCardActions(env, {
+    shown: () => shown,
+    state: () => cardState,
+    update(changes) {
+      cardState = { ...cardState, ...changes };
+      paint();
+    },
+    keyboardInCard,
+    focus: (selector) => card?.root.querySelector<HTMLElement>(selector)?.focus(),
+    dismiss: () => intent.dismiss(),
+    settings: () => settings,
+    hostname,
+    resolver,
+  });
 
   // Each global named from this isolated world is a lookup on the page's window: the
   // constructors are looked up once, not on every pointer event, and only at the first one (each

@@ -66,6 +66,8 @@ export interface ProtocolMap {
   undoSave: { request: { paperId: string }; response: { removed: boolean } };
   /** Shows the reading list: the popup's page in a tab (reading-list/open-view.ts). */
   openReadingList: { request: Record<string, never>; response: null };
+  /** Shows PaperPeek's options page (a card's "Open PaperPeek settings"). */
+  openSettings: { request: Record<string, never>; response: null };
   /** The distinct papers a frame links to (ids, not link forms), for the toolbar badge. */
   pageSummary: { request: { paperIds: string[] }; response: null };
   status: { request: Record<string, never>; response: DigestStatus };

@@ -58,6 +58,7 @@ export function parseRequest(raw: unknown): Request | ProtocolError {
     }
     case 'status':
     case 'openReadingList':
+    case 'openSettings':
     case 'syncReadingList':
     case 'refreshNow':
     case 'clearDigest':

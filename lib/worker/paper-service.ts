@@ -22,6 +22,7 @@ import {
   toCardView,
   toMissingCardView,
   toMissingVenueCardView,
+  fromService,
   type CardView,
 } from '../content/card/view';
 import type { LookedUp, VenueLookedUp } from '../sources/paper-lookup';
@@ -40,6 +41,7 @@ export type PaperHandlers = Pick<
   | 'save'
   | 'undoSave'
   | 'openReadingList'
+  | 'openSettings'
   | 'status'
   | 'pageSummary'
   | 'syncReadingList'
@@ -58,6 +60,8 @@ export interface PaperServiceDependencies {
   requestSync?: () => void;
   /** Shows the reading list in a tab; see reading-list/open-view.ts. */
   showReadingList?: () => Promise<void>;
+  /** Shows the options page. */
+  showSettings?: () => Promise<void>;
   /**
    * A paper the digest lacks, for a hovered link (see `lookUpPaper`); without it, only the
    * digest answers.
@@ -77,6 +81,7 @@ export function createPaperService(
     reportPageSummary,
     requestSync = () => undefined,
     showReadingList = async () => undefined,
+    showSettings = async () => undefined,
     lookUpUnknown,
     lookUpVenue,
     exclusive = (work) => work(),
@@ -187,6 +192,11 @@ export function createPaperService(
     return null;
   };
 
+  const openSettings: Handlers['openSettings'] = async () => {
+    await showSettings();
+    return null;
+  };
+
   const status = async (): Promise<DigestStatus> =>
     withOpenDatabase(async () => {
       const newest = await db.meta.get('newest');
@@ -218,7 +228,7 @@ export function createPaperService(
     if ('missing' in found)
       return toMissingVenueCardView(key, found.service, found.missing, found.title);
     const saved = (await db.readingList.get(found.paper.id)) !== undefined;
-    const from = found.from === 'digest' ? FROM_DIGEST : `From ${found.from} (not in your digest)`;
+    const from = found.from === 'digest' ? FROM_DIGEST : fromService(found.from);
     return toCardView(withoutSource(found.paper), saved, from);
   }
 
@@ -248,6 +258,7 @@ export function createPaperService(
     save,
     undoSave,
     openReadingList,
+    openSettings,
     status,
     pageSummary,
     syncReadingList,

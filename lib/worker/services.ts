@@ -72,6 +72,7 @@ export interface ServicesDependencies {
   reportPageSummary: (paperIds: string[], sender: MessageSender) => Promise<null>;
   requestSync: () => void;
   showReadingList: () => Promise<void>;
+  showSettings: () => Promise<void>;
   /** Firefox asks for its own consent before look-ups send anything (lookup-consent.ts). */
   isFirefox: boolean;
 }
@@ -84,6 +85,7 @@ export function registerServices(
     reportPageSummary,
     requestSync,
     showReadingList,
+    showSettings,
     isFirefox,
   }: ServicesDependencies,
 ): { service: PaperService; jobs: DigestJobs; fillInDetails: () => void } {
@@ -137,6 +139,7 @@ export function registerServices(
     reportPageSummary,
     requestSync,
     showReadingList,
+    showSettings,
     exclusive: jobs.exclusive,
     lookUpUnknown: (arxivId) =>
       lookUpPaper(arxivId, {

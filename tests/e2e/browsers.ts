@@ -50,6 +50,8 @@ export interface FlowSession {
   card(page: FlowPage): Promise<FlowCard | null>;
   /** Chooses `file` in the file input `selector`. */
   upload(page: FlowPage, selector: string, file: string): Promise<void>;
+  /** The addresses of the tabs open now. */
+  pageUrls(): Promise<string[]>;
   /** Errors the extension's contexts reported. */
   errors(): string[];
   close(): Promise<void>;
@@ -109,6 +111,7 @@ const chromium: BrowserUnderTest = {
       async upload(page, selector, file) {
         await (page as unknown as PlaywrightPage).setInputFiles(selector, file);
       },
+      pageUrls: async () => session.context.pages().map((page) => page.url()),
       errors: () => [...workerErrors, ...pageErrors.flat()],
       close: () => session.close(),
     };
@@ -136,6 +139,13 @@ function firefox(executablePath: string): BrowserUnderTest {
           if (!input) throw new Error(`no ${selector}`);
           await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
         },
+        // Puppeteer does not follow moz-extension addresses (url() says about:blank): asked.
+        pageUrls: async () =>
+          Promise.all(
+            (await session.browser.pages()).map((page) =>
+              page.evaluate(() => location.href).catch(() => page.url()),
+            ),
+          ),
         errors: () => session.extensionErrors(),
         close: () => session.close(),
       };

@@ -12,7 +12,9 @@ export const CONTENT_SCRIPT_BUDGET_BYTES = 10 * 1024;
  */
 // Raised from 11 KB on 2026-11-27: Undo, "Open reading list", the card for papers with no
 // abstract and the card's focus rules added 706 bytes (the first hover's cost, not every page's).
-export const CARD_UI_PLUS_SCRIPT_BYTES = 12 * 1024;
+// Raised from 12 KB on 2026-12-07: Retry that shows it is trying and what came of it, a control
+// that opens the settings, and "Saved" as a mark rather than a button added 340 bytes.
+export const CARD_UI_PLUS_SCRIPT_BYTES = 12.5 * 1024;
 
 const gzipped = (file: string) =>
   gzipSync(readFileSync(join(EXTENSION_DIR, file), 'utf8'), { level: 9 }).length;

@@ -110,7 +110,7 @@ describe('hover cards in Chromium', () => {
         const card = await cards.card();
         expect(card?.text).toContain('arXiv look-ups are off');
         expect(card?.links).toEqual(['arXiv', 'PDF']);
-        expect(card?.buttons).toEqual([]);
+        expect(card?.buttons).toEqual(['Open PaperPeek settings']);
       } else {
         await page.waitForTimeout(150);
         expect(await cards.card(), label).toBeNull();
@@ -223,8 +223,11 @@ describe('hover cards in Chromium', () => {
     const card = await cards.card();
     expect(card?.title).toMatch(/^Self-regulating Prompts/);
     expect(card?.buttons).toEqual(
-      expect.arrayContaining(['Saved', 'Undo', 'Open reading list', 'PaperPeek settings']),
+      expect.arrayContaining(['Undo', 'Open reading list', 'PaperPeek settings']),
     );
+    // "Saved" is what the paper is now, not a button that does nothing.
+    expect(card?.buttons).not.toContain('Saved');
+    expect(card?.text).toContain('Saved');
     expect(card?.text).toContain('Saved to your reading list.');
     expect(await promptSrcSaved()).toBe(true);
 
@@ -255,7 +258,7 @@ describe('hover cards in Chromium', () => {
     await page.close();
   });
 
-  it('saves from the keyboard: focus stays on the control, Tab goes on inside the card', async () => {
+  it('saves from the keyboard: focus goes on to Undo, Tab goes on inside the card', async () => {
     await setSettings({ hoverDelayMs: 0 });
     const { page, cards } = await open('/behaviour.html');
     await page.focus('#paper');
@@ -267,9 +270,15 @@ describe('hover cards in Chromium', () => {
     await page.waitForTimeout(1_000);
     let card = await cards.card();
     expect(card?.title).toMatch(/^Self-regulating Prompts/);
-    expect(card?.focused).toBe('Saved');
+    expect(card?.focused).toBe('Undo');
+    expect(card?.text).toContain('Saved');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('PAPERPEEK-CARD');
     await page.keyboard.press('Tab');
+    card = await cards.card();
+    expect(card?.focused).toBe('Open reading list');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
     card = await cards.card();
     expect(card?.focused).toBe('Undo');
     // Undo from the keyboard: the focus goes back to Save, in the card.

@@ -143,7 +143,7 @@ describe('the popup in Chromium', () => {
     for (let i = 0; i < 10 && (await cards.card())?.focused !== 'Save to reading list'; i += 1)
       await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await cards.card())?.buttons ?? []).toContain('Saved');
+    await expect.poll(async () => (await cards.card())?.buttons ?? []).toContain('Undo');
     await page.close();
 
     await openPopup();

@@ -362,7 +362,11 @@ describe('digest sources and the options page in Chromium', () => {
     expect(selfInstruct?.title).toBe(
       'Self-Instruct: Aligning Language Models with Self-Generated Instructions',
     );
-    expect(selfInstruct?.text).toContain('OpenAlex knows this paper but has no abstract for it.');
+    expect(selfInstruct?.text).toContain(
+      'OpenAlex (the open catalogue of research papers) knows this paper but has no abstract for it.',
+    );
+    // It links the page it came from (the Anthology was missing from the allow-list).
+    expect(selfInstruct?.text).toMatch(/for it\. ACL Anthology$/);
     expect(asked('/openalex/works/doi:10.18653%2Fv1%2F2023.acl-long.754')).toBe(1);
 
     // Unknown to OpenReview: a card that says so, and a PMLR page no paper lists asks nobody.
@@ -384,7 +388,8 @@ describe('digest sources and the options page in Chromium', () => {
         .replace(/1706\.03762/g, '1810.04805')
         .concat('</entry>') ?? '',
     );
-    services.arxivStatuses.push(429);
+    // arXiv asks to wait twice: the first Retry gets no further, and says so.
+    services.arxivStatuses.push(429, 429);
     server.page(
       '/retry.html',
       '<!doctype html><p style="margin:40px"><a id="link" href="https://arxiv.org/abs/1810.04805">BERT</a></p>',
@@ -397,6 +402,16 @@ describe('digest sources and the options page in Chromium', () => {
       .poll(async () => (await cards.card())?.title, { timeout: 8_000 })
       .toBe('arXiv:1810.04805');
     expect((await cards.card())?.text).toContain('arXiv asked PaperPeek to slow down');
+    await cards.click('Retry');
+    // It shows that it is trying, then that arXiv still asks to wait, and a second later too.
+    await expect.poll(async () => (await cards.card())?.buttons).toContain('Retrying…');
+    expect((await cards.card())?.text).toContain('Trying again…');
+    await expect
+      .poll(async () => (await cards.card())?.text, { timeout: 8_000 })
+      .toContain('arXiv still asks PaperPeek to wait');
+    await page.waitForTimeout(1_000);
+    expect((await cards.card())?.buttons).toContain('Retry');
+    expect((await cards.card())?.text).toContain('arXiv still asks PaperPeek to wait');
     await cards.click('Retry');
     await expect
       .poll(async () => (await cards.card())?.title, { timeout: 8_000 })
@@ -411,6 +426,22 @@ describe('digest sources and the options page in Chromium', () => {
     expect(card?.title).toBe('arXiv:2303.08774');
     expect(card?.text).toContain('arXiv look-ups are off');
     expect(services.requests.length).toBe(asked);
+    // The card that says where to turn them on opens those settings (in a new tab, as none is
+    // open: the browser brings an open options page forward instead).
+    await options.close();
+    const page = await session.context.newPage();
+    await page.goto(server.url('/one-link.html'));
+    const cards = await CardInspector.attach(page);
+    await page.hover('#link');
+    await expect
+      .poll(async () => (await cards.card())?.buttons)
+      .toContain('Open PaperPeek settings');
+    const opened = session.context.waitForEvent('page', {
+      predicate: (candidate) => candidate.url().endsWith('/options.html'),
+    });
+    await cards.click('Open PaperPeek settings');
+    options = await opened;
+    await page.close();
     await options.getByLabel('Look up papers that are not in my digest').check();
   });
 

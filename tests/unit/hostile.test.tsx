@@ -64,6 +64,7 @@ const cardState = {
   menuOpen: true,
   pending: null,
   justSaved: true,
+  retriedInVain: false,
   error: null,
 };
 const cardHandlers = {
@@ -71,6 +72,7 @@ const cardHandlers = {
   retry: noop,
   undoSave: noop,
   openReadingList: noop,
+  openSettings: noop,
   toggleExpanded: noop,
   toggleMenu: noop,
   disableSite: noop,

@@ -3,8 +3,10 @@ import type { CardView } from '@/lib/content/card/view';
 export interface HoverCardState {
   expanded: boolean;
   menuOpen: boolean;
-  /** A save or its undo on its way to the worker. */
-  pending: 'save' | 'undo' | null;
+  /** A save, its undo, or a card's retry on its way to the worker. */
+  pending: 'save' | 'undo' | 'retry' | null;
+  /** A retry came back with no abstract again. */
+  retriedInVain: boolean;
   /** Saved from this card just now: the card offers Undo. */
   justSaved: boolean;
   error: string | null;
@@ -23,7 +25,8 @@ export interface HoverCardProps {
     | 'toggleExpanded'
     | 'toggleMenu'
     | 'disableSite'
-    | 'turnOff',
+    | 'turnOff'
+    | 'openSettings',
     Handler
   >;
 }
@@ -36,7 +39,9 @@ const LONG_ABSTRACT = 420;
  * letter because this ships to pages (the card module, lib/content/card/render.tsx).
  */
 export function HoverCard({ view, state, on }: HoverCardProps) {
-  if (view.missing) return <MissingCard view={view} missing={view.missing} on={on} />;
+  if (view.missing) {
+    return <MissingCard view={view} missing={view.missing} state={state} on={on} />;
+  }
   const long = view.abstract.length > LONG_ABSTRACT;
   return (
     <div class="card" role="dialog" aria-labelledby="t">
@@ -59,29 +64,29 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
       )}
       <CardLinks links={view.links} />
       {state.error && <p role="alert">{state.error}</p>}
-      <p role="status" class="v">
+      {/* Said by the "Saved" mark for the eye; announced from here for a screen reader. */}
+      <p role="status" class="v h">
         {state.justSaved && view.saved ? 'Saved to your reading list.' : ''}
       </p>
       <div class="r">
-        {/* Never disabled: a disabled button drops the focus, and the card with it. */}
-        <button
-          type="button"
-          class="s"
-          aria-disabled={view.saved || state.pending !== null}
-          onClick={on.save}
-        >
-          {view.saved ? (
-            <>
-              <span aria-hidden="true">✓ </span>Saved
-            </>
-          ) : state.pending === 'save' ? (
-            'Saving…'
-          ) : (
-            'Save to reading list'
-          )}
-        </button>
+        {view.saved ? (
+          // What the paper is, not a control: a button that says "Saved" did nothing.
+          <span class="k">
+            <span aria-hidden="true">✓ </span>Saved
+          </span>
+        ) : (
+          // Never disabled: a disabled button drops the focus, and the card with it.
+          <button type="button" class="s" aria-disabled={state.pending !== null} onClick={on.save}>
+            {state.pending === 'save' ? 'Saving…' : 'Save to reading list'}
+          </button>
+        )}
         {view.saved && state.justSaved && (
-          <button type="button" aria-disabled={state.pending !== null} onClick={on.undoSave}>
+          <button
+            type="button"
+            class="u"
+            aria-disabled={state.pending !== null}
+            onClick={on.undoSave}
+          >
             Undo
           </button>
         )}
@@ -116,16 +121,19 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
   );
 }
 
-/** A paper with no abstract to show: its id, why, and its arXiv links. */
+/** A paper with no abstract to show: its id, why, its links, and what the user can do. */
 function MissingCard({
   view,
   missing,
+  state,
   on,
 }: {
   view: HoverCardProps['view'];
-  missing: { reason: string; retry: boolean };
+  missing: NonNullable<HoverCardProps['view']['missing']>;
+  state: HoverCardState;
   on: HoverCardProps['on'];
 }) {
+  const retrying = state.pending === 'retry';
   return (
     <div class="card" role="dialog" aria-labelledby="t" aria-describedby="w">
       <h2 id="t">{view.title}</h2>
@@ -133,11 +141,21 @@ function MissingCard({
         {missing.reason}
       </p>
       <CardLinks links={view.links} />
-      {missing.retry && (
+      <p role="status" class="v">
+        {retrying ? 'Trying again…' : state.retriedInVain ? missing.stillMissing : ''}
+      </p>
+      {(missing.retry || missing.settings) && (
         <div class="r">
-          <button type="button" onClick={on.retry}>
-            Retry
-          </button>
+          {missing.retry && (
+            <button type="button" aria-disabled={retrying} onClick={on.retry}>
+              {retrying ? 'Retrying…' : 'Retry'}
+            </button>
+          )}
+          {missing.settings && (
+            <button type="button" onClick={on.openSettings}>
+              Open PaperPeek settings
+            </button>
+          )}
         </div>
       )}
     </div>
@@ -146,6 +164,7 @@ function MissingCard({
 
 /** The paper's links; each href already passed the allow-list in the worker. */
 function CardLinks({ links }: { links: HoverCardProps['view']['links'] }) {
+  if (links.length === 0) return null;
   return (
     <ul>
       {links.map(({ label, href }) => (

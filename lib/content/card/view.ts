@@ -27,27 +27,60 @@ export interface CardView {
   saved: boolean;
   /** Where the paper came from, said on the card ("From your digest"). */
   from: string;
-  /** A card with no abstract (a paper no digest has): why, and whether trying again may help. */
-  missing?: { reason: string; retry: boolean };
+  /** A card with no abstract (a paper no digest has): why, and what the user can do. */
+  missing?: MissingAbstract;
+}
+
+export interface MissingAbstract {
+  reason: string;
+  /** Trying again may help (the service was unreachable or asked to wait). */
+  retry: boolean;
+  /** What a retry that got no further says. */
+  stillMissing: string;
+  /** Look-ups are off: the card offers the settings that turn them on. */
+  settings?: boolean;
 }
 
 /** Why a hovered arXiv link has no abstract to show (sources/paper-lookup.ts decides). */
 export type MissingReason = 'lookups-off' | 'not-on-arxiv' | 'unreachable' | 'rate-limited';
 
-/** Why there is no abstract, in the user's words. */
-const MISSING: Record<MissingReason, { reason: string; retry: boolean }> = {
-  'lookups-off': {
-    reason:
-      'Not in your digest. arXiv look-ups are off, so nothing was sent to arXiv: turn them on in PaperPeek’s settings to see abstracts of other papers.',
-    retry: false,
-  },
-  'not-on-arxiv': { reason: 'arXiv has no paper with this id.', retry: false },
-  unreachable: { reason: 'Not in your digest, and arXiv could not be reached.', retry: true },
-  'rate-limited': {
-    reason: 'arXiv asked PaperPeek to slow down: try again in a minute.',
-    retry: true,
-  },
-};
+/** Why there is no abstract, in the user's words, and what the user can do about it. */
+function missingAbstract(
+  service: string,
+  why: MissingReason | VenueMissingReason,
+): MissingAbstract {
+  switch (why) {
+    case 'lookups-off':
+      return {
+        reason: `Not in your digest. ${service === 'arXiv' ? 'arXiv look-ups are' : 'Look-ups are'} off, so nothing was sent to ${service}: turn them on in PaperPeek’s settings to see abstracts of other papers.`,
+        retry: false,
+        stillMissing: '',
+        settings: true,
+      };
+    case 'not-on-arxiv':
+      return { reason: 'arXiv has no paper with this id.', retry: false, stillMissing: '' };
+    case 'not-found':
+      return { reason: `${service} has no paper for this link.`, retry: false, stillMissing: '' };
+    case 'no-abstract':
+      return {
+        reason: `${service} knows this paper but has no abstract for it.`,
+        retry: false,
+        stillMissing: '',
+      };
+    case 'unreachable':
+      return {
+        reason: `Not in your digest, and ${service} could not be reached.`,
+        retry: true,
+        stillMissing: 'Still unreachable: check your connection, or try again later.',
+      };
+    case 'rate-limited':
+      return {
+        reason: `${service} asked PaperPeek to slow down: try again in a minute.`,
+        retry: true,
+        stillMissing: `${service} still asks PaperPeek to wait: try again in a minute.`,
+      };
+  }
+}
 
 /** The card for an arXiv link whose abstract cannot be shown: the id, why, and its links. */
 export function toMissingCardView(arxivId: string, why: MissingReason): CardView {
@@ -60,7 +93,7 @@ export function toMissingCardView(arxivId: string, why: MissingReason): CardView
     links: safeLinks(arxivLinks(arxivId).slice(0, 2)),
     saved: false,
     from: '',
-    missing: MISSING[why],
+    missing: missingAbstract('arXiv', why),
   };
 }
 
@@ -76,10 +109,18 @@ function venuePage(key: VenueKey): { site: string; name: string; href: string } 
     return { site: 'OpenReview', name: `OpenReview forum ${id}`, href };
   }
   if (key.startsWith('acl:')) {
-    const href = `https://aclanthology.org/${id}/`;
+    const href = `https://aclanthology.org/${encodeURIComponent(id)}/`;
     return { site: 'ACL Anthology', name: `ACL Anthology ${id}`, href };
   }
   return { site: 'DOI', name: `DOI ${id}`, href: `https://doi.org/${id}` };
+}
+
+/**
+ * The services PaperPeek asks, as a reader knows them: OpenAlex is a name few researchers have
+ * met, the catalogue behind it is what they need to hear.
+ */
+export function serviceInWords(service: string): string {
+  return service === 'OpenAlex' ? 'OpenAlex (the open catalogue of research papers)' : service;
 }
 
 /** The card for a venue link whose abstract cannot be shown: what it is, why, and its page. */
@@ -89,25 +130,6 @@ export function toMissingVenueCardView(
   why: VenueMissingReason,
   title?: string,
 ): CardView {
-  const reasons: Record<VenueMissingReason, { reason: string; retry: boolean }> = {
-    'lookups-off': {
-      reason: `Not in your digest. Look-ups are off, so nothing was sent to ${service}: turn them on in PaperPeek’s settings to see abstracts of other papers.`,
-      retry: false,
-    },
-    'not-found': { reason: `${service} has no paper for this link.`, retry: false },
-    'no-abstract': {
-      reason: `${service} knows this paper but has no abstract for it.`,
-      retry: false,
-    },
-    unreachable: {
-      reason: `Not in your digest, and ${service} could not be reached.`,
-      retry: true,
-    },
-    'rate-limited': {
-      reason: `${service} asked PaperPeek to slow down: try again in a minute.`,
-      retry: true,
-    },
-  };
   const page = venuePage(key);
   return {
     paperId: key,
@@ -117,12 +139,19 @@ export function toMissingVenueCardView(
     links: safeLinks([[page.site, page.href]]),
     saved: false,
     from: '',
-    missing: reasons[why],
+    missing: missingAbstract(serviceInWords(service), why),
   };
 }
 
 export const FROM_DIGEST = 'From your digest';
 export const FROM_ARXIV = 'From the arXiv API (not in your digest)';
+
+/** Where a looked-up venue paper came from, said on its card. */
+export function fromService(service: string): string {
+  const named =
+    service === 'OpenAlex' ? 'OpenAlex, the open catalogue of research papers' : service;
+  return `From ${named} (not in your digest)`;
+}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -184,10 +213,26 @@ function safeLinks(candidates: [string, string][]): CardLink[] {
   return safe;
 }
 
-/** A short label for another resource: `Dataset: owner/name`, or the host for a project page. */
+/** Venue sites by the name readers know them by. */
+const SITE_NAMES: Record<string, string> = {
+  'openreview.net': 'OpenReview',
+  'aclanthology.org': 'ACL Anthology',
+  'doi.org': 'DOI',
+  'proceedings.mlr.press': 'PMLR',
+  'proceedings.neurips.cc': 'NeurIPS',
+  'papers.neurips.cc': 'NeurIPS',
+  'papers.nips.cc': 'NeurIPS',
+  'openaccess.thecvf.com': 'CVF Open Access',
+  'www.semanticscholar.org': 'Semantic Scholar',
+};
+
+/**
+ * A short label for another resource: `Dataset: owner/name`, a venue site's name, or the host
+ * for a project page.
+ */
 function linkLabel(url: string): string {
   const { hostname, pathname } = new URL(url);
   const dataset = /^\/datasets\/([^/]+\/[^/]+)/.exec(pathname);
   if (hostname === 'huggingface.co' && dataset) return `Dataset: ${dataset[1]}`;
-  return hostname.replace(/^www\./, '');
+  return SITE_NAMES[hostname] ?? hostname.replace(/^www\./, '');
 }

@@ -22,7 +22,8 @@ describe.each(BROWSERS)('the hover card in $name', (browser) => {
 
   beforeAll(async () => {
     [session, server] = await Promise.all([browser.launch(), startFixtureServer()]);
-    extensionPage = await session.openExtensionPage('options.html');
+    // Not the options page: the card's settings control must open one.
+    extensionPage = await session.openExtensionPage('popup.html');
     await waitForBundledDigest(extensionPage);
     await setLocal(extensionPage, { settings: { hoverDelayMs: 0 } });
   }, 120_000);
@@ -62,12 +63,34 @@ describe.each(BROWSERS)('the hover card in $name', (browser) => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const card = await session.card(page);
     expect(card?.title).toMatch(/^Self-regulating Prompts/);
-    expect(card?.buttons).toEqual(expect.arrayContaining(['Saved', 'Undo', 'Open reading list']));
+    expect(card?.buttons).toEqual(expect.arrayContaining(['Undo', 'Open reading list']));
+    expect(card?.buttons).not.toContain('Saved');
+    expect(card?.text).toContain('Saved');
     const saved = await send(extensionPage, {
       type: 'lookup',
       data: { keys: ['arxiv:2307.06948'] },
     });
     expect(saved.value).toMatchObject({ 'arxiv:2307.06948': { saved: true } });
+    await page.close();
+  });
+
+  it('opens the settings from a card that says look-ups are off', async () => {
+    await setLocal(extensionPage, { sourceSettings: { arxivLookups: false } });
+    server.page(
+      '/not-in-digest.html',
+      '<!doctype html><p style="margin:40px"><a id="paper" href="https://arxiv.org/abs/2303.08774">GPT-4</a></p>',
+    );
+    const page = await session.openPage(server.url('/not-in-digest.html'));
+    await pointAt(page, '#paper');
+    await expect
+      .poll(async () => (await session.card(page))?.buttons ?? [], { timeout: 5_000 })
+      .toEqual(['Open PaperPeek settings']);
+    expect((await session.card(page))?.text).toContain('turn them on in PaperPeek’s settings');
+    const optionsTabs = async () =>
+      (await session.pageUrls()).filter((url) => url.endsWith('/options.html')).length;
+    const before = await optionsTabs();
+    await clickCard(session, page, 'Open PaperPeek settings');
+    await expect.poll(optionsTabs, { timeout: 5_000 }).toBe(before + 1);
     await page.close();
   });
 

@@ -53,6 +53,12 @@ describe('safeHref', () => {
     ['https://github.com/a/b', 'https://github.com/a/b'],
     ['https://embodied-codebook.github.io', 'https://embodied-codebook.github.io/'],
     ['https://huggingface.co/papers/2005.14165', 'https://huggingface.co/papers/2005.14165'],
+    ['https://aclanthology.org/N19-1423/', 'https://aclanthology.org/N19-1423/'],
+    ['http://proceedings.mlr.press/v139/a21a.html', 'https://proceedings.mlr.press/v139/a21a.html'],
+    [
+      'https://openaccess.thecvf.com/content/CVPR2022/html/x.html',
+      'https://openaccess.thecvf.com/content/CVPR2022/html/x.html',
+    ],
   ])('allows %s', (input, href) => expect(safeHref(input)).toBe(href));
 
   it.each([

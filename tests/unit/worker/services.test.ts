@@ -52,6 +52,7 @@ describe('the worker services, registered on a fake browser', () => {
       reportPageSummary,
       requestSync,
       showReadingList,
+      showSettings: vi.fn(async () => undefined),
       isFirefox: false,
     });
     return { ...fake, service, reportPageSummary, requestSync, showReadingList };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { paperDate, toCardView, toMissingCardView } from '@/lib/content/card/view';
+import {
+  fromService,
+  paperDate,
+  toCardView,
+  toMissingCardView,
+  toMissingVenueCardView,
+} from '@/lib/content/card/view';
 import { paper } from '../../../helpers/digests';
 
 describe('toCardView', () => {
@@ -78,5 +84,47 @@ describe('the card for an arXiv paper with no abstract to show', () => {
       { label: 'PDF', href: 'https://arxiv.org/pdf/hep-th/9901001' },
     ]);
     expect(card.saved).toBe(false);
+  });
+});
+
+describe('the card for a venue link no digest paper lists', () => {
+  it.each([
+    ['openreview:rJ4km2R5t7', 'OpenReview', 'https://openreview.net/forum?id=rJ4km2R5t7'],
+    ['acl:N19-1423', 'ACL Anthology', 'https://aclanthology.org/N19-1423/'],
+    ['acl:2020.acl-main.1', 'ACL Anthology', 'https://aclanthology.org/2020.acl-main.1/'],
+    ['doi:10.1145/3292500.3330701', 'DOI', 'https://doi.org/10.1145/3292500.3330701'],
+  ] as const)('%s links the page it came from, whatever the reason', (key, label, href) => {
+    for (const why of [
+      'lookups-off',
+      'not-found',
+      'no-abstract',
+      'unreachable',
+      'rate-limited',
+    ] as const) {
+      const service = key.startsWith('openreview:') ? 'OpenReview' : 'OpenAlex';
+      expect(toMissingVenueCardView(key, service, why).links).toEqual([{ label, href }]);
+    }
+  });
+
+  it('names OpenAlex in words a reader knows', () => {
+    const card = toMissingVenueCardView('doi:10.1145/1', 'OpenAlex', 'unreachable');
+    expect(card.missing?.reason).toBe(
+      'Not in your digest, and OpenAlex (the open catalogue of research papers) could not be reached.',
+    );
+    expect(fromService('OpenAlex')).toBe(
+      'From OpenAlex, the open catalogue of research papers (not in your digest)',
+    );
+    expect(fromService('OpenReview')).toBe('From OpenReview (not in your digest)');
+  });
+
+  it('offers the settings when look-ups are off, and a retry when trying again may help', () => {
+    const off = toMissingVenueCardView('acl:N19-1423', 'OpenAlex', 'lookups-off').missing;
+    expect(off).toMatchObject({ settings: true, retry: false });
+    const down = toMissingCardView('2401.00001', 'unreachable').missing;
+    expect(down).toMatchObject({
+      retry: true,
+      stillMissing: expect.stringMatching(/^Still unreachable/),
+    });
+    expect(down?.settings).toBeUndefined();
   });
 });

@@ -1,0 +1,139 @@
+/**
+ * What the buttons of an open card do: save and undo, try a look-up again, open the reading list
+ * or the settings, turn PaperPeek off. Owns: the card's state while an action is on its way, and
+ * where the keyboard's focus goes when the control it was on goes away. Never: acts on an event
+ * the user did not make (`isTrusted`), or changes a card the user has since left.
+ */
+import type { HoverCardProps, HoverCardState } from './card/HoverCard';
+import type { CardView } from './card/view';
+import type { PaperKey } from '../links/paper-key';
+import type { Settings } from '../settings';
+
+/** The card on screen: its link, what it shows, and the link's own tooltip while it is hidden. */
+export interface ShownCard {
+  anchor: HTMLAnchorElement;
+  view: CardView;
+  title: string | null;
+}
+
+/** A retry that fails at once still says "Trying again…" long enough to be read. */
+export const RETRY_SHOWN_MS = 600;
+
+/** What the actions ask of the extension: the content script's environment. */
+export interface CardActionsEnvironment {
+  save(paperId: string): Promise<unknown>;
+  undoSave(paperId: string): Promise<unknown>;
+  fetchPaper(key: PaperKey): Promise<CardView>;
+  openReadingList(): Promise<unknown>;
+  openSettings(): Promise<unknown>;
+  updateSettings(changes: Partial<Settings>): Promise<void>;
+  ctx: { setTimeout(callback: () => void, ms: number): unknown };
+}
+
+/** The open card, as the controller keeps it. */
+export interface OpenCard {
+  shown(): ShownCard | null;
+  state(): HoverCardState;
+  /** Changes the card's state and paints it. */
+  update(changes: Partial<HoverCardState>): void;
+  /** Whether a keyboard user is in the card (a clicked button has the focus but not this). */
+  keyboardInCard(): boolean;
+  /** Moves the focus to the card's control matching `selector`. */
+  focus(selector: string): void;
+  /** Closes the card for good (not after a grace period). */
+  dismiss(): void;
+  /** This frame's settings now, and its host. */
+  settings(): Settings;
+  hostname: string;
+  resolver: {
+    keyFor(anchor: HTMLAnchorElement): PaperKey | null | undefined;
+    remember(key: PaperKey, view: CardView): void;
+    markSaved(paperId: string, saved: boolean): void;
+  };
+}
+
+export function createCardActions(
+  env: CardActionsEnvironment,
+  card: OpenCard,
+): HoverCardProps['on'] {
+  /** Every card action: only for real user input, never for a page's scripted click(). */
+  const trusted = (action: () => void) => (event: Event) => {
+    if (event.isTrusted) action();
+  };
+  /** The card shown for `current` is still up: an answer for an older card changes nothing. */
+  const stillShowing = (current: ShownCard | null) => current !== null && card.shown() === current;
+  const setSaved = (current: ShownCard, saved: boolean) => {
+    card.resolver.markSaved(current.view.paperId, saved);
+    current.view = { ...current.view, saved };
+  };
+  const failed = (current: ShownCard) => (error: unknown) => {
+    if (stillShowing(current)) card.update({ pending: null, error: (error as Error).message });
+  };
+
+  return {
+    toggleExpanded: trusted(() => card.update({ expanded: !card.state().expanded })),
+    toggleMenu: trusted(() => card.update({ menuOpen: !card.state().menuOpen })),
+    save: trusted(() => {
+      const current = card.shown();
+      if (!current || current.view.saved || current.view.missing || card.state().pending) return;
+      const fromKeyboard = card.keyboardInCard();
+      card.update({ pending: 'save', error: null });
+      env.save(current.view.paperId).then(() => {
+        setSaved(current, true);
+        if (!stillShowing(current)) return;
+        card.update({ pending: null, justSaved: true });
+        // Save becomes the "Saved" mark: a keyboard user's focus goes on to Undo, in the card.
+        if (fromKeyboard) card.focus('.u');
+      }, failed(current));
+    }),
+    undoSave: trusted(() => {
+      const current = card.shown();
+      if (!current || !current.view.saved || card.state().pending) return;
+      const fromKeyboard = card.keyboardInCard();
+      card.update({ pending: 'undo', error: null });
+      env.undoSave(current.view.paperId).then(() => {
+        setSaved(current, false);
+        if (!stillShowing(current)) return;
+        card.update({ pending: null, justSaved: false });
+        // Undo leaves with the entry: a keyboard user's focus goes back to Save, not the page.
+        if (fromKeyboard) card.focus('.s');
+      }, failed(current));
+    }),
+    retry: trusted(() => {
+      const current = card.shown();
+      const key = current && card.resolver.keyFor(current.anchor);
+      if (!current || !key || card.state().pending) return;
+      card.update({ pending: 'retry', retriedInVain: false, error: null });
+      Promise.all([
+        env.fetchPaper(key),
+        new Promise((resolve) => env.ctx.setTimeout(() => resolve(null), RETRY_SHOWN_MS)),
+      ]).then(
+        ([view]) => {
+          if (!view.missing) card.resolver.remember(key, view);
+          if (!stillShowing(current)) return;
+          current.view = view;
+          card.update({ pending: null, retriedInVain: view.missing !== undefined });
+        },
+        // The extension was reloaded: the card stays as it was.
+        () => stillShowing(current) && card.update({ pending: null }),
+      );
+    }),
+    openReadingList: trusted(() => {
+      const current = card.shown();
+      if (current) void env.openReadingList().catch(failed(current));
+    }),
+    openSettings: trusted(() => {
+      const current = card.shown();
+      if (current) void env.openSettings().catch(failed(current));
+    }),
+    disableSite: trusted(() => {
+      card.dismiss();
+      const { disabledSites } = card.settings();
+      void env.updateSettings({ disabledSites: [...disabledSites, card.hostname] });
+    }),
+    turnOff: trusted(() => {
+      card.dismiss();
+      void env.updateSettings({ previewsEnabled: false });
+    }),
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * The card's buttons, driven with fakes for the worker and the card: what each action changes,
+ * what the user sees while it is on its way, and where a keyboard user's focus goes.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { HoverCardState } from '@/lib/content/card/HoverCard';
+import { toCardView, toMissingCardView, type CardView } from '@/lib/content/card/view';
+import {
+  createCardActions,
+  RETRY_SHOWN_MS,
+  type CardActionsEnvironment,
+  type OpenCard,
+  type ShownCard,
+} from '@/lib/content/card-actions';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { paper } from '../../helpers/digests';
+
+const click = { isTrusted: true } as Event;
+const scripted = { isTrusted: false } as Event;
+
+function harness(
+  view: CardView,
+  overrides: { env?: Partial<CardActionsEnvironment>; card?: Partial<OpenCard> } = {},
+) {
+  let state: HoverCardState = {
+    expanded: false,
+    menuOpen: false,
+    pending: null,
+    justSaved: false,
+    retriedInVain: false,
+    error: null,
+  };
+  const states: HoverCardState[] = [];
+  const shown: ShownCard = { anchor: {} as HTMLAnchorElement, view, title: null };
+  const focused: string[] = [];
+  const waits: number[] = [];
+  const env: CardActionsEnvironment = {
+    save: vi.fn(async () => undefined),
+    undoSave: vi.fn(async () => undefined),
+    fetchPaper: vi.fn(async () => view),
+    openReadingList: vi.fn(async () => undefined),
+    openSettings: vi.fn(async () => undefined),
+    updateSettings: vi.fn(async () => undefined),
+    ctx: {
+      setTimeout: (callback: () => void, ms: number) => {
+        waits.push(ms);
+        callback();
+      },
+    },
+    ...overrides.env,
+  };
+  const card: OpenCard = {
+    shown: () => shown,
+    state: () => state,
+    update(changes: Partial<HoverCardState>) {
+      state = { ...state, ...changes };
+      states.push(state);
+    },
+    keyboardInCard: () => false,
+    focus: (selector: string) => void focused.push(selector),
+    dismiss: vi.fn(),
+    settings: () => DEFAULT_SETTINGS,
+    hostname: 'example.org',
+    resolver: { keyFor: () => 'arxiv:2401.00001', remember: vi.fn(), markSaved: vi.fn() },
+    ...overrides.card,
+  };
+  return {
+    on: createCardActions(env, card),
+    env,
+    shown,
+    states,
+    focused,
+    waits,
+    state: () => state,
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the card’s actions', () => {
+  it('ignore a page’s scripted clicks', async () => {
+    const { on, env } = harness(toCardView(paper(), false));
+    on.save(scripted);
+    on.openSettings(scripted);
+    await settle();
+    expect(env.save).not.toHaveBeenCalled();
+    expect(env.openSettings).not.toHaveBeenCalled();
+  });
+
+  it('save: says Saving, then Saved with Undo; a keyboard user’s focus goes on to Undo', async () => {
+    const { on, shown, states, focused } = harness(toCardView(paper(), false), {
+      card: { keyboardInCard: () => true },
+    });
+    on.save(click);
+    expect(states.at(-1)?.pending).toBe('save');
+    await settle();
+    expect(shown.view.saved).toBe(true);
+    expect(states.at(-1)).toMatchObject({ pending: null, justSaved: true });
+    expect(focused).toEqual(['.u']);
+  });
+
+  it('retry: shows that it is trying, then the new card, or that it is still missing', async () => {
+    let answer = toMissingCardView('2401.00001', 'unreachable');
+    const { on, shown, states, waits } = harness(answer, {
+      env: { fetchPaper: vi.fn(async () => answer) },
+    });
+    on.retry(click);
+    expect(states.at(-1)).toMatchObject({ pending: 'retry', retriedInVain: false });
+    // A second click while it tries does not ask again.
+    on.retry(click);
+    await settle();
+    expect(waits).toEqual([RETRY_SHOWN_MS]);
+    expect(states.at(-1)).toMatchObject({ pending: null, retriedInVain: true });
+
+    answer = toCardView(paper({ id: '2401.00001', arxivId: '2401.00001' }), false);
+    on.retry(click);
+    await settle();
+    expect(shown.view.missing).toBeUndefined();
+    expect(states.at(-1)).toMatchObject({ pending: null, retriedInVain: false });
+  });
+
+  it('retry: an answer for a card the user has left changes nothing', async () => {
+    let current: ShownCard | null = null;
+    const view = toMissingCardView('2401.00001', 'unreachable');
+    const { on, states } = harness(view, { card: { shown: () => current } });
+    current = { anchor: {} as HTMLAnchorElement, view, title: null };
+    on.retry(click);
+    const before = states.length;
+    current = null;
+    await settle();
+    expect(states.length).toBe(before);
+  });
+
+  it('open settings: asks the worker, and an error shows on the card', async () => {
+    const { on, env, state } = harness(toMissingCardView('2401.00001', 'lookups-off'), {
+      env: {
+        openSettings: vi.fn(async () => {
+          throw new Error('The extension was updated: reload the page.');
+        }),
+      },
+    });
+    on.openSettings(click);
+    await settle();
+    expect(env.openSettings).toHaveBeenCalledOnce();
+    expect(state().error).toBe('The extension was updated: reload the page.');
+  });
+});
