@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReadingListEntry } from '@/lib/db';
 import type { ExportFormat } from '@/lib/reading-list/actions';
 import {
@@ -64,7 +64,13 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
   );
   // A selection only ever names entries that still exist.
   const selectedIds = entries.map((entry) => entry.paperId).filter((id) => selected.has(id));
-  const allShownSelected = shown.length > 0 && shown.every((entry) => selected.has(entry.paperId));
+  const shownSelected = shown.filter((entry) => selected.has(entry.paperId)).length;
+  const allShownSelected = shown.length > 0 && shownSelected === shown.length;
+  // Some but not all: the box says so (there is no attribute for it, only the property).
+  const selectAll = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (selectAll.current) selectAll.current.indeterminate = shownSelected > 0 && !allShownSelected;
+  });
   const toggle = (paperId: string, on: boolean) => {
     const next = new Set(selected);
     if (on) next.add(paperId);
@@ -135,18 +141,35 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
             <label class="selection__all">
               <input
                 type="checkbox"
+                ref={selectAll}
                 checked={allShownSelected}
+                aria-describedby="selection-count"
                 onChange={(event) => {
                   const on = (event.target as HTMLInputElement).checked;
                   setSelected(on ? new Set(shown.map((entry) => entry.paperId)) : new Set());
                 }}
               />
-              {selectedIds.length > 0
-                ? `${selectedIds.length} selected:`
-                : `${shown.length} of ${entries.length}`}
+              {allShownSelected ? 'Select none' : 'Select all'}
             </label>
-            {selectedIds.length > 0 && (
-              <>
+            <span id="selection-count" class="selection__count muted">
+              {selectedIds.length > 0
+                ? `${selectedIds.length} selected`
+                : shown.length === entries.length
+                  ? `${entries.length} ${entries.length === 1 ? 'paper' : 'papers'}`
+                  : `${shown.length} of ${entries.length} shown`}
+            </span>
+            <span class="selection__legend muted">
+              <span aria-hidden="true" class="selection__dot">
+                ●
+              </span>{' '}
+              unread
+            </span>
+          </div>
+          {selectedIds.length > 0 && (
+            <div class="selection selection__actions" role="group" aria-label="Selected papers">
+              {/* Two groups that wrap whole: no button is ever left alone on a line. */}
+              <span class="selection__group">
+                <span class="muted">Mark</span>
                 <button
                   type="button"
                   aria-label="Mark selected read"
@@ -161,6 +184,9 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
                 >
                   Unread
                 </button>
+              </span>
+              <span class="selection__group">
+                <span class="muted">Export</span>
                 {SELECTION_EXPORTS.map(([format, label, description]) => (
                   <button
                     key={format}
@@ -171,9 +197,9 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
                     {label}
                   </button>
                 ))}
-              </>
-            )}
-          </div>
+              </span>
+            </div>
+          )}
           <ul class="entries" aria-label="Saved papers">
             {shown.map((entry) => (
               <EntryRow

@@ -89,6 +89,11 @@ export function SearchPanel({
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => input.current?.focus(), []);
+  // The highlighted option stays in view as the arrow keys move it through a scrolling list.
+  const activeId = hits[active] ? `result-${hits[active].index}` : null;
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeId]);
   // Full rows only for the results on screen; a slower answer for an older query is dropped.
   useEffect(() => {
     let current = true;
@@ -135,13 +140,14 @@ export function SearchPanel({
   const onSave = (hit: SearchHit) => {
     const title = record.titles.at(hit.index) ?? '';
     if (savedIds.has(hit.id)) {
-      setSavedNote(`“${title}” is already in your reading list.`);
+      // What happened first: a long title is cut at the end of the line.
+      setSavedNote(`Already in your reading list: “${title}”`);
       return Promise.resolve();
     }
     return save(hit.id).then(
       () => {
         setError(null);
-        setSavedNote(`Saved “${title}” to your reading list.`);
+        setSavedNote(`Saved to your reading list: “${title}”`);
       },
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     );

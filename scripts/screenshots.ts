@@ -2,7 +2,10 @@
  * `npm run screenshots`: the pictures in docs/screenshots, taken from the built extension in
  * headless Chromium on the bundled digest, light and dark: the card after Save, a card with its
  * abstract expanded, the card for a paper with no abstract to show, a card that says where its
- * paper was published, and the reading list with ten entries. Run it after a visible change and look at the result before committing.
+ * paper was published, a venue card for a paper no digest lists, a card after a Retry that got
+ * no further, search after Alt+S, the reading list with ten entries (in the popup, with a
+ * selection and a note, and in a tab), and an import of a file that is no digest. Run it after a
+ * visible change and look at the result before committing.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -89,7 +92,48 @@ try {
     await page.waitForTimeout(300);
     await shootCard(page, cards, `card-not-in-digest-${scheme}.png`);
     await page.close();
+
+    // A venue link no digest paper lists, look-ups off: the card links its page.
+    server.page(
+      '/acl.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ACL</title></head>
+<body style="margin:40px;font:16px sans-serif"><p>See <a id="acl" href="https://aclanthology.org/2023.acl-long.754/">Self-Instruct</a>.</p></body></html>`,
+    );
+    const aclPage = await session.context.newPage();
+    await aclPage.emulateMedia({ colorScheme: scheme });
+    await aclPage.setViewportSize({ width: 720, height: 420 });
+    await aclPage.goto(server.url('/acl.html'));
+    const aclCards = await CardInspector.attach(aclPage);
+    await aclPage.hover('#acl');
+    await waitUntil(async () => (await aclCards.card()) !== null, 'the ACL card');
+    await aclPage.waitForTimeout(300);
+    await shootCard(aclPage, aclCards, `card-venue-not-in-digest-${scheme}.png`);
+    await aclPage.close();
   }
+
+  // Look-ups on, and no arXiv to reach (the stand-in address refuses): Retry gets no further.
+  await setLocalStorage(extensionPage, {
+    sourceSettings: { arxivLookups: true },
+    endpoints: { arxiv: 'http://127.0.0.1:9/api/query' },
+  });
+  for (const scheme of SCHEMES) {
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 720, height: 420 });
+    await page.goto(server.url('/behaviour.html'));
+    const cards = await CardInspector.attach(page);
+    await page.hover('#unknown');
+    await waitUntil(async () => (await cards.card())?.buttons.includes('Retry') ?? false, 'Retry');
+    await cards.click('Retry');
+    await waitUntil(
+      async () => (await cards.card())?.text.includes('Still unreachable') ?? false,
+      'the retry',
+    );
+    await page.waitForTimeout(300);
+    await shootCard(page, cards, `card-retried-${scheme}.png`);
+    await page.close();
+  }
+  await setLocalStorage(extensionPage, { sourceSettings: { arxivLookups: false } });
 
   for (const scheme of SCHEMES) {
     // Words in another order, a typo, and papers found through their abstracts, with the
@@ -117,7 +161,70 @@ try {
     await popup.setViewportSize({ width: 400, height: 600 });
     await waitUntil(async () => (await popup.locator('.entry').count()) === 10, 'ten entries');
     await popup.screenshot({ path: resolve(OUT, `reading-list-${scheme}.png`) });
+    // Two selected (the select-all box is mixed), and an entry's note and tags open.
+    const checkboxes = popup.locator('.entry__select');
+    await checkboxes.nth(0).check();
+    await checkboxes.nth(1).check();
+    await popup.locator('.entry__more').nth(2).click();
+    await popup.locator('.entry__note').fill('Baseline for our ICLR submission: compare with §4.');
+    await popup.locator('.entry__tags').fill('to-cite, vision');
+    await popup.locator('.entry__note').focus();
+    await popup.waitForTimeout(300);
+    await popup.screenshot({ path: resolve(OUT, `reading-list-selection-${scheme}.png`) });
     await popup.close();
+
+    // "Open reading list" on a card opens this page in a tab.
+    const tab = await session.openExtensionPage('popup.html#reading');
+    await tab.emulateMedia({ colorScheme: scheme });
+    await tab.setViewportSize({ width: 1100, height: 760 });
+    await waitUntil(async () => (await tab.locator('.entry').count()) === 10, 'ten entries');
+    await tab.screenshot({ path: resolve(OUT, `reading-list-tab-${scheme}.png`) });
+    await tab.close();
+  }
+
+  // Alt+S on a result down the list: the highlight stays, the note covers the count line. (After
+  // the reading-list pictures, which show ten entries; each scheme saves a paper of its own.)
+  for (const scheme of SCHEMES) {
+    const popup = await session.openExtensionPage('popup.html');
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.locator('.result').first().waitFor();
+    await popup.fill('input[type=search]', 'prompt');
+    await popup.waitForTimeout(300);
+    // Down to the fourth result or below, to one not saved yet.
+    for (let i = 0; i < 3; i += 1) await popup.keyboard.press('ArrowDown');
+    while ((await popup.locator('.result--active .badge--saved').count()) > 0) {
+      await popup.keyboard.press('ArrowDown');
+    }
+    await popup.keyboard.press('Alt+KeyS');
+    await waitUntil(
+      async () => ((await popup.locator('.search__saved').textContent()) ?? '') !== '',
+      'the saved note',
+    );
+    await popup.screenshot({ path: resolve(OUT, `search-saved-${scheme}.png`) });
+    await popup.close();
+  }
+
+  // A paper's PDF picked for import by mistake: what it is, and what import takes.
+  for (const scheme of SCHEMES) {
+    const options = await session.openExtensionPage('options.html');
+    await options.emulateMedia({ colorScheme: scheme });
+    await options.setViewportSize({ width: 900, height: 700 });
+    await options.getByLabel('Import digest').setInputFiles({
+      name: 'attention.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.5\n%\xd0\xd4\xc5\xd8\n1 0 obj\n<< /Type /Catalog >>\n'),
+    });
+    const alert = options.getByRole('alert').filter({ hasText: 'attention.pdf' });
+    await alert.waitFor();
+    await alert.scrollIntoViewIfNeeded();
+    const box = await alert.boundingBox();
+    if (!box) throw new Error('no import message');
+    await options.screenshot({
+      path: resolve(OUT, `import-not-a-digest-${scheme}.png`),
+      clip: { x: 0, y: Math.max(0, box.y - 80), width: 900, height: box.height + 120 },
+    });
+    await options.close();
   }
   // Last: the import adds a paper, which the search and list pictures must not count.
   // A paper known by its venue page: the card says where it was published.

@@ -75,6 +75,11 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
   const syncEnabled = settings.readingListSync;
   const [site, setSite] = useState<string | null>(null);
 
+  // A tab opened on the reading list is named for it.
+  useEffect(() => {
+    document.title = tab === 'reading' ? 'Reading list · PaperPeek' : 'PaperPeek';
+  }, [tab]);
+
   // Which papers are saved follows from the list itself.
   const savedIds = useMemo(() => new Set(entries.map((entry) => entry.paperId)), [entries]);
 

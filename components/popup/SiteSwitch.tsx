@@ -18,7 +18,7 @@ export function SiteSwitch({ site, settings, update }: SiteSwitchProps) {
   return (
     <span class="site-switch">
       <button type="button" aria-describedby="site-name" onClick={toggle}>
-        {off ? 'Turn on on this site' : 'Turn off on this site'}
+        {off ? 'Turn back on for this site' : 'Turn off on this site'}
       </button>
       <span id="site-name" class="muted">
         {site}

@@ -35,13 +35,41 @@ export type ParsedPapers =
 
 const MAX_SKIPPED_SHOWN = 50;
 
+/** What a digest file can be, said when a file is none of them. */
+export const WHAT_IMPORT_TAKES =
+  'Import takes a PaperPeek digest (.json), a Hugging Face Daily Papers API response (.json) or the text of a Daily Papers page (.txt).';
+
+/**
+ * What a file that is no digest is, from its first characters: a reader who picked a paper's PDF
+ * or a BibTeX file by mistake is told that, not that a Daily Papers page has no papers.
+ */
+export function fileKind(text: string): string | null {
+  const head = text.slice(0, 1_000);
+  if (head.startsWith('%PDF-')) return 'a PDF document';
+  if (head.startsWith('PK\u0003\u0004')) return 'a ZIP archive (or an Office document)';
+  if (/^\uFFFDPNG|^GIF8[79]a|^\uFFFD\uFFFD\uFFFD|^RIFF....WEBP/s.test(head)) return 'an image';
+  if (
+    /^\s*@(?:article|inproceedings|misc|book|incollection|phdthesis|techreport|online)\s*\{/i.test(
+      head,
+    )
+  )
+    return 'a BibTeX file';
+  if (/^\s*TY {2}- /.test(head)) return 'a RIS file';
+  // eslint-disable-next-line no-control-regex
+  const binary = (head.match(/[\u0000-\u0008\u000e-\u001a\uFFFD]/g) ?? []).length;
+  if (binary > 8) return 'a binary file';
+  return null;
+}
+
 /**
  * Papers from the body of a feed or a file, whatever its format. `idTable` (title → arXiv id)
  * gives page text its ids; papers of a page that the table lacks keep a slug id.
  */
 export function parsePapers(text: string, idTable = ''): ParsedPapers {
   const trimmed = text.trimStart();
-  if (trimmed === '') return { ok: false, problems: ['The file is empty.'] };
+  if (trimmed === '') return { ok: false, problems: [`The file is empty. ${WHAT_IMPORT_TAKES}`] };
+  const kind = fileKind(trimmed);
+  if (kind) return { ok: false, problems: [`This is ${kind}, not a digest. ${WHAT_IMPORT_TAKES}`] };
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     let json: unknown;
     try {
@@ -207,11 +235,11 @@ function papersFromPageText(text: string, idTable: string): ParsedPapers {
   const checked = validateDigest(imported.digest);
   if (!checked.ok) return { ok: false, format, problems: checked.problems };
   if (checked.digest.papers.length === 0) {
+    // No paper at all: nothing says it is a Daily Papers page, so it is not called one.
     return {
       ok: false,
-      format,
       problems: [
-        'No papers found in this text: a Daily Papers page has a title line, a blank line and an abstract paragraph for each paper.',
+        `No papers found in this text. A Daily Papers page has a title line, a blank line and an abstract paragraph for each paper. ${WHAT_IMPORT_TAKES}`,
       ],
     };
   }

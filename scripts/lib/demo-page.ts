@@ -55,8 +55,10 @@ export function renderDemoPage(digest: Digest): string {
 <p>Hover any paper link below (or focus it with Tab) to see its abstract. The links use
 ${ARXIV_LINK_FORMS.length} different forms of arXiv links plus GitHub repository links; all
 ${digest.papers.length} papers are in the bundled digest, so nothing is fetched from the network.</p>
-<p>Not in the digest, so no card: <a href="https://arxiv.org/abs/1706.03762">Attention Is All You Need</a>,
-and an ordinary link: <a href="https://example.org/">example.org</a>.</p>
+<p id="not-in-digest">Not in the digest: <a href="https://arxiv.org/abs/1706.03762">Attention Is All You Need</a>.
+Its card shows the abstract from arXiv while look-ups are on, or says why it cannot (look-ups
+are off, or arXiv could not be reached). An ordinary link gets nothing:
+<a href="https://example.org/">example.org</a>.</p>
 <ol>
 ${items.join('\n')}
 </ol>

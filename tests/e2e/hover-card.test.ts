@@ -448,6 +448,24 @@ describe('hover cards in Chromium', () => {
     await page.close();
   });
 
+  it('does on the demo page what the demo page says: a card for a paper not in the digest too', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    server.page('/demo.html', renderDemoPage(bundled as Digest));
+    const { page, cards } = await open('/demo.html');
+    const says = ((await page.locator('#not-in-digest').textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(says).not.toMatch(/no card/);
+    expect(says).toContain('says why it cannot (look-ups are off');
+    await page.hover('#not-in-digest a[href*="1706.03762"]');
+    await expect.poll(async () => (await cards.card())?.title).toBe('arXiv:1706.03762');
+    expect((await cards.card())?.text).toContain('look-ups are off');
+    await page.mouse.move(700, 5);
+    await expect.poll(() => cards.card()).toBeNull();
+    await page.hover('#not-in-digest a[href*="example.org"]');
+    await page.waitForTimeout(500);
+    expect(await cards.card()).toBeNull();
+    await page.close();
+  });
+
   it.each(['/hostile-css.html', '/strict-csp.html'])('looks right on %s', async (path) => {
     await setSettings({ hoverDelayMs: 0 });
     const { page, cards } = await open(path);

@@ -310,7 +310,7 @@ describe('the popup in Chromium', () => {
       .poll(() =>
         popup
           .getByRole('status')
-          .filter({ hasText: /^Saved “AutoInt/ })
+          .filter({ hasText: /^Saved to your reading list: “AutoInt/ })
           .count(),
       )
       .toBe(1);

@@ -84,13 +84,26 @@ describe('the reading list in the popup', () => {
   });
 
   it('marks a selection read and exports just the selection', async () => {
+    const selectAll = popup.getByRole('checkbox', { name: 'Select all' });
+    // Named for what it does, with the count beside it; the unread dot has its legend.
+    expect(await selectAll.count()).toBe(1);
+    expect(await popup.locator('#selection-count').textContent()).toBe('10 papers');
+    expect(await popup.locator('.selection__legend').textContent()).toBe('● unread');
     for (const index of [0, 1, 2]) {
       await rows()
         .nth(index)
         .getByRole('checkbox', { name: /^Select/ })
         .check();
     }
-    await expect.poll(() => popup.getByText('3 selected:').count()).toBe(1);
+    await expect.poll(() => popup.locator('#selection-count').textContent()).toBe('3 selected');
+    // Some selected: the box is mixed, not unchecked.
+    expect(await selectAll.evaluate((box) => (box as HTMLInputElement).indeterminate)).toBe(true);
+    expect(await selectAll.isChecked()).toBe(false);
+    // The actions wrap as groups: "Markdown" never sits alone on a line of its own.
+    const exportTops = await popup
+      .getByRole('button', { name: /^Export selected as/ })
+      .evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect().top));
+    expect(new Set(exportTops).size).toBe(1);
     await popup.getByRole('button', { name: 'Mark selected read' }).click();
     await popup.getByRole('combobox', { name: 'Status' }).selectOption('read');
     await expect.poll(() => rows().count()).toBe(3);
@@ -102,6 +115,37 @@ describe('the reading list in the popup', () => {
     await popup.getByRole('button', { name: 'Export selected as BibTeX' }).click();
     const bib = await readFile((await (await download).path()) ?? '', 'utf8');
     expect(bib.match(/^@\w+\{/gm)).toHaveLength(3);
+  });
+
+  it('selects every shown entry, and none, from the one box', async () => {
+    await popup.getByRole('checkbox', { name: 'Select all' }).check();
+    expect(await popup.locator('#selection-count').textContent()).toBe('10 selected');
+    const selectNone = popup.getByRole('checkbox', { name: 'Select none' });
+    expect(await selectNone.evaluate((box) => (box as HTMLInputElement).indeterminate)).toBe(false);
+    await selectNone.uncheck();
+    expect(await popup.locator('#selection-count').textContent()).toBe('10 papers');
+  });
+
+  it('lays the list out as a page when "Open reading list" opens it in a tab', async () => {
+    const tab = await session.openExtensionPage('popup.html#reading');
+    await tab.setViewportSize({ width: 1280, height: 800 });
+    await waitUntil(
+      async () =>
+        (await tab.getByRole('list', { name: 'Saved papers' }).getByRole('listitem').count()) ===
+        10,
+      'the list in a tab',
+    );
+    const box = await tab.locator('main.popup').evaluate((main) => {
+      const rect = main.getBoundingClientRect();
+      return { left: rect.left, width: rect.width, height: rect.height };
+    });
+    expect(box.width).toBeGreaterThan(600);
+    expect(box.left).toBeGreaterThan(200); // centred, not in the corner
+    // Every entry in view: the list is not cut to the popup's 300 px.
+    const listHeight = await tab.locator('.entries').evaluate((list) => list.clientHeight);
+    expect(listHeight).toBeGreaterThan(300);
+    expect(await tab.title()).toBe('Reading list · PaperPeek');
+    await tab.close();
   });
 
   it('says "Copied" where the user looks, and still says it a second later', async () => {

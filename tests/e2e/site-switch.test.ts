@@ -1,6 +1,6 @@
 /**
  * "Turn off on this site" from the popup, for the page the user came from: the page's cards stop
- * at once, and "Turn on on this site" brings them back.
+ * at once, and "Turn back on for this site" brings them back.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +51,7 @@ describe('turning PaperPeek off for one site from the popup', () => {
     expect(await popup.locator('#site-name').textContent()).toBe('127.0.0.1');
     await turnOff.click();
     await expect
-      .poll(() => popup.getByRole('button', { name: 'Turn on on this site' }).count())
+      .poll(() => popup.getByRole('button', { name: 'Turn back on for this site' }).count())
       .toBe(1);
     await popup.close();
 
@@ -62,7 +62,7 @@ describe('turning PaperPeek off for one site from the popup', () => {
     expect(await cards.card()).toBeNull();
 
     popup = await openPopupWindow();
-    await popup.getByRole('button', { name: 'Turn on on this site' }).click();
+    await popup.getByRole('button', { name: 'Turn back on for this site' }).click();
     await popup.close();
     await page.mouse.move(600, 500);
     await page.hover('#paper');

@@ -264,6 +264,28 @@ describe('digest sources and the options page in Chromium', () => {
     expect(await paperCount()).toBe(before);
   });
 
+  it('says what a file that is no digest is, and what import takes', async () => {
+    const before = await paperCount();
+    // A paper's PDF, picked by mistake: the first bytes of a real one.
+    await options.getByLabel('Import digest').setInputFiles({
+      name: 'attention.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([
+        Buffer.from('%PDF-1.5\n%'),
+        Buffer.from([0xd0, 0xd4, 0xc5, 0xd8]),
+        Buffer.from('\n3 0 obj\n<< /Length 4 /Filter /FlateDecode >>\nstream\n'),
+        Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]),
+      ]),
+    });
+    const alert = options.getByRole('alert').filter({ hasText: 'attention.pdf' });
+    await expect.poll(() => alert.count()).toBe(1);
+    const said = (await alert.textContent()) ?? '';
+    expect(said).toContain('This is a PDF document, not a digest.');
+    expect(said).toContain('Import takes a PaperPeek digest (.json)');
+    expect(said).not.toContain('Daily Papers page text');
+    expect(await paperCount()).toBe(before);
+  });
+
   it('fills in the authors the bundled digest lacks, in the background, 20 ids a request', async () => {
     // The refresh above started it; hovering asks for nothing of a digest paper.
     const bundledIds = new Set(bundled.papers.map((paper) => paper.id));

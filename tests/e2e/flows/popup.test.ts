@@ -64,7 +64,7 @@ describe.each(BROWSERS)('the popup in $name', (browser) => {
     await popup.keyboard.up('Alt');
     await expect
       .poll(() => popup.$eval('.search__saved', (note) => note.textContent))
-      .toMatch(/^Saved “/);
+      .toMatch(/^Saved to your reading list: “/);
     expect(await activeTitle()).toBe(chosen);
     expect(await listTop()).toBe(top);
     // A second Alt+S is about the same paper, and a second later nothing has moved.
@@ -75,10 +75,23 @@ describe.each(BROWSERS)('the popup in $name', (browser) => {
     expect(await activeTitle()).toBe(chosen);
     expect(await listTop()).toBe(top);
     expect(await popup.$eval('.search__saved', (note) => note.textContent)).toMatch(
-      /is already in your reading list/,
+      /^Already in your reading list: “/,
     );
     const saved = await storedEntries(popup);
     expect(saved).toHaveLength(2);
+    // Further down, the highlighted option scrolls into view.
+    for (let i = 0; i < 8; i += 1) await popup.keyboard.press('ArrowDown');
+    await expect
+      .poll(() =>
+        popup.$eval('#results', (list) => {
+          const active = list.querySelector('[aria-selected=true]');
+          if (!active) return false;
+          const box = list.getBoundingClientRect();
+          const row = active.getBoundingClientRect();
+          return row.top >= box.top - 1 && row.bottom <= box.bottom + 1;
+        }),
+      )
+      .toBe(true);
   });
 
   it('shows the reading list, one row per saved paper', async () => {

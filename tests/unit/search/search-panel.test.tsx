@@ -142,7 +142,9 @@ describe('saving from the keyboard', () => {
     // A second Alt+S is about the same paper, never the first row's.
     await press(container, 's', { altKey: true, code: 'KeyS' });
     expect(saved).toHaveLength(1);
-    expect(container.querySelector('[role=status]')?.textContent).toMatch(/already in your/);
+    expect(container.querySelector('[role=status]')?.textContent).toMatch(
+      /^Already in your reading list: “/,
+    );
     await press(container, 'ArrowDown', {});
     await press(container, 's', { altKey: true, code: 'KeyS' });
     expect(saved).toHaveLength(2);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import bundled from '@/assets/digest.json';
 import { papersFromAtom, createArxivLookupQueue, arxivFetcher } from '@/lib/sources/arxiv-api';
-import { parsePapers, papersFromJson } from '@/lib/sources/formats';
+import { parsePapers, papersFromJson, WHAT_IMPORT_TAKES } from '@/lib/sources/formats';
 import { fetchFeed } from '@/lib/sources/http';
 import { endpointsFrom, feedUrl, sourceSettingsFrom } from '@/lib/sources/source-settings';
 
@@ -130,6 +130,48 @@ describe('detecting an imported file', () => {
     const parsed = parsePapers(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.problems.join(' ')).toMatch(reason);
+  });
+
+  // As `File.text()` gives them: the bytes read as UTF-8, invalid ones as U+FFFD.
+  const asText = (bytes: number[], rest = '') =>
+    new TextDecoder().decode(new Uint8Array(bytes)) + rest;
+  it.each([
+    ['a paper’s PDF', '%PDF-1.5\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>', 'a PDF document'],
+    [
+      'a ZIP archive',
+      asText([0x50, 0x4b, 3, 4, 20, 0, 0, 0], 'word/document.xml'),
+      'a ZIP archive',
+    ],
+    [
+      'a PNG image',
+      asText([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      'an image',
+    ],
+    ['a JPEG image', asText([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]), 'an image'],
+    ['a BibTeX export', '@inproceedings{devlin2019bert,\n  title = {BERT}\n}', 'a BibTeX file'],
+    ['a RIS export', 'TY  - JOUR\nTI  - Attention\nER  - ', 'a RIS file'],
+    [
+      'other binary data',
+      asText([0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 7, 0xff]),
+      'a binary file',
+    ],
+  ])('says what %s is, and what import takes', (_name, text, kind) => {
+    const parsed = parsePapers(text);
+    expect(parsed).toMatchObject({ ok: false });
+    if (parsed.ok) return;
+    expect(parsed.format).toBeUndefined();
+    expect(parsed.problems).toEqual([
+      `This is ${kind}${kind === 'a ZIP archive' ? ' (or an Office document)' : ''}, not a digest. ${WHAT_IMPORT_TAKES}`,
+    ]);
+  });
+
+  it('does not call text with no papers a Daily Papers page', () => {
+    const parsed = parsePapers('Meeting notes\n\nBring the slides.');
+    expect(parsed).toMatchObject({ ok: false });
+    if (!parsed.ok) {
+      expect(parsed.format).toBeUndefined();
+      expect(parsed.problems.join(' ')).toContain(WHAT_IMPORT_TAKES);
+    }
   });
 });
 
