@@ -78,6 +78,28 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
     await popup.getByRole('searchbox', { name: 'Search papers' }).fill('xyzzy qwerty');
     await expect.poll(() => popup.getByText('No paper matches').count()).toBe(1);
     expect(await violations(popup)).toEqual([]);
+    // The a: filter over a digest without authors, with its note and settings button.
+    await popup.getByRole('searchbox', { name: 'Search papers' }).fill('a:smith');
+    await popup.getByText(/author names yet/).waitFor();
+    expect(await violations(popup)).toEqual([]);
+    // The note a save leaves over the count line.
+    await popup.getByRole('searchbox', { name: 'Search papers' }).fill('prompt');
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('Alt+KeyS');
+    await popup.getByText(/^Saved to your reading list/).waitFor();
+    expect(await violations(popup)).toEqual([]);
+    // The reading list's own checks start from an empty list: the save is taken back.
+    const saved = await popup.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          indexedDB.open('paperpeek').onsuccess = (event) => {
+            const db = (event.target as IDBOpenDBRequest).result;
+            const keys = db.transaction('readingList').objectStore('readingList').getAllKeys();
+            keys.onsuccess = () => resolve(keys.result.map(String));
+          };
+        }),
+    );
+    for (const paperId of saved) await request(popup, { type: 'undoSave', data: { paperId } });
     await popup.close();
   });
 
@@ -98,11 +120,26 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
       .click();
     expect(await violations(popup)).toEqual([]);
     await popup.close();
+    // The same page opened in a tab ("Open reading list" on a card).
+    const tab = await open('popup.html#reading', 1200, 800);
+    await expect
+      .poll(() => tab.getByRole('list', { name: 'Saved papers' }).getByRole('listitem').count())
+      .toBeGreaterThan(7);
+    expect(await violations(tab)).toEqual([]);
+    await tab.close();
   });
 
   it('the options page', async () => {
     const options = await open('options.html', 900, 1000);
     await options.getByRole('heading', { name: 'Your data' }).waitFor();
+    expect(await violations(options)).toEqual([]);
+    // A file that is no digest, and the message that says so.
+    await options.getByLabel('Import digest').setInputFiles({
+      name: 'paper.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n1 0 obj\n'),
+    });
+    await options.getByRole('alert').filter({ hasText: 'paper.pdf' }).waitFor();
     expect(await violations(options)).toEqual([]);
     await options.close();
   });
