@@ -1,0 +1,127 @@
+/**
+ * A paper's bibliography entries, found from where its citation links point: hyperref, natbib
+ * and biblatex give each entry a destination (`cite.<key>`, `cite.0@<key>`, or an explicit one)
+ * at the entry's first line. Owns: from a destination to the entry's lines (in its column, across
+ * a column or page break, a destination that sits a line off) and where each entry ends. Never:
+ * reads the PDF (it is handed lines in reading order) or says which paper an entry is.
+ */
+import { joinEntryLines } from './reference-text';
+import type { TextLine } from './text-lines';
+
+/** Where a citation link goes: its name when it has one, and the point on its page. */
+export interface CitationTarget {
+  /** The named destination (`cite.vaswani2017attention`), or a key made of the point. */
+  id: string;
+  pageIndex: number;
+  /** PDF user space; null when the destination names no point (a whole page). */
+  x: number | null;
+  y: number | null;
+}
+
+export interface BibliographyEntry {
+  /** The target's id. */
+  id: string;
+  /** The entry's text, its lines joined as read. */
+  text: string;
+  /** Where it starts: an index into the lines it was read from. */
+  line: number;
+}
+
+/** At most this many lines make one entry (an entry with no next one to end it stops here). */
+const MAX_ENTRY_LINES = 14;
+
+/** The citation key in a destination's name: `cite.0@devlin2019bert` → `devlin2019bert`. */
+export function citationKeyOf(id: string): string | null {
+  return /^cite\.(?:\d+@)?(.+)$/.exec(id)?.[1] ?? null;
+}
+
+/** Which column a point is in, on a page whose lines are known. */
+function columnAt(lines: readonly TextLine[], pageIndex: number, x: number | null): number {
+  const right = lines.filter((line) => line.pageIndex === pageIndex && line.column === 1);
+  if (x === null || right.length === 0) return 0;
+  const rightStart = Math.min(...right.map((line) => line.x));
+  return x >= rightStart - 12 ? 1 : 0;
+}
+
+/**
+ * The index of the first line at or below a destination: the line whose top is nearest under
+ * the point, in the destination's column. Null when the page has none there.
+ */
+function lineAt(lines: readonly TextLine[], target: CitationTarget): number | null {
+  const column = columnAt(lines, target.pageIndex, target.x);
+  let best: number | null = null;
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i];
+    if (!line || line.pageIndex !== target.pageIndex || line.column !== column) continue;
+    if (target.y === null) return i;
+    // The line's top is a font size above its baseline; the point is at or a little above it.
+    if (line.y + line.size * 0.9 <= target.y + 2) {
+      best = i;
+      break;
+    }
+  }
+  return best;
+}
+
+/** The surname-like part of a key (`vaswani2017attention` → `vaswani`), for a line off. */
+function keyWords(key: string | null): { name: string | null; year: string | null } {
+  if (!key) return { name: null, year: null };
+  const name = /^([a-z]{3,})/i.exec(key.replace(/[^a-z0-9]/gi, ''))?.[1]?.toLowerCase() ?? null;
+  const year = /((?:19|20)\d\d)/.exec(key)?.[1] ?? null;
+  return { name, year };
+}
+
+/**
+ * Every target's entry. Targets are read in the order of their first lines; each entry runs to
+ * the line before the next entry's first, across a column or a page, or for the last one to a
+ * line that starts like a new entry, a heading or `MAX_ENTRY_LINES`.
+ */
+export function bibliographyEntries(
+  lines: readonly TextLine[],
+  targets: readonly CitationTarget[],
+): BibliographyEntry[] {
+  const starts: { target: CitationTarget; line: number }[] = [];
+  for (const target of targets) {
+    let line = lineAt(lines, target);
+    if (line === null) continue;
+    // A destination a line above its entry (raised to show the line in full) lands on the
+    // previous entry's last line: the key's name settles which of the two is its first.
+    const { name } = keyWords(citationKeyOf(target.id));
+    const here = lines[line]?.text.toLowerCase() ?? '';
+    const next = lines[line + 1]?.text.toLowerCase() ?? '';
+    if (name && !here.includes(name) && next.includes(name)) line += 1;
+    starts.push({ target, line });
+  }
+  starts.sort((a, b) => a.line - b.line);
+  const entries: BibliographyEntry[] = [];
+  starts.forEach(({ target, line }, index) => {
+    const following = starts.slice(index + 1).find((start) => start.line > line);
+    const end = following
+      ? Math.min(following.line, line + MAX_ENTRY_LINES)
+      : lastEntryEnd(lines, line);
+    const text = joinEntryLines(
+      lines
+        .slice(line, end)
+        // A page number between the columns or pages an entry runs across is not its text.
+        .filter((entryLine) => !/^\d{1,4}$/.test(entryLine.text))
+        .map((entryLine) => entryLine.text),
+    );
+    if (text) entries.push({ id: target.id, text, line });
+  });
+  return entries;
+}
+
+/** Where the last entry ends: before a new label, a heading, or a line set larger. */
+function lastEntryEnd(lines: readonly TextLine[], start: number): number {
+  const first = lines[start];
+  if (!first) return start;
+  for (let i = start + 1; i < Math.min(lines.length, start + MAX_ENTRY_LINES); i += 1) {
+    const line = lines[i];
+    if (!line) return i;
+    if (/^\[\d{1,4}\]/.test(line.text)) return i;
+    if (line.size > first.size * 1.15) return i;
+    if (line.pageIndex !== first.pageIndex && line.column === 0 && /^\d+\s+[A-Z]/.test(line.text))
+      return i;
+  }
+  return Math.min(lines.length, start + MAX_ENTRY_LINES);
+}
