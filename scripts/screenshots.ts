@@ -263,6 +263,26 @@ try {
     await page.close();
   }
 
+  // The reader: a fixture PDF, its arXiv link's card.
+  for (const scheme of SCHEMES) {
+    const reader = await session.openExtensionPage('reader.html');
+    await reader.emulateMedia({ colorScheme: scheme });
+    await reader.setViewportSize({ width: 1100, height: 760 });
+    await reader
+      .getByLabel('Choose a PDF')
+      .setInputFiles(resolve(import.meta.dirname, '../tests/fixtures/pdf/numeric-two-column.pdf'));
+    const link = reader.locator('.annotationLayer a[href^="https://arxiv.org/abs/2307.06948"]');
+    await link.waitFor();
+    await link.scrollIntoViewIfNeeded();
+    await reader.waitForTimeout(500);
+    const cards = await CardInspector.attach(reader);
+    await link.hover();
+    await waitUntil(async () => (await cards.card()) !== null, 'the card in the reader');
+    await reader.waitForTimeout(300);
+    await reader.screenshot({ path: resolve(OUT, `reader-link-card-${scheme}.png`) });
+    await reader.close();
+  }
+
   console.log(`Screenshots written to ${OUT}`);
 } finally {
   await session.close();

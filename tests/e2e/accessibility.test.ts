@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundled from '@/assets/digest.json';
@@ -142,6 +143,18 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
     await options.getByRole('alert').filter({ hasText: 'paper.pdf' }).waitFor();
     expect(await violations(options)).toEqual([]);
     await options.close();
+  });
+
+  it('the reader: asking for a PDF, then a PDF with its pages, text and links', async () => {
+    const reader = await open('reader.html', 1100, 800);
+    await reader.getByLabel('Choose a PDF').waitFor({ state: 'attached' });
+    expect(await violations(reader)).toEqual([]);
+    await reader
+      .getByLabel('Choose a PDF')
+      .setInputFiles(resolve(import.meta.dirname, '../fixtures/pdf/numeric-two-column.pdf'));
+    await reader.locator('.annotationLayer a').first().waitFor({ state: 'attached' });
+    expect(await violations(reader)).toEqual([]);
+    await reader.close();
   });
 
   it('the demo page with its markers', async () => {

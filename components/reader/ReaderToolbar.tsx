@@ -1,0 +1,131 @@
+import { useEffect, useState } from 'preact/hooks';
+
+export interface ReaderToolbarProps {
+  title: string;
+  page: { page: number; pages: number };
+  /** The zoom PDF.js reports (1 = 100 %). */
+  scale: number;
+  ready: boolean;
+  goToPage(page: number): void;
+  setScale(value: string): void;
+  openFind(): void;
+  openFile(file: File): void;
+  download(): void;
+  /** The PDF's own address, when it came from the web. */
+  original: string | null;
+  leaveFor(url: string): void;
+}
+
+const ZOOMS: readonly (readonly [string, string])[] = [
+  ['page-width', 'Fit width'],
+  ['page-fit', 'Fit page'],
+  ['0.75', '75 %'],
+  ['1', '100 %'],
+  ['1.25', '125 %'],
+  ['1.5', '150 %'],
+  ['2', '200 %'],
+  ['3', '300 %'],
+];
+
+/** The reader's toolbar: page n of N, zoom, find, open, download, the browser's viewer. */
+export function ReaderToolbar(props: ReaderToolbarProps) {
+  const { page, ready } = props;
+  const [typed, setTyped] = useState(String(page.page || ''));
+  const [zoom, setZoom] = useState('page-width');
+  useEffect(() => setTyped(String(page.page || '')), [page.page]);
+  const go = () => {
+    const wanted = Number(typed);
+    if (Number.isInteger(wanted) && wanted >= 1 && wanted <= page.pages) props.goToPage(wanted);
+    else setTyped(String(page.page || ''));
+  };
+  return (
+    <div class="reader__bar" role="toolbar" aria-label="Reader">
+      <span class="reader__brand">PaperPeek</span>
+      <span class="reader__title" title={props.title}>
+        {props.title}
+      </span>
+      <span class="reader__group">
+        <button
+          type="button"
+          aria-label="Previous page"
+          disabled={!ready || page.page <= 1}
+          onClick={() => props.goToPage(page.page - 1)}
+        >
+          ‹
+        </button>
+        <label class="reader__page">
+          <span class="visually-hidden">Page</span>
+          <input
+            type="text"
+            inputMode="numeric"
+            aria-label="Page"
+            size={3}
+            disabled={!ready}
+            value={typed}
+            onInput={(event) => setTyped((event.target as HTMLInputElement).value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') go();
+            }}
+            onBlur={go}
+          />
+          <span aria-hidden="true">of {page.pages || '–'}</span>
+        </label>
+        <button
+          type="button"
+          aria-label="Next page"
+          disabled={!ready || page.page >= page.pages}
+          onClick={() => props.goToPage(page.page + 1)}
+        >
+          ›
+        </button>
+      </span>
+      <select
+        aria-label="Zoom"
+        disabled={!ready}
+        value={zoom}
+        onChange={(event) => {
+          const value = (event.target as HTMLSelectElement).value;
+          setZoom(value);
+          props.setScale(value);
+        }}
+      >
+        {ZOOMS.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        disabled={!ready}
+        onClick={props.openFind}
+        aria-keyshortcuts="Control+F"
+      >
+        Find
+      </button>
+      <span class="reader__spacer" />
+      <label class="file-button">
+        Open…
+        <input
+          type="file"
+          accept="application/pdf,.pdf"
+          aria-label="Open a PDF"
+          onChange={(event) => {
+            const input = event.target as HTMLInputElement;
+            const file = input.files?.[0];
+            if (file) props.openFile(file);
+            input.value = '';
+          }}
+        />
+      </label>
+      <button type="button" disabled={!ready} onClick={props.download}>
+        Download
+      </button>
+      {props.original && (
+        <button type="button" onClick={() => props.leaveFor(props.original ?? '')}>
+          Open in the browser’s viewer
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import 'pdfjs-dist/web/pdf_viewer.css';
+import '@/components/theme.css';
+import '@/components/reader/reader.css';
+import { ReaderApp } from '@/components/reader/ReaderApp';
+import { startLinkCards } from '@/lib/content/link-cards';
+import { createScriptContext } from '@/lib/content/script-context';
+
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <ReaderApp
+      location={location}
+      storage={browser.storage.local}
+      permissions={browser.permissions}
+      leaveFor={(url) => location.assign(url)}
+    />,
+    root,
+  );
+}
+// The links of the PDF (PDF.js's annotation layer) get the same cards as links on web pages.
+void startLinkCards(browser, document, createScriptContext(browser.runtime), '/card-ui.js');

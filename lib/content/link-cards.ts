@@ -1,0 +1,54 @@
+/**
+ * Cards on the paper links of one document, talking to the worker: what the content script runs
+ * on every page and the reader runs on a PDF's link annotations, the same code for both. Owns:
+ * the environment the controller gets (messages, the card module, settings that follow a
+ * change at once). Never: touches IndexedDB (the worker answers).
+ */
+import type { browser as extensionApi } from 'wxt/browser';
+import { importCardUi } from './card/loader';
+import { startPaperPeek } from './controller';
+import type { ScriptContext } from './script-context';
+import { requestFromWorker } from '../protocol/client';
+import { readSettings, SETTINGS_KEY, settingsFrom, updateSettings } from '../settings';
+
+/**
+ * `cardModuleUrl`: where the card module is imported from. A content script uses the per-session
+ * address `runtime.getURL` gives; an extension page imports it from its own origin, which its
+ * CSP (`script-src 'self'`) allows, and the per-session address is not.
+ */
+export async function startLinkCards(
+  browser: Pick<typeof extensionApi, 'runtime' | 'storage'>,
+  doc: Document,
+  ctx: ScriptContext,
+  cardModuleUrl: string = browser.runtime.getURL('/card-ui.js'),
+): Promise<void> {
+  const area = browser.storage.local;
+  // A failed request is how an instance learns that the extension was updated or removed:
+  // reading isInvalid then ends it (listeners, timers, card and markers go).
+  const ask: typeof requestFromWorker = (type, data) =>
+    requestFromWorker(type, data).catch((error: unknown) => {
+      void ctx.isInvalid;
+      throw error;
+    });
+  const peek = startPaperPeek({
+    ctx,
+    document: doc,
+    loadCardUi: () => importCardUi(cardModuleUrl),
+    settings: await readSettings(area),
+    resolveLinks: (request) => ask('resolveLinks', request),
+    save: (paperId) => ask('save', { paperId }),
+    undoSave: (paperId) => ask('undoSave', { paperId }),
+    openReadingList: () => ask('openReadingList', {}),
+    openSettings: () => ask('openSettings', {}),
+    fetchPaper: (key) => ask('fetchPaper', { key }),
+    reportKnownPapers: (paperIds) => void ask('pageSummary', { paperIds }).catch(() => undefined),
+    updateSettings: (changes) => updateSettings(area, changes),
+  });
+  // Open tabs follow a settings change at once, without a reload.
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
+    const change = changes[SETTINGS_KEY];
+    if (areaName === 'local' && change) peek.applySettings(settingsFrom(change.newValue));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+}

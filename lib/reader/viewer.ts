@@ -1,0 +1,186 @@
+/**
+ * The reader's PDF viewer: PDF.js's own viewer components (PDFViewer, EventBus, PDFLinkService,
+ * PDFFindController) with the text layer and the annotation layer, so the page's DOM is PDF.js's
+ * (`.page[data-page-number]`, `.textLayer`, `.annotationLayer a`). Owns: setting them up safely
+ * (the bundled worker, no eval, no PDF scripting, forms not rendered, external links in a new tab
+ * without a referrer) and the viewer's events as plain callbacks. Never: fetches a PDF (it is
+ * handed bytes) or follows a link annotation's `javascript:`, `file:` or `data:` target.
+ */
+import * as pdfjs from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { isReaderLinkAllowed } from './links';
+
+/** What the reader's page shows of the viewer. */
+export interface ViewerEvents {
+  /** The page in view changed (1-based), or the page count is known. */
+  page(page: number, pages: number): void;
+  /** The zoom changed: a PDF.js scale value (`page-width`, `1.25`, ...). */
+  scale(scale: number): void;
+  /** Find's state: how many matches, and which one is current. */
+  found(state: { current: number; total: number; pending: boolean; query: string }): void;
+  /** The first page is painted. */
+  firstPaint(): void;
+}
+
+export interface ReaderViewer {
+  open(data: Uint8Array, password?: string): Promise<PDFDocumentProxy>;
+  goToPage(page: number): void;
+  /** `page-width`, `page-fit`, `auto` or a number (1 = 100 %). */
+  setScale(scale: string): void;
+  find(query: string, options: { again: boolean; backwards: boolean }): void;
+  closeFind(): void;
+  readonly document: PDFDocumentProxy | null;
+  destroy(): Promise<void>;
+}
+
+type Viewer = typeof import('pdfjs-dist/web/pdf_viewer.mjs');
+
+let components: Promise<Viewer> | null = null;
+/**
+ * PDF.js's viewer components read the library from `globalThis.pdfjsLib`: it is set before they
+ * are imported, and the worker is the bundled one (nothing from a CDN).
+ */
+function loadComponents(): Promise<Viewer> {
+  (globalThis as { pdfjsLib?: unknown }).pdfjsLib = pdfjs;
+  pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+  components ??= import('pdfjs-dist/web/pdf_viewer.mjs');
+  return components;
+}
+
+/** An error PDF.js threw when asked for a password; `reason` 1 asks, 2 says it was wrong. */
+export class PasswordNeeded extends Error {
+  constructor(readonly wrong: boolean) {
+    super(wrong ? 'That password is not this PDF’s.' : 'This PDF is protected by a password.');
+  }
+}
+
+export async function createReaderViewer(
+  container: HTMLDivElement,
+  element: HTMLDivElement,
+  events: ViewerEvents,
+): Promise<ReaderViewer> {
+  const { EventBus, PDFLinkService, PDFFindController, PDFViewer, LinkTarget } =
+    await loadComponents();
+  const eventBus = new EventBus();
+  const linkService = new PDFLinkService({
+    eventBus,
+    externalLinkTarget: LinkTarget.BLANK,
+    externalLinkRel: 'noopener noreferrer nofollow',
+  });
+  const findController = new PDFFindController({ eventBus, linkService });
+  const viewer = new PDFViewer({
+    container,
+    viewer: element,
+    eventBus,
+    linkService,
+    findController,
+    textLayerMode: 1,
+    // Links and other annotations, but no form fields: a PDF's forms could run its scripts.
+    annotationMode: pdfjs.AnnotationMode.ENABLE,
+    annotationEditorMode: pdfjs.AnnotationEditorType.DISABLE,
+  });
+  linkService.setViewer(viewer);
+  let document: PDFDocumentProxy | null = null;
+  let painted = false;
+
+  eventBus.on('pagesinit', () => {
+    viewer.currentScaleValue = 'page-width';
+  });
+  eventBus.on('pagechanging', ({ pageNumber }: { pageNumber: number }) =>
+    events.page(pageNumber, viewer.pagesCount),
+  );
+  eventBus.on('pagesloaded', ({ pagesCount }: { pagesCount: number }) =>
+    events.page(viewer.currentPageNumber, pagesCount),
+  );
+  eventBus.on('scalechanging', ({ scale }: { scale: number }) => events.scale(scale));
+  eventBus.on('pagerendered', () => {
+    if (painted) return;
+    painted = true;
+    events.firstPaint();
+  });
+  const onFound = ({
+    matchesCount,
+    state,
+  }: {
+    matchesCount?: { current: number; total: number };
+    state?: number;
+  }) =>
+    events.found({
+      current: matchesCount?.current ?? 0,
+      total: matchesCount?.total ?? 0,
+      // FindState.PENDING
+      pending: state === 3,
+      query: lastQuery,
+    });
+  eventBus.on('updatefindmatchescount', onFound);
+  eventBus.on('updatefindcontrolstate', onFound);
+  // A link annotation PDF.js made of a target the reader does not follow is made inert.
+  eventBus.on('annotationlayerrendered', ({ source }: { source: { div: HTMLElement } }) => {
+    for (const link of source.div.querySelectorAll('a[href]')) {
+      if (!isReaderLinkAllowed(link.getAttribute('href') ?? '')) link.removeAttribute('href');
+    }
+  });
+  let lastQuery = '';
+
+  return {
+    async open(data, password) {
+      const task = pdfjs.getDocument({
+        data,
+        password,
+        isEvalSupported: false,
+        enableXfa: false,
+        // No fetching of fonts or character maps from anywhere: what a PDF embeds is used.
+        useSystemFonts: true,
+        stopAtErrors: false,
+      });
+      task.onPassword = (_update: unknown, reason: number) => {
+        void task.destroy();
+        throw new PasswordNeeded(reason === pdfjs.PasswordResponses.INCORRECT_PASSWORD);
+      };
+      let opened: PDFDocumentProxy;
+      try {
+        opened = await task.promise;
+      } catch (error) {
+        if ((error as { name?: string }).name === 'PasswordException') {
+          throw new PasswordNeeded(password !== undefined);
+        }
+        throw error;
+      }
+      document = opened;
+      painted = false;
+      viewer.setDocument(opened);
+      linkService.setDocument(opened, null);
+      return opened;
+    },
+    goToPage(page) {
+      if (document && page >= 1 && page <= viewer.pagesCount) viewer.currentPageNumber = page;
+    },
+    setScale(scale) {
+      viewer.currentScaleValue = scale;
+    },
+    find(query, { again, backwards }) {
+      lastQuery = query;
+      eventBus.dispatch('find', {
+        source: null,
+        type: again ? 'again' : '',
+        query,
+        caseSensitive: false,
+        entireWord: false,
+        highlightAll: true,
+        findPrevious: backwards,
+        matchDiacritics: false,
+      });
+    },
+    closeFind() {
+      eventBus.dispatch('findbarclose', { source: null });
+    },
+    get document() {
+      return document;
+    },
+    async destroy() {
+      await document?.destroy();
+      document = null;
+    },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The reader in every browser under test: a PDF chosen from the computer opens on PDF.js's
+ * viewer, its pages, text layer and links are there, a link to an arXiv paper in the digest gets
+ * its card with no request, and a file that is not a PDF gets a message instead of a blank page.
+ */
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BROWSERS,
+  pointAt,
+  setLocal,
+  until,
+  waitForBundledDigest,
+  type FlowPage,
+  type FlowSession,
+} from '../browsers';
+
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/pdf');
+
+describe.each(BROWSERS)('the reader in $name', (browser) => {
+  let session: FlowSession;
+  let reader: FlowPage;
+
+  beforeAll(async () => {
+    session = await browser.launch();
+    const page = await session.openExtensionPage('popup.html');
+    await waitForBundledDigest(page);
+    await setLocal(page, { settings: { hoverDelayMs: 0 } });
+    reader = await session.openExtensionPage('reader.html');
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('asks for a PDF when it has none', async () => {
+    await until(
+      async () =>
+        (await reader.$$eval('input[aria-label="Choose a PDF"]', (found) => found.length)) === 1,
+      'the file chooser',
+    );
+    expect(await reader.$eval('.reader__choose h1', (heading) => heading.textContent)).toBe(
+      'PaperPeek reader',
+    );
+  });
+
+  it('opens a chosen PDF on PDF.js’s viewer: pages, text layer, links, page n of N', async () => {
+    await session.upload(
+      reader,
+      'input[aria-label="Choose a PDF"]',
+      `${FIXTURES}/numeric-two-column.pdf`,
+    );
+    await until(
+      async () => (await reader.$$eval('.page[data-page-number]', (pages) => pages.length)) === 2,
+      'two pages',
+    );
+    await until(
+      async () =>
+        (await reader.$$eval(
+          '.page[data-page-number="1"] .textLayer span',
+          (spans) => spans.length,
+        )) > 20,
+      'the first page’s text layer',
+    );
+    await until(
+      async () =>
+        (await reader.$$eval(
+          '.annotationLayer a[href^="https://arxiv.org/abs/2307.06948"]',
+          (links) => links.length,
+        )) > 0,
+      'the arXiv link annotation',
+    );
+    expect(await reader.$eval('.reader__page', (label) => label.textContent)).toContain('of 2');
+    expect(await reader.$eval('.reader__title', (title) => title.textContent)).toBe(
+      'numeric-two-column.pdf',
+    );
+  });
+
+  it('shows the card of an arXiv link inside the PDF, from the digest', async () => {
+    const link = '.annotationLayer a[href^="https://arxiv.org/abs/2307.06948"]';
+    await reader.evaluate((selector) => {
+      document.querySelector(selector)?.scrollIntoView({ block: 'center' });
+    }, link);
+    await new Promise((done) => setTimeout(done, 300));
+    await pointAt(reader, link);
+    await expect
+      .poll(async () => (await session.card(reader))?.title ?? '', { timeout: 5_000 })
+      .toMatch(/^Self-regulating Prompts/);
+    // A second later it is still there.
+    await new Promise((done) => setTimeout(done, 1_000));
+    expect((await session.card(reader))?.title).toMatch(/^Self-regulating Prompts/);
+    await reader.mouse.move(5, 5, { steps: 2 });
+  });
+
+  it('says what a file that is not a PDF is, and offers to choose another', async () => {
+    await session.upload(
+      reader,
+      'input[aria-label="Open a PDF"]',
+      resolve(FIXTURES, 'src/refs.bib'),
+    );
+    await until(
+      async () =>
+        (await reader.$$eval('.reader__message[role=alert]', (alerts) => alerts.length)) === 1,
+      'the message',
+    );
+    expect(
+      await reader.$eval('.reader__message[role=alert]', (alert) => alert.textContent),
+    ).toContain('refs.bib is not a PDF.');
+    expect(
+      await reader.$$eval('input[aria-label="Choose another PDF"]', (inputs) => inputs.length),
+    ).toBe(1);
+  });
+
+  it('reports no error from any of its contexts', () => {
+    expect(session.errors()).toEqual([]);
+  });
+});
