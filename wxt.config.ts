@@ -23,6 +23,9 @@ export default defineConfig({
     host_permissions: [
       'https://huggingface.co/*',
       'https://export.arxiv.org/*',
+      // The reader opens arXiv's PDFs (docs/PRIVACY.md). No new warning: the content script on
+      // every page already asks for access to all sites.
+      'https://arxiv.org/*',
       // Look-ups of venue links no digest paper lists (docs/PRIVACY.md).
       'https://api2.openreview.net/*',
       'https://api.openalex.org/*',

@@ -15,6 +15,7 @@ describe('the built manifest', () => {
     expect(manifest.host_permissions).toEqual([
       'https://huggingface.co/*',
       'https://export.arxiv.org/*',
+      'https://arxiv.org/*',
       'https://api2.openreview.net/*',
       'https://api.openalex.org/*',
     ]);
