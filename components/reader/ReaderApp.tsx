@@ -3,6 +3,8 @@ import { readerSource, requestedPage, type ReaderSource } from '@/lib/reader/add
 import { checkedPdf, fetchPdf, PdfUnavailable } from '@/lib/reader/pdf-bytes';
 import { lastPage, positionKey, rememberPage, type PositionStorage } from '@/lib/reader/positions';
 import { createReaderViewer, PasswordNeeded, type ReaderViewer } from '@/lib/reader/viewer';
+import type { CitationIndex } from '@/lib/reader/citations';
+import type { PdfDocument } from '@/lib/reader/pdf-references';
 import { arxivIdFromUrl } from '@/lib/links/arxiv';
 import { FindBar } from './FindBar';
 import { ReaderToolbar } from './ReaderToolbar';
@@ -16,6 +18,8 @@ export interface ReaderAppProps {
   };
   /** Leaves for the original address (the browser's own viewer). */
   leaveFor(url: string): void;
+  /** Resolves the open PDF's citations (after its first page is painted). */
+  citations: Pick<CitationIndex, 'resolve'>;
 }
 
 /** What the reader shows instead of (or before) the pages. */
@@ -36,7 +40,7 @@ interface Opened {
 const REMEMBER_AFTER_MS = 500;
 
 /** The reader: a PDF on PDF.js's viewer, its toolbar, and what it says when it cannot open one. */
-export function ReaderApp({ location, storage, permissions, leaveFor }: ReaderAppProps) {
+export function ReaderApp({ location, storage, permissions, leaveFor, citations }: ReaderAppProps) {
   const source: ReaderSource = readerSource(location.search);
   const container = useRef<HTMLDivElement>(null);
   const pagesElement = useRef<HTMLDivElement>(null);
@@ -53,6 +57,7 @@ export function ReaderApp({ location, storage, permissions, leaveFor }: ReaderAp
   const [found, setFound] = useState({ current: 0, total: 0, pending: false, query: '' });
   const [title, setTitle] = useState('');
   const [dragging, setDragging] = useState(false);
+  const [references, setReferences] = useState<{ entries: number; resolved: number } | null>(null);
 
   /** Shows `bytes` in the viewer, at the page asked for or the last one read. */
   const show = async (file: Opened, password?: string) => {
@@ -115,7 +120,16 @@ export function ReaderApp({ location, storage, permissions, leaveFor }: ReaderAp
         },
         scale: setScale,
         found: setFound,
-        firstPaint: () => undefined,
+        // Citations after the first page is on screen: reading the bibliography never delays it.
+        firstPaint: () => {
+          const pdf = viewer.current?.document;
+          setReferences(null);
+          if (pdf) {
+            citations
+              .resolve(pdf as unknown as PdfDocument)
+              .then(setReferences, () => setReferences(null));
+          }
+        },
       });
       if (source.kind !== 'url') return;
       const granted =
@@ -183,6 +197,7 @@ export function ReaderApp({ location, storage, permissions, leaveFor }: ReaderAp
           download={download}
           original={original}
           leaveFor={leaveFor}
+          references={references}
         />
       </header>
       {finding && (

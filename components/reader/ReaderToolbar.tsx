@@ -14,6 +14,8 @@ export interface ReaderToolbarProps {
   /** The PDF's own address, when it came from the web. */
   original: string | null;
   leaveFor(url: string): void;
+  /** How many of the PDF's references name a paper PaperPeek knows, once they are read. */
+  references: { entries: number; resolved: number } | null;
 }
 
 const ZOOMS: readonly (readonly [string, string])[] = [
@@ -104,6 +106,11 @@ export function ReaderToolbar(props: ReaderToolbarProps) {
         Find
       </button>
       <span class="reader__spacer" />
+      {props.references && props.references.entries > 0 && (
+        <span class="muted reader__references" role="status">
+          {`${props.references.resolved} of ${props.references.entries} references found`}
+        </span>
+      )}
       <label class="file-button">
         Open…
         <input

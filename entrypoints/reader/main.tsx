@@ -6,7 +6,10 @@ import '@/components/reader/reader.css';
 import { ReaderApp } from '@/components/reader/ReaderApp';
 import { startLinkCards } from '@/lib/content/link-cards';
 import { createScriptContext } from '@/lib/content/script-context';
+import { requestFromWorker } from '@/lib/protocol/client';
+import { createCitationIndex } from '@/lib/reader/citations';
 
+const citations = createCitationIndex((texts) => requestFromWorker('resolveReferences', { texts }));
 const root = document.getElementById('app');
 if (root) {
   render(
@@ -15,9 +18,17 @@ if (root) {
       storage={browser.storage.local}
       permissions={browser.permissions}
       leaveFor={(url) => location.assign(url)}
+      citations={citations}
     />,
     root,
   );
 }
-// The links of the PDF (PDF.js's annotation layer) get the same cards as links on web pages.
-void startLinkCards(browser, document, createScriptContext(browser.runtime), '/card-ui.js');
+// The PDF's links (PDF.js's annotation layer) get the same cards as links on web pages, and its
+// citations the cards of the papers they cite.
+void startLinkCards(
+  browser,
+  document,
+  createScriptContext(browser.runtime),
+  '/card-ui.js',
+  citations.lookup,
+);

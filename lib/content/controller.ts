@@ -13,7 +13,7 @@ import { HOST_TAG, type CardHost } from './card/host';
 import type { CardUi } from './card/render';
 import type { ScriptContext } from './script-context';
 import { createHoverIntent } from './hover-intent';
-import { createLinkResolver } from './link-resolver';
+import { createLinkResolver, type LocalLinks } from './link-resolver';
 import { createMarkers } from './markers';
 import { mayLookUp } from '../links/lookup-keys';
 import { createCardActions, type ShownCard } from './card-actions';
@@ -50,6 +50,8 @@ export interface PaperPeekEnvironment {
    * there is no abstract; asked on hover only.
    */
   fetchPaper(key: PaperKey): Promise<CardView>;
+  /** What the page itself knows of some links (the reader's citations); absent on web pages. */
+  localLinks?: LocalLinks;
   /** The distinct papers this frame links to, for the toolbar badge. */
   reportKnownPapers(paperIds: string[]): void;
   settings: Settings;
@@ -73,7 +75,7 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
   const staleCards = doc.getElementsByTagName(HOST_TAG);
   while (staleCards[0]) staleCards[0].remove();
 
-  const resolver = createLinkResolver(env.resolveLinks);
+  const resolver = createLinkResolver(env.resolveLinks, env.localLinks);
   let card: CardHost | null = null;
   let shown: ShownCard | null = null;
   let cardState: HoverCardState = NEW_CARD;

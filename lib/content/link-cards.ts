@@ -7,6 +7,7 @@
 import type { browser as extensionApi } from 'wxt/browser';
 import { importCardUi } from './card/loader';
 import { startPaperPeek } from './controller';
+import type { LocalLinks } from './link-resolver';
 import type { ScriptContext } from './script-context';
 import { requestFromWorker } from '../protocol/client';
 import { readSettings, SETTINGS_KEY, settingsFrom, updateSettings } from '../settings';
@@ -21,6 +22,7 @@ export async function startLinkCards(
   doc: Document,
   ctx: ScriptContext,
   cardModuleUrl: string = browser.runtime.getURL('/card-ui.js'),
+  localLinks?: LocalLinks,
 ): Promise<void> {
   const area = browser.storage.local;
   // A failed request is how an instance learns that the extension was updated or removed:
@@ -34,6 +36,7 @@ export async function startLinkCards(
     ctx,
     document: doc,
     loadCardUi: () => importCardUi(cardModuleUrl),
+    ...(localLinks ? { localLinks } : {}),
     settings: await readSettings(area),
     resolveLinks: (request) => ask('resolveLinks', request),
     save: (paperId) => ask('save', { paperId }),

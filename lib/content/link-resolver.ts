@@ -16,7 +16,16 @@ type Resolve = (
 
 const BATCH = 500;
 
-export function createLinkResolver(resolve: Resolve) {
+/**
+ * What the page itself knows of some of its links (the reader: a citation's entry in the PDF's
+ * bibliography). Null for a link it does not know, else its paper's key and card, or a card of
+ * its own (`key` is then only where the card is kept, and never leaves the page).
+ */
+export type LocalLinks = (
+  href: string,
+) => Promise<{ key: PaperKey | null; card: CardView | null } | null> | null;
+
+export function createLinkResolver(resolve: Resolve, local?: LocalLinks) {
   // Which paper each anchor names (null: none). A link whose href changes is forgotten by the
   // caller (`forget`, from a MutationObserver), so the pointer path reads no attribute to check.
   const verdicts = new WeakMap<HTMLAnchorElement, PaperKey | null>();
@@ -25,8 +34,21 @@ export function createLinkResolver(resolve: Resolve) {
   /** Asks the worker about every anchor not yet known; the cheap test settles most on the spot. */
   async function resolveAnchors(anchors: HTMLAnchorElement[]): Promise<void> {
     const asking: HTMLAnchorElement[] = [];
+    const locals: Promise<void>[] = [];
     for (const anchor of anchors) {
       if (verdicts.has(anchor)) continue;
+      const raw = local && anchor.getAttribute('href');
+      const known = raw ? local(raw) : null;
+      if (known) {
+        locals.push(
+          known.then((answer) => {
+            const key = answer && (answer.key ?? (`local:${raw}` as PaperKey));
+            if (key && answer.card) cards.set(key, answer.card);
+            verdicts.set(anchor, key);
+          }),
+        );
+        continue;
+      }
       const href = anchor.href;
       if (typeof href !== 'string' || !mightNamePaper(href)) verdicts.set(anchor, null);
       else asking.push(anchor);
@@ -44,6 +66,7 @@ export function createLinkResolver(resolve: Resolve) {
           verdicts.set(anchor, answer.keys[index] ?? null);
       });
     }
+    await Promise.all(locals);
   }
 
   return {

@@ -113,7 +113,8 @@ export function createMarkers(deps: MarkerDependencies) {
       const sizeBefore = knownPapers.size;
       for (const anchor of anchors) {
         const card = resolver.cardFor(anchor);
-        if (!card) continue;
+        // A card that says there is no abstract (a reference PaperPeek does not know) is no mark.
+        if (!card || card.missing) continue;
         // By paper, not by link form: a paper's arXiv page and its repo are one paper.
         knownPapers.add(card.paperId);
         if (deps.decorate() && !anchor.hasAttribute(MARKER_ATTRIBUTE)) {

@@ -13,6 +13,9 @@ import type { ProtocolError } from './errors';
 
 /** Keys in one `lookup` or `pageSummary`, and links in one `resolveLinks`. */
 export const MAX_KEYS_PER_MESSAGE = 500;
+/** Bibliography entries in one `resolveReferences`, and the characters of each. */
+export const MAX_REFERENCES_PER_MESSAGE = 2_000;
+export const MAX_REFERENCE_CHARS = 4_000;
 /**
  * Papers in one `importChunk`: the options page sends chunks of this size and the worker refuses
  * larger ones (a 100,000-paper file is 50 messages; one message must stay well below the
@@ -78,6 +81,14 @@ export interface ProtocolMap {
    * when the user allows it, the arXiv API; when there is no abstract, a card that says why.
    */
   fetchPaper: { request: { key: PaperKey }; response: CardView };
+  /**
+   * The reader's citations: for each bibliography entry's text, the paper it names (by an
+   * identifier, or its title in the digest) and its card, or the reference's own card.
+   */
+  resolveReferences: {
+    request: { texts: string[] };
+    response: { key: PaperKey | null; card: CardView | null }[];
+  };
   // Extension pages only (see PRIVILEGED): these change the digest.
   refreshNow: { request: Record<string, never>; response: RefreshOutcome[] };
   importBegin: { request: { label: string }; response: { importId: string } };

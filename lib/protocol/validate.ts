@@ -7,7 +7,13 @@ import { parsePaperKey, type PaperKey } from '../links/paper-key';
 import { mayLookUp } from '../links/lookup-keys';
 import type { LinkFacts } from '../links/paper-link';
 import { badRequest, type ProtocolError } from './errors';
-import { IMPORT_CHUNK_PAPERS, MAX_KEYS_PER_MESSAGE, type Request } from './messages';
+import {
+  IMPORT_CHUNK_PAPERS,
+  MAX_KEYS_PER_MESSAGE,
+  MAX_REFERENCE_CHARS,
+  MAX_REFERENCES_PER_MESSAGE,
+  type Request,
+} from './messages';
 
 const MAX_FIELD_LENGTH = 4_000;
 
@@ -68,6 +74,22 @@ export function parseRequest(raw: unknown): Request | ProtocolError {
       if (!key || !mayLookUp(key))
         return badRequest('fetchPaper: data.key must be an arxiv:, openreview:, doi: or acl: key');
       return { type, data: { key } };
+    }
+    case 'resolveReferences': {
+      const { texts } = data;
+      if (
+        !Array.isArray(texts) ||
+        texts.length > MAX_REFERENCES_PER_MESSAGE ||
+        !texts.every((text) => typeof text === 'string')
+      ) {
+        return badRequest(
+          `resolveReferences: data.texts must be at most ${MAX_REFERENCES_PER_MESSAGE} strings`,
+        );
+      }
+      return {
+        type,
+        data: { texts: texts.map((text: string) => text.slice(0, MAX_REFERENCE_CHARS)) },
+      };
     }
     case 'importBegin': {
       const { label } = data;

@@ -125,6 +125,14 @@ export async function createReaderViewer(
 
   return {
     async open(data, password) {
+      // The document before goes first: its pages may still be rendering.
+      if (document) {
+        const previous = document;
+        document = null;
+        viewer.setDocument(null as unknown as PDFDocumentProxy);
+        linkService.setDocument(null, null);
+        await previous.destroy();
+      }
       const task = pdfjs.getDocument({
         data,
         password,

@@ -32,6 +32,7 @@ import type { PaperKey } from '../links/paper-key';
 import { saveToReadingList, undoSave as undoSaveEntry } from '../reading-list/store';
 import { BUNDLED_SOURCE_ID } from '../sources/source';
 import { readableTex } from '../text/tex';
+import { createReferenceResolver } from './references';
 
 /** The paper questions; digest jobs (refresh, import, clear) are answered by `jobHandlers` (services.ts). */
 export type PaperHandlers = Pick<
@@ -46,6 +47,7 @@ export type PaperHandlers = Pick<
   | 'pageSummary'
   | 'syncReadingList'
   | 'fetchPaper'
+  | 'resolveReferences'
 >;
 
 export interface PaperService extends PaperHandlers {
@@ -152,6 +154,15 @@ export function createPaperService(
     const savedIds = new Set(await db.readingList.where('paperId').anyOf(paperIds).primaryKeys());
     return { found, savedIds };
   }
+
+  const resolveEntries = createReferenceResolver(db, async (keys) => {
+    const { found, savedIds } = await rowsFor(keys);
+    const cards = new Map<PaperKey, CardView>();
+    for (const [key, row] of found) cards.set(key, toCardView(row, savedIds.has(row.id)));
+    return cards;
+  });
+  const resolveReferences: Handlers['resolveReferences'] = ({ texts }) =>
+    withOpenDatabase(() => resolveEntries(texts));
 
   const lookup: Handlers['lookup'] = ({ keys }) =>
     withOpenDatabase(async () => {
@@ -263,6 +274,7 @@ export function createPaperService(
     pageSummary,
     syncReadingList,
     fetchPaper,
+    resolveReferences,
   };
 }
 

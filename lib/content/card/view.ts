@@ -143,6 +143,34 @@ export function toMissingVenueCardView(
   };
 }
 
+/**
+ * The card of a reference in a PDF that names no paper PaperPeek knows: the reference itself, to
+ * read where it is cited, and searches for it that send nothing until the user clicks one.
+ */
+export function toReferenceCardView(text: string, title?: string): CardView {
+  const reference = readableTex(text).slice(0, 1_200);
+  const query = (title ?? reference).slice(0, 300);
+  return {
+    paperId: 'reference',
+    title: title ? readableTex(title) : 'A reference in this PDF',
+    meta: '',
+    abstract: '',
+    links: safeLinks([
+      [
+        'Search arXiv',
+        `https://arxiv.org/search/?query=${encodeURIComponent(query)}&searchtype=all`,
+      ],
+      [
+        'Search Google Scholar',
+        `https://scholar.google.com/scholar?q=${encodeURIComponent(query)}`,
+      ],
+    ]),
+    saved: false,
+    from: '',
+    missing: { reason: reference, retry: false, stillMissing: '' },
+  };
+}
+
 export const FROM_DIGEST = 'From your digest';
 export const FROM_ARXIV = 'From the arXiv API (not in your digest)';
 

@@ -91,6 +91,78 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
     await reader.mouse.move(5, 5, { steps: 2 });
   });
 
+  /** Hovers the first link matching `selector` (scrolled into view first), and reads its card. */
+  async function hoverCard(selector: string) {
+    await reader.mouse.move(5, 5, { steps: 2 });
+    await expect.poll(() => session.card(reader), { timeout: 3_000 }).toBeNull();
+    await reader.evaluate((css) => {
+      document.querySelector(css)?.scrollIntoView({ block: 'center' });
+    }, selector);
+    await new Promise((done) => setTimeout(done, 300));
+    await pointAt(reader, selector);
+    await expect
+      .poll(async () => (await session.card(reader))?.title ?? '', { timeout: 5_000 })
+      .not.toBe('');
+    return session.card(reader);
+  }
+
+  it('reads the bibliography after the first page, and says how many references it knows', async () => {
+    await expect
+      .poll(() => reader.$eval('.reader__references', (status) => status.textContent), {
+        timeout: 10_000,
+      })
+      .toBe('6 of 8 references found');
+  });
+
+  it('shows the cited paper’s card on a numeric citation, from the digest', async () => {
+    const card = await hoverCard('.annotationLayer a[href="#cite.khattak2023self"]');
+    expect(card?.title).toMatch(/^Self-regulating Prompts/);
+    expect(card?.buttons).toContain('Save to reading list');
+  });
+
+  it('shows the reference itself for a paper it does not know, with searches', async () => {
+    const card = await hoverCard('.annotationLayer a[href="#cite.nobody2019study"]');
+    expect(card?.title).toMatch(/^A study of nothing in particular/);
+    expect(card?.text).toContain('Pat Nobody and Sam Somebody.');
+    expect(card?.buttons).toEqual([]);
+    // A second later it is all still there.
+    await new Promise((done) => setTimeout(done, 1_000));
+    expect((await session.card(reader))?.text).toContain('Journal of Imaginary Results');
+  });
+
+  it('still jumps to the bibliography when a citation is clicked', async () => {
+    await reader.mouse.move(5, 5, { steps: 2 });
+    await reader.evaluate(() => {
+      document
+        .querySelector<HTMLElement>('.annotationLayer a[href="#cite.khattak2023self"]')
+        ?.click();
+    }, undefined);
+    await expect
+      .poll(() =>
+        reader.$eval('input[aria-label="Page"]', (input) => (input as HTMLInputElement).value),
+      )
+      .toBe('2');
+  });
+
+  it('shows the card of an author-year citation found by its title alone', async () => {
+    await session.upload(reader, 'input[aria-label="Open a PDF"]', `${FIXTURES}/author-year.pdf`);
+    await until(
+      async () =>
+        (await reader.$eval('.reader__title', (title) => title.textContent)) === 'author-year.pdf',
+      'the second PDF',
+    );
+    await until(
+      async () =>
+        (await reader.$$eval(
+          '.annotationLayer a[href="#cite.brown2020language"]',
+          (links) => links.length,
+        )) > 0,
+      'the citation links',
+    );
+    const card = await hoverCard('.annotationLayer a[href="#cite.brown2020language"]');
+    expect(card?.title).toBe('Language Models are Few-Shot Learners');
+  });
+
   it('says what a file that is not a PDF is, and offers to choose another', async () => {
     await session.upload(
       reader,
