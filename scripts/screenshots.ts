@@ -280,6 +280,21 @@ try {
     await waitUntil(async () => (await cards.card()) !== null, 'the card in the reader');
     await reader.waitForTimeout(300);
     await reader.screenshot({ path: resolve(OUT, `reader-link-card-${scheme}.png`) });
+    // A numeric citation of a digest paper, and one of a paper PaperPeek does not know.
+    for (const [name, key] of [
+      ['reader-citation-card', 'khattak2023self'],
+      ['reader-reference-card', 'nobody2019study'],
+    ] as const) {
+      await reader.mouse.move(5, 700);
+      await waitUntil(async () => (await cards.card()) === null, 'the card to close');
+      const citation = reader.locator(`.annotationLayer a[href="#cite.${key}"]`).first();
+      await citation.scrollIntoViewIfNeeded();
+      await reader.waitForTimeout(300);
+      await citation.hover();
+      await waitUntil(async () => (await cards.card()) !== null, `the card of ${key}`);
+      await reader.waitForTimeout(300);
+      await reader.screenshot({ path: resolve(OUT, `${name}-${scheme}.png`) });
+    }
     await reader.close();
   }
 
