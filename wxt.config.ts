@@ -19,13 +19,22 @@ export default defineConfig({
     description:
       "Hover an arXiv or GitHub link to read the paper's abstract; search papers and keep a reading list.",
     // Each is justified in docs/PRIVACY.md.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'alarms',
+      // arXiv PDF addresses to the reader (lib/worker/pdf-redirect.ts). "WithHostAccess": only
+      // on hosts the extension may read (arxiv.org), so it adds no install warning.
+      'declarativeNetRequestWithHostAccess',
+    ],
     host_permissions: [
       'https://huggingface.co/*',
       'https://export.arxiv.org/*',
-      // The reader opens arXiv's PDFs (docs/PRIVACY.md). No new warning: the content script on
+      // The reader opens arXiv's PDFs, and their addresses (http or https, arxiv.org, www. and
+      // export.) are redirected to it (docs/PRIVACY.md). No new warning: the content script on
       // every page already asks for access to all sites.
-      'https://arxiv.org/*',
+      '*://*.arxiv.org/*',
       // Look-ups of venue links no digest paper lists (docs/PRIVACY.md).
       'https://api2.openreview.net/*',
       'https://api.openalex.org/*',
@@ -43,6 +52,9 @@ export default defineConfig({
     // (lib/content/card/loader.ts). A per-session URL, so pages cannot probe for it.
     web_accessible_resources: [
       { resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+      // A redirect may only land on a web-accessible page: an arXiv PDF followed from any site
+      // opens the reader. It refuses to run framed (entrypoints/reader/main.tsx).
+      { resources: ['reader.html'], matches: ['<all_urls>'] },
     ],
     // entrypoints/link-previews.ts: an unlisted script, so the manifest lists it here.
     content_scripts: [

@@ -7,6 +7,7 @@ import { openReadingList } from '@/lib/reading-list/open-view';
 import { sourceSettingsItem, readSourceSettings } from '@/lib/sources/source-settings';
 import { registerBadge } from '@/lib/worker/badge';
 import { registerRefreshAlarm } from '@/lib/worker/refresh-alarm';
+import { registerPdfRedirect } from '@/lib/worker/pdf-redirect';
 import { registerSaveMenu } from '@/lib/worker/save-menu';
 import { registerServices } from '@/lib/worker/services';
 import { registerSyncTriggers } from '@/lib/worker/sync-triggers';
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   const badge = registerBadge(browser, action);
   const requestSync = registerSyncTriggers(browser, db);
+  const pdfRedirect = registerPdfRedirect(browser);
   const { service, jobs, fillInDetails } = registerServices(browser, {
     db,
     bundledDigest: () => bundledDigest,
@@ -24,6 +26,7 @@ export default defineBackground(() => {
     requestSync,
     showReadingList: () => openReadingList(browser),
     showSettings: () => browser.runtime.openOptionsPage(),
+    allowInBrowserViewer: pdfRedirect.allowInBrowserViewer,
     isFirefox: import.meta.env.FIREFOX,
   });
   registerRefreshAlarm(browser, {

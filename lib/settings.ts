@@ -14,6 +14,8 @@ export interface Settings {
   disabledSites: string[];
   /** Reading list kept in step across the user's browsers through `storage.sync`. */
   readingListSync: boolean;
+  /** arXiv PDF addresses open in PaperPeek's reader (lib/worker/pdf-redirect.ts). */
+  arxivPdfsInReader: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   markersEnabled: true,
   disabledSites: [],
   readingListSync: true,
+  arxivPdfsInReader: true,
 };
 
 export const SETTINGS_KEY = 'settings';

@@ -52,6 +52,15 @@ export function SettingsSection(props: SettingsSectionProps) {
           checked={settings.markersEnabled}
           onChange={(markersEnabled) => updateSettings({ markersEnabled })}
         />
+        <Toggle
+          label="Open arXiv PDFs in PaperPeek"
+          checked={settings.arxivPdfsInReader}
+          onChange={(arxivPdfsInReader) => updateSettings({ arxivPdfsInReader })}
+        />
+        <p class="muted options__hint">
+          PaperPeek’s reader shows cards on the links and citations inside the paper. Its toolbar
+          has “Open in the browser’s viewer” for any paper.
+        </p>
         <SiteList
           sites={settings.disabledSites}
           update={(disabledSites) => updateSettings({ disabledSites })}

@@ -20,6 +20,8 @@ export interface ReaderAppProps {
   leaveFor(url: string): void;
   /** Resolves the open PDF's citations (after its first page is painted). */
   citations: Pick<CitationIndex, 'resolve'>;
+  /** The setting "Open arXiv PDFs in PaperPeek": its value now, and a change. */
+  arxivPdfsSetting: { read(): Promise<boolean>; write(on: boolean): Promise<void> };
 }
 
 /** What the reader shows instead of (or before) the pages. */
@@ -40,7 +42,14 @@ interface Opened {
 const REMEMBER_AFTER_MS = 500;
 
 /** The reader: a PDF on PDF.js's viewer, its toolbar, and what it says when it cannot open one. */
-export function ReaderApp({ location, storage, permissions, leaveFor, citations }: ReaderAppProps) {
+export function ReaderApp({
+  location,
+  storage,
+  permissions,
+  leaveFor,
+  citations,
+  arxivPdfsSetting,
+}: ReaderAppProps) {
   const source: ReaderSource = readerSource(location.search);
   const container = useRef<HTMLDivElement>(null);
   const pagesElement = useRef<HTMLDivElement>(null);
@@ -57,6 +66,10 @@ export function ReaderApp({ location, storage, permissions, leaveFor, citations 
   const [found, setFound] = useState({ current: 0, total: 0, pending: false, query: '' });
   const [title, setTitle] = useState('');
   const [dragging, setDragging] = useState(false);
+  const [arxivPdfsHere, setArxivPdfsHere] = useState<boolean | null>(null);
+  useEffect(() => {
+    arxivPdfsSetting.read().then(setArxivPdfsHere, () => undefined);
+  }, [arxivPdfsSetting]);
   const [references, setReferences] = useState<{ entries: number; resolved: number } | null>(null);
 
   /** Shows `bytes` in the viewer, at the page asked for or the last one read. */
@@ -198,6 +211,11 @@ export function ReaderApp({ location, storage, permissions, leaveFor, citations 
           original={original}
           leaveFor={leaveFor}
           references={references}
+          arxivPdfsHere={arxivPdfsHere}
+          setArxivPdfsHere={(on) => {
+            setArxivPdfsHere(on);
+            void arxivPdfsSetting.write(on);
+          }}
         />
       </header>
       {finding && (

@@ -16,6 +16,9 @@ export interface ReaderToolbarProps {
   leaveFor(url: string): void;
   /** How many of the PDF's references name a paper PaperPeek knows, once they are read. */
   references: { entries: number; resolved: number } | null;
+  /** The setting "Open arXiv PDFs in PaperPeek", and how to change it. */
+  arxivPdfsHere: boolean | null;
+  setArxivPdfsHere(on: boolean): void;
 }
 
 const ZOOMS: readonly (readonly [string, string])[] = [
@@ -128,6 +131,16 @@ export function ReaderToolbar(props: ReaderToolbarProps) {
       <button type="button" disabled={!ready} onClick={props.download}>
         Download
       </button>
+      {props.arxivPdfsHere !== null && (
+        <label class="reader__setting">
+          <input
+            type="checkbox"
+            checked={props.arxivPdfsHere}
+            onChange={(event) => props.setArxivPdfsHere((event.target as HTMLInputElement).checked)}
+          />
+          Open arXiv PDFs here
+        </label>
+      )}
       {props.original && (
         <button type="button" onClick={() => props.leaveFor(props.original ?? '')}>
           Open in the browser’s viewer

@@ -8,27 +8,41 @@ import { startLinkCards } from '@/lib/content/link-cards';
 import { createScriptContext } from '@/lib/content/script-context';
 import { requestFromWorker } from '@/lib/protocol/client';
 import { createCitationIndex } from '@/lib/reader/citations';
+import { readSettings, updateSettings } from '@/lib/settings';
 
 const citations = createCitationIndex((texts) => requestFromWorker('resolveReferences', { texts }));
 const root = document.getElementById('app');
-if (root) {
+// The reader is web-accessible (redirects land on it): inside another site's frame it does
+// nothing, so no page can dress it up and have the user click its buttons.
+if (window.top !== window && root) {
+  root.textContent = 'PaperPeek’s reader opens in a tab of its own.';
+} else if (root) {
   render(
     <ReaderApp
       location={location}
       storage={browser.storage.local}
       permissions={browser.permissions}
-      leaveFor={(url) => location.assign(url)}
+      // The redirect lets this address through once, so the browser's viewer shows it.
+      leaveFor={(url) =>
+        void requestFromWorker('openInBrowserViewer', { url })
+          .catch(() => undefined)
+          .then(() => location.assign(url))
+      }
       citations={citations}
+      arxivPdfsSetting={{
+        read: async () => (await readSettings(browser.storage.local)).arxivPdfsInReader,
+        write: (on) => updateSettings(browser.storage.local, { arxivPdfsInReader: on }),
+      }}
     />,
     root,
   );
+  // The PDF's links (PDF.js's annotation layer) get the same cards as links on web pages, and
+  // its citations the cards of the papers they cite.
+  void startLinkCards(
+    browser,
+    document,
+    createScriptContext(browser.runtime),
+    '/card-ui.js',
+    citations.lookup,
+  );
 }
-// The PDF's links (PDF.js's annotation layer) get the same cards as links on web pages, and its
-// citations the cards of the papers they cite.
-void startLinkCards(
-  browser,
-  document,
-  createScriptContext(browser.runtime),
-  '/card-ui.js',
-  citations.lookup,
-);

@@ -89,6 +89,11 @@ export interface ProtocolMap {
     request: { texts: string[] };
     response: { key: PaperKey | null; card: CardView | null }[];
   };
+  /**
+   * The reader's "Open in the browser's viewer": lets this arXiv PDF address through the
+   * redirect once, in the sender's tab (extension pages only).
+   */
+  openInBrowserViewer: { request: { url: string }; response: null };
   // Extension pages only (see PRIVILEGED): these change the digest.
   refreshNow: { request: Record<string, never>; response: RefreshOutcome[] };
   importBegin: { request: { label: string }; response: { importId: string } };
@@ -102,6 +107,7 @@ export interface ProtocolMap {
 
 /** Messages only the extension's own pages may send: a content script runs inside web pages. */
 export const PRIVILEGED: ReadonlySet<MessageType> = new Set([
+  'openInBrowserViewer',
   'refreshNow',
   'importBegin',
   'importChunk',

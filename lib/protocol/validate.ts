@@ -75,6 +75,13 @@ export function parseRequest(raw: unknown): Request | ProtocolError {
         return badRequest('fetchPaper: data.key must be an arxiv:, openreview:, doi: or acl: key');
       return { type, data: { key } };
     }
+    case 'openInBrowserViewer': {
+      const { url } = data;
+      if (typeof url !== 'string' || url.length > 2_000 || !/^https:\/\//.test(url)) {
+        return badRequest('openInBrowserViewer: data.url must be an https address');
+      }
+      return { type, data: { url } };
+    }
     case 'resolveReferences': {
       const { texts } = data;
       if (

@@ -20,6 +20,7 @@ import {
   readSourceSettings,
 } from '../sources/source-settings';
 import type { BrowserEvent } from './events';
+import { isRedirectedAddress } from './pdf-redirect';
 import { createPaperService, type PaperService } from './paper-service';
 
 /**
@@ -73,6 +74,8 @@ export interface ServicesDependencies {
   requestSync: () => void;
   showReadingList: () => Promise<void>;
   showSettings: () => Promise<void>;
+  /** Lets an arXiv PDF address reach the browser's viewer in one tab (pdf-redirect.ts). */
+  allowInBrowserViewer: (url: string, tabId: number) => Promise<void>;
   /** Firefox asks for its own consent before look-ups send anything (lookup-consent.ts). */
   isFirefox: boolean;
 }
@@ -86,6 +89,7 @@ export function registerServices(
     requestSync,
     showReadingList,
     showSettings,
+    allowInBrowserViewer,
     isFirefox,
   }: ServicesDependencies,
 ): { service: PaperService; jobs: DigestJobs; fillInDetails: () => void } {
@@ -157,7 +161,17 @@ export function registerServices(
   });
   browser.runtime.onMessage.addListener(
     createMessageListener(
-      { ...service, ...jobHandlers(jobs, fillIn) },
+      {
+        ...service,
+        ...jobHandlers(jobs, fillIn),
+        openInBrowserViewer: async ({ url }, sender) => {
+          // Only what the redirect would take, and only for the tab that asks.
+          if (isRedirectedAddress(url) && sender.tab?.id !== undefined) {
+            await allowInBrowserViewer(url, sender.tab.id);
+          }
+          return null;
+        },
+      },
       browser.runtime.id,
       browser.runtime.getURL('/'),
     ),

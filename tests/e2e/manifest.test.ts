@@ -11,11 +11,17 @@ describe('the built manifest', () => {
   >;
 
   it('asks for the documented permissions and nothing more', () => {
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'contextMenus', 'alarms']);
+    expect(manifest.permissions).toEqual([
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'alarms',
+      'declarativeNetRequestWithHostAccess',
+    ]);
     expect(manifest.host_permissions).toEqual([
       'https://huggingface.co/*',
       'https://export.arxiv.org/*',
-      'https://arxiv.org/*',
+      '*://*.arxiv.org/*',
       'https://api2.openreview.net/*',
       'https://api.openalex.org/*',
     ]);
@@ -28,10 +34,12 @@ describe('the built manifest', () => {
 
   it('lets no web page or other extension talk to it', () => {
     expect(manifest).not.toHaveProperty('externally_connectable');
-    // Only the card module, for content scripts to import, at a per-session URL a page cannot
-    // guess; it holds code only, no data.
+    // The card module, for content scripts to import, at a per-session URL a page cannot
+    // guess (it holds code only, no data), and the reader, which arXiv PDF addresses are
+    // redirected to (it refuses to run in a frame).
     expect(manifest.web_accessible_resources).toEqual([
       { resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+      { resources: ['reader.html'], matches: ['<all_urls>'] },
     ]);
     const code = ['background.js', 'link-previews.js']
       .map((file) => readFileSync(join(EXTENSION_DIR, file), 'utf8'))

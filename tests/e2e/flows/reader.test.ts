@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BROWSERS,
+  clickByText,
   pointAt,
   setLocal,
   until,
@@ -15,14 +16,17 @@ import {
   type FlowSession,
 } from '../browsers';
 
+import { startFixtureServer, type FixtureServer } from '../fixture-server';
+
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/pdf');
 
 describe.each(BROWSERS)('the reader in $name', (browser) => {
   let session: FlowSession;
+  let server: FixtureServer;
   let reader: FlowPage;
 
   beforeAll(async () => {
-    session = await browser.launch();
+    [session, server] = await Promise.all([browser.launch(), startFixtureServer()]);
     const page = await session.openExtensionPage('popup.html');
     await waitForBundledDigest(page);
     await setLocal(page, { settings: { hoverDelayMs: 0 } });
@@ -30,6 +34,7 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
   }, 120_000);
   afterAll(async () => {
     await session?.close();
+    await server?.close();
   });
 
   it('asks for a PDF when it has none', async () => {
@@ -180,6 +185,32 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
     expect(
       await reader.$$eval('input[aria-label="Choose another PDF"]', (inputs) => inputs.length),
     ).toBe(1);
+  });
+
+  it('opens an arXiv PDF address in the reader; the browser’s viewer gets the original', async () => {
+    const url = 'https://arxiv.org/pdf/2307.06948v2';
+    // Followed from a web page, as a reader follows a link to a paper's PDF.
+    const page = await session.openPage(server.url('/behaviour.html'));
+    await page.evaluate((address) => location.assign(address), url);
+    const inReader = async () =>
+      (await session.pageUrls()).filter((address) => address.includes(`/reader.html?file=${url}`))
+        .length;
+    await until(async () => (await inReader()) === 1, 'the reader');
+    // No internet here: the reader says so, and offers the browser's own viewer.
+    await until(
+      async () =>
+        (
+          (await page.$eval('[role=alert]', (alert) => alert.textContent).catch(() => '')) ?? ''
+        ).includes('arxiv.org could not be reached'),
+      'the message',
+      15_000,
+    );
+    await clickByText(page, '[role=alert] button', 'Open in the browser’s viewer');
+    await until(async () => (await inReader()) === 0, 'leaving the reader');
+    // It stays out: no loop back into the reader.
+    await new Promise((done) => setTimeout(done, 1_500));
+    expect(await inReader()).toBe(0);
+    await page.close();
   });
 
   it('reports no error from any of its contexts', () => {

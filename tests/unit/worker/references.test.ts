@@ -55,7 +55,7 @@ describe('resolving a PDF’s references against the digest', () => {
       expect(byKey.ye2023unified?.card?.title).toMatch(/^A Unified Generative Retriever/);
       // A DOI the digest does not list: a key, looked up on hover under the user's setting.
       // (an ACL DOI is the Anthology paper's key).
-    expect(byKey.devlin2019bert).toEqual({ key: 'acl:N19-1423', card: null });
+      expect(byKey.devlin2019bert).toEqual({ key: 'acl:N19-1423', card: null });
       // Nothing known: the reference itself, readable, and searches that send nothing until clicked.
       const nobody = byKey.nobody2019study;
       expect(nobody?.key).toBeNull();

@@ -53,6 +53,7 @@ describe('the worker services, registered on a fake browser', () => {
       requestSync,
       showReadingList,
       showSettings: vi.fn(async () => undefined),
+      allowInBrowserViewer: vi.fn(async () => undefined),
       isFirefox: false,
     });
     return { ...fake, service, reportPageSummary, requestSync, showReadingList };
