@@ -8,6 +8,7 @@ import { sourceSettingsItem, readSourceSettings } from '@/lib/sources/source-set
 import { registerBadge } from '@/lib/worker/badge';
 import { registerRefreshAlarm } from '@/lib/worker/refresh-alarm';
 import { registerPdfRedirect } from '@/lib/worker/pdf-redirect';
+import { registerReaderMenu } from '@/lib/worker/reader-menu';
 import { registerSaveMenu } from '@/lib/worker/save-menu';
 import { registerServices } from '@/lib/worker/services';
 import { registerSyncTriggers } from '@/lib/worker/sync-triggers';
@@ -44,4 +45,5 @@ export default defineBackground(() => {
     save: (paperId) => service.save({ paperId }, sender),
     flash: badge.flash,
   });
+  registerReaderMenu(browser);
 });

@@ -254,6 +254,9 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
   function onEnter(event: Event): void {
     // A page's synthetic events never open a card: it could otherwise read what it shows.
     if (!event.isTrusted || !enabled || returningFocus) return;
+    // The open card's link left the page (a single-page app, a PDF replaced in the reader): no
+    // pointerout will ever come from it.
+    if (shown && !shown.anchor.isConnected) intent.dismiss();
     // Events from inside the card reach the document retargeted to its host element.
     if (card?.contains(event.target as Node)) {
       if (event.type === 'pointerover') pointerInCard = true;

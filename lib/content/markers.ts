@@ -8,7 +8,8 @@ import { MAX_KEYS_PER_MESSAGE } from '../protocol/messages';
 import type { LinkResolver } from './link-resolver';
 
 export const MARKER_ATTRIBUTE = 'data-paperpeek';
-const MARKER_CSS = `a[${MARKER_ATTRIBUTE}]{text-decoration-line:underline!important;text-decoration-style:dotted!important;text-decoration-color:#b31b1b!important;text-decoration-thickness:from-font;text-underline-offset:.18em}`;
+// Dotted for a paper in the digest, solid for one on the reading list.
+const MARKER_CSS = `a[${MARKER_ATTRIBUTE}]{text-decoration-line:underline!important;text-decoration-style:dotted!important;text-decoration-color:#b31b1b!important;text-decoration-thickness:from-font;text-underline-offset:.18em}a[${MARKER_ATTRIBUTE}=saved]{text-decoration-style:solid!important}`;
 const SLICE_MS = 4;
 /** At most one resolveLinks message per slice. */
 const SLICE_LINKS = 500;
@@ -120,7 +121,7 @@ export function createMarkers(deps: MarkerDependencies) {
         if (deps.decorate() && !anchor.hasAttribute(MARKER_ATTRIBUTE)) {
           // The sheet comes with the first marker: most pages link to no paper at all.
           installSheet();
-          anchor.setAttribute(MARKER_ATTRIBUTE, '');
+          anchor.setAttribute(MARKER_ATTRIBUTE, card.saved ? 'saved' : '');
         }
       }
       if (knownPapers.size !== sizeBefore) {

@@ -51,3 +51,27 @@ export function requestedPage(hash: string): number | null {
 export function originPattern(origin: string): string {
   return `${origin}/*`;
 }
+
+/** The reader's address for a PDF at `url` (`runtime.getURL('/reader.html')` as `readerPage`). */
+export function readerAddress(readerPage: string, url: string): string {
+  return `${readerPage}?file=${encodeURIComponent(url)}`;
+}
+
+/**
+ * Whether an address is a PDF by its look: a path ending in `.pdf`, an arXiv or OpenReview PDF.
+ * What the popup and the context menu offer the reader for; the reader itself checks the bytes.
+ */
+export function looksLikePdfAddress(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  const host = url.hostname.replace(/^www\./, '');
+  if ((host === 'arxiv.org' || host === 'export.arxiv.org') && url.pathname.startsWith('/pdf/'))
+    return true;
+  if (host === 'openreview.net' && url.pathname === '/pdf') return true;
+  return /\.pdf$/i.test(url.pathname);
+}

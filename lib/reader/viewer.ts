@@ -10,6 +10,7 @@ import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { isReaderLinkAllowed } from './links';
+import { linkArxivIds } from './text-ids';
 
 /** What the reader's page shows of the viewer. */
 export interface ViewerEvents {
@@ -115,6 +116,14 @@ export async function createReaderViewer(
     });
   eventBus.on('updatefindmatchescount', onFound);
   eventBus.on('updatefindcontrolstate', onFound);
+  // arXiv ids written in the text become links too (a PDF without hyperref has no others).
+  eventBus.on(
+    'textlayerrendered',
+    ({ source }: { source: { textLayer?: { div?: HTMLElement } | null } }) => {
+      const layer = source.textLayer?.div;
+      if (layer) linkArxivIds(layer);
+    },
+  );
   // A link annotation PDF.js made of a target the reader does not follow is made inert.
   eventBus.on('annotationlayerrendered', ({ source }: { source: { div: HTMLElement } }) => {
     for (const link of source.div.querySelectorAll('a[href]')) {

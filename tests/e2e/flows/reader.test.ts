@@ -9,6 +9,7 @@ import {
   BROWSERS,
   clickByText,
   pointAt,
+  send,
   setLocal,
   until,
   waitForBundledDigest,
@@ -30,6 +31,8 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
     const page = await session.openExtensionPage('popup.html');
     await waitForBundledDigest(page);
     await setLocal(page, { settings: { hoverDelayMs: 0 } });
+    // On the reading list: its citations are marked as saved.
+    await send(page, { type: 'save', data: { paperId: '2307.06948' } });
     reader = await session.openExtensionPage('reader.html');
   }, 120_000);
   afterAll(async () => {
@@ -117,12 +120,20 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
         timeout: 10_000,
       })
       .toBe('6 of 8 references found');
+    // Which references are saved, which are in the digest, at a glance; unknown ones unmarked.
+    const mark = (key: string) =>
+      reader.$eval(`.annotationLayer a[href="#cite.${key}"]`, (link) =>
+        link.getAttribute('data-paperpeek'),
+      );
+    await expect.poll(() => mark('khattak2023self')).toBe('saved');
+    expect(await mark('brown2020language')).toBe('');
+    expect(await mark('nobody2019study')).toBeNull();
   });
 
   it('shows the cited paper’s card on a numeric citation, from the digest', async () => {
     const card = await hoverCard('.annotationLayer a[href="#cite.khattak2023self"]');
     expect(card?.title).toMatch(/^Self-regulating Prompts/);
-    expect(card?.buttons).toContain('Save to reading list');
+    expect(card?.buttons).toContain('Open reading list');
   });
 
   it('shows the reference itself for a paper it does not know, with searches', async () => {
@@ -165,6 +176,16 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
       'the citation links',
     );
     const card = await hoverCard('.annotationLayer a[href="#cite.brown2020language"]');
+    expect(card?.title).toBe('Language Models are Few-Shot Learners');
+  });
+
+  it('makes arXiv ids written in the text of a PDF without links hoverable', async () => {
+    await session.upload(reader, 'input[aria-label="Open a PDF"]', `${FIXTURES}/no-hyperref.pdf`);
+    const id = '.textLayer a[href="https://arxiv.org/abs/2005.14165"]';
+    await until(async () => (await reader.$$eval(id, (links) => links.length)) === 1, 'the id');
+    // No citation links in it (PDF.js makes links only of the web addresses in its text).
+    expect(await reader.$$eval('.annotationLayer a[href^="#"]', (links) => links.length)).toBe(0);
+    const card = await hoverCard(id);
     expect(card?.title).toBe('Language Models are Few-Shot Learners');
   });
 

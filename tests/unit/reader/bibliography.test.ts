@@ -177,3 +177,16 @@ describe('lines of a page', () => {
     expect(lines.map((line) => line.text)).toEqual(['Attention1 is all']);
   });
 });
+
+describe('the 40-page two-column fixture', () => {
+  it('has 80 entries, each its own and in order', async () => {
+    const entries = await entriesOf('long-two-column');
+    expect(entries).toHaveLength(80);
+    entries.forEach((entry, index) => {
+      expect(citationKeyOf(entry.id)).toBe(`ref${String(index).padStart(2, '0')}`);
+      expect(entry.text.startsWith(`[${index + 1}] `)).toBe(true);
+      // One entry's text never holds the next one's label.
+      expect(entry.text).not.toContain(`[${index + 2}] `);
+    });
+  });
+});

@@ -82,3 +82,25 @@ describe('resolving a PDF’s references against the digest', () => {
     expect(answer?.key).toBeNull();
   });
 });
+
+describe('the 40-page fixture’s 80 references', () => {
+  const db = databasePerTest();
+  const service = createPaperService(db, { bundledDigest: () => bundled, now: () => 1_000 });
+
+  it('resolves the 20 cited by arXiv id and the 20 cited by title alone, and no other', async () => {
+    await service.ensureBundledDigest();
+    const entries = await entryTexts('long-two-column');
+    const answers = await service.resolveReferences(
+      { texts: entries.map((entry) => entry.text) },
+      sender,
+    );
+    const found = answers.map((answer) => answer.card !== null && !answer.card.missing);
+    // ref00, ref04, ... by id; ref01, ref05, ... by title; the rest are no digest paper.
+    expect(
+      found
+        .map((hit, i) => (hit ? i % 4 : -1))
+        .filter((kind) => kind >= 0)
+        .sort(),
+    ).toEqual([...Array(20).fill(0), ...Array(20).fill(1)]);
+  });
+});
