@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { PdfPicker } from './PdfPicker';
 
 export interface ReaderToolbarProps {
   title: string;
@@ -114,20 +115,7 @@ export function ReaderToolbar(props: ReaderToolbarProps) {
           {`${props.references.resolved} of ${props.references.entries} references found`}
         </span>
       )}
-      <label class="file-button">
-        Open…
-        <input
-          type="file"
-          accept="application/pdf,.pdf"
-          aria-label="Open a PDF"
-          onChange={(event) => {
-            const input = event.target as HTMLInputElement;
-            const file = input.files?.[0];
-            if (file) props.openFile(file);
-            input.value = '';
-          }}
-        />
-      </label>
+      <PdfPicker label="Open a PDF" openFile={props.openFile} />
       <button type="button" disabled={!ready} onClick={props.download}>
         Download
       </button>

@@ -70,35 +70,29 @@ export function createCardActions(
     if (stillShowing(current)) card.update({ pending: null, error: (error as Error).message });
   };
 
+  /**
+   * Save, or Undo of a save made from this card. The control the keyboard was on goes away with
+   * it: the focus goes on to Undo after a save, back to Save after an undo, inside the card.
+   */
+  const saveOrUndo = (undo: boolean) => {
+    const current = card.shown();
+    if (!current || current.view.saved !== undo || card.state().pending) return;
+    if (!undo && current.view.missing) return;
+    const fromKeyboard = card.keyboardInCard();
+    card.update({ pending: undo ? 'undo' : 'save', error: null });
+    (undo ? env.undoSave : env.save)(current.view.paperId).then(() => {
+      setSaved(current, !undo);
+      if (!stillShowing(current)) return;
+      card.update({ pending: null, justSaved: !undo });
+      if (fromKeyboard) card.focus(undo ? '.s' : '.u');
+    }, failed(current));
+  };
+
   return {
     toggleExpanded: trusted(() => card.update({ expanded: !card.state().expanded })),
     toggleMenu: trusted(() => card.update({ menuOpen: !card.state().menuOpen })),
-    save: trusted(() => {
-      const current = card.shown();
-      if (!current || current.view.saved || current.view.missing || card.state().pending) return;
-      const fromKeyboard = card.keyboardInCard();
-      card.update({ pending: 'save', error: null });
-      env.save(current.view.paperId).then(() => {
-        setSaved(current, true);
-        if (!stillShowing(current)) return;
-        card.update({ pending: null, justSaved: true });
-        // Save becomes the "Saved" mark: a keyboard user's focus goes on to Undo, in the card.
-        if (fromKeyboard) card.focus('.u');
-      }, failed(current));
-    }),
-    undoSave: trusted(() => {
-      const current = card.shown();
-      if (!current || !current.view.saved || card.state().pending) return;
-      const fromKeyboard = card.keyboardInCard();
-      card.update({ pending: 'undo', error: null });
-      env.undoSave(current.view.paperId).then(() => {
-        setSaved(current, false);
-        if (!stillShowing(current)) return;
-        card.update({ pending: null, justSaved: false });
-        // Undo leaves with the entry: a keyboard user's focus goes back to Save, not the page.
-        if (fromKeyboard) card.focus('.s');
-      }, failed(current));
-    }),
+    save: trusted(() => saveOrUndo(false)),
+    undoSave: trusted(() => saveOrUndo(true)),
     retry: trusted(() => {
       const current = card.shown();
       const key = current && card.resolver.keyFor(current.anchor);

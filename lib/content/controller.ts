@@ -22,7 +22,7 @@ export const GRACE_MS = 300;
 const PASSIVE = { capture: true, passive: true };
 
 // Here, not imported from the card module: the content script must not carry the card's code.
-const NEW_CARD: HoverCardState = {
+export const NEW_CARD: HoverCardState = {
   expanded: false,
   menuOpen: false,
   pending: null,

@@ -42,7 +42,9 @@ export function createLinkResolver(resolve: Resolve, local?: LocalLinks) {
       if (known) {
         locals.push(
           known.then((answer) => {
-            const key = answer && (answer.key ?? (`local:${raw}` as PaperKey));
+            // A card of the page's own (a reference no paper matched) is kept under its href.
+            const key =
+              answer && (answer.key ?? (answer.card ? (`local:${raw}` as PaperKey) : null));
             if (key && answer.card) cards.set(key, answer.card);
             verdicts.set(anchor, key);
           }),

@@ -6,3 +6,19 @@ export interface BrowserEvent<Listener> {
   addListener(listener: Listener): void;
   removeListener?(listener: Listener): void;
 }
+
+/** The context menu's slice of `browser`: an item on links, and its clicks. */
+export interface LinkMenus {
+  create(properties: {
+    id: string;
+    title: string;
+    contexts: ['link'];
+    targetUrlPatterns: string[];
+  }): unknown;
+  onClicked: BrowserEvent<
+    (
+      info: { menuItemId: string | number; linkUrl?: string },
+      tab?: { id?: number; index?: number },
+    ) => void
+  >;
+}

@@ -4,7 +4,7 @@
  * Owns: the menu item and its click. Never: fetches the PDF (the reader does).
  */
 import { looksLikePdfAddress, readerAddress } from '../reader/address';
-import type { BrowserEvent } from './events';
+import type { BrowserEvent, LinkMenus } from './events';
 
 export const READER_MENU_ID = 'paperpeek-open-in-reader';
 
@@ -20,20 +20,7 @@ export const READER_MENU_PATTERNS = [
 
 export interface ReaderMenuBrowser {
   runtime: { onInstalled: BrowserEvent<() => void>; getURL(path: '/reader.html'): string };
-  contextMenus: {
-    create(properties: {
-      id: string;
-      title: string;
-      contexts: ['link'];
-      targetUrlPatterns: string[];
-    }): unknown;
-    onClicked: BrowserEvent<
-      (
-        info: { menuItemId: string | number; linkUrl?: string },
-        tab?: { id?: number; index?: number },
-      ) => void
-    >;
-  };
+  contextMenus: LinkMenus;
   tabs: {
     create(properties: { url: string; openerTabId?: number; index?: number }): Promise<unknown>;
   };

@@ -4,7 +4,7 @@
  */
 import { paperKeyFromLink } from '../links/paper-link';
 import type { PaperHit } from '../protocol/messages';
-import type { BrowserEvent } from './events';
+import type { BrowserEvent, LinkMenus } from './events';
 import type { PaperKey } from '../links/paper-key';
 
 export const SAVE_MENU_ID = 'paperpeek-save-paper';
@@ -48,17 +48,7 @@ const FEEDBACK: Record<SaveOutcome, string> = {
 
 export interface SaveMenuBrowser {
   runtime: { onInstalled: BrowserEvent<() => void> };
-  contextMenus: {
-    create(properties: {
-      id: string;
-      title: string;
-      contexts: ['link'];
-      targetUrlPatterns: string[];
-    }): unknown;
-    onClicked: BrowserEvent<
-      (info: { menuItemId: string | number; linkUrl?: string }, tab?: { id?: number }) => void
-    >;
-  };
+  contextMenus: LinkMenus;
 }
 
 export interface SaveMenuDependencies {

@@ -11,6 +11,7 @@ import { findBrowser } from '../lib/find-browser';
 import { benchImport } from './import';
 import { benchPages } from './pages';
 import { benchPopup } from './popup';
+import { benchReader } from './reader';
 import { benchSearch } from './search';
 import { benchSizes } from './sizes';
 import { summaryTable } from './summary';
@@ -21,6 +22,7 @@ const groups: Record<string, () => Promise<Record<string, unknown>>> = {
   import: benchImport,
   pages: benchPages,
   sizes: benchSizes,
+  reader: benchReader,
 };
 
 const root = resolve(import.meta.dirname, '../..');

@@ -79,6 +79,21 @@ export function summaryTable(results: Results): string {
     `${number(at(results, ['sizes', 'sizes (bytes, gzip)', 'contentScript']))} B`,
     `card module (first hover) ${number(at(results, ['sizes', 'sizes (bytes, gzip)', 'cardModule']))} B, popup ${number(at(results, ['sizes', 'sizes (bytes, gzip)', 'popup']))} B, options ${number(at(results, ['sizes', 'sizes (bytes, gzip)', 'options']))} B, zip ${number(at(results, ['sizes', 'sizes (bytes, gzip)', 'zip']))} B`,
   );
+  const reader = (path: string[]) => at(results, ['reader', ...path]);
+  const firstPaint = 'first page painted from the bytes, 40 pages';
+  add(
+    'reader: first page from the bytes, 40 pages',
+    '≤ 1.2× PDF.js alone',
+    `× ${number(reader([firstPaint, 'ratioOfMedians']))}`,
+    `${ms(Math.round(number(reader([firstPaint, 'reader', 'median']))))} against ${ms(Math.round(number(reader([firstPaint, 'barePdfjs', 'median']))))}`,
+  );
+  const resolved = 'every citation resolved after the first paint, 80 references';
+  add(
+    'reader: every citation resolved',
+    '≤ 1 s after the first paint',
+    ms(Math.round(number(reader([resolved, 'ms', 'p95'])))),
+    `long tasks over 50 ms meanwhile: ${number(reader([resolved, 'longTasksOver50ms']))}`,
+  );
 
   const header: [string, string, string, string] = ['budget', 'limit', 'measured', 'side by side'];
   const widths = header.map((_, column) =>

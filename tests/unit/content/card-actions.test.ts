@@ -12,6 +12,7 @@ import {
   type OpenCard,
   type ShownCard,
 } from '@/lib/content/card-actions';
+import { NEW_CARD } from '@/lib/content/controller';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { paper } from '../../helpers/digests';
 
@@ -22,14 +23,7 @@ function harness(
   view: CardView,
   overrides: { env?: Partial<CardActionsEnvironment>; card?: Partial<OpenCard> } = {},
 ) {
-  let state: HoverCardState = {
-    expanded: false,
-    menuOpen: false,
-    pending: null,
-    justSaved: false,
-    retriedInVain: false,
-    error: null,
-  };
+  let state: HoverCardState = NEW_CARD;
   const states: HoverCardState[] = [];
   const shown: ShownCard = { anchor: {} as HTMLAnchorElement, view, title: null };
   const focused: string[] = [];

@@ -4,25 +4,11 @@
  * numeric in two columns with an entry split across them, natbib author-year, biblatex, and one
  * without hyperref. PDF.js reads them here as the reader does.
  */
-import { readFileSync } from 'node:fs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { bibliographyEntries, citationKeyOf } from '@/lib/reader/bibliography';
-import { documentEntries, type PdfDocument } from '@/lib/reader/pdf-references';
 import { referenceFacts } from '@/lib/reader/reference-text';
+import { fixtureEntries } from '../../helpers/pdf';
 import { linesOf, type TextLine } from '@/lib/reader/text-lines';
-
-async function entriesOf(name: string) {
-  const data = new Uint8Array(
-    readFileSync(new URL(`../../fixtures/pdf/${name}.pdf`, import.meta.url)),
-  );
-  const pdf = await getDocument({ data, isEvalSupported: false }).promise;
-  try {
-    return await documentEntries(pdf as unknown as PdfDocument);
-  } finally {
-    await pdf.destroy();
-  }
-}
 
 /** What each fixture's entries must say: the citation key, how the text starts, its facts. */
 const EXPECTED = [
@@ -46,7 +32,7 @@ describe.each([
   ['author-year', () => '', 8],
 ])('the bibliography of %s', (name, label, count) => {
   it('has one entry per cited paper, each its own text and nothing of the next', async () => {
-    const entries = await entriesOf(name);
+    const entries = await fixtureEntries(name);
     expect(entries).toHaveLength(count);
     EXPECTED.forEach(([key, start, facts, title], index) => {
       const entry = entries[index];
@@ -65,7 +51,7 @@ describe.each([
 
 describe('the two-column fixture', () => {
   it('reads the entry that runs from the foot of one column to the top of the next in full', async () => {
-    const entries = await entriesOf('numeric-two-column');
+    const entries = await fixtureEntries('numeric-two-column');
     expect(entries[1]?.text).toBe(
       '[2] Muhammad Uzair Khattak, Syed Talal Wasim, Muzammal Naseer, Salman Khan, Ming-Hsuan Yang, and Fahad Shahbaz Khan. Self-regulating prompts: Foundational model adaptation without forgetting. arXiv preprint arXiv:2307.06948, 2023.',
     );
@@ -74,7 +60,7 @@ describe('the two-column fixture', () => {
 
 describe('the biblatex fixture', () => {
   it('finds `cite.0@key` destinations and reads quoted titles', async () => {
-    const entries = await entriesOf('biblatex');
+    const entries = await fixtureEntries('biblatex');
     expect(entries.map((entry) => citationKeyOf(entry.id))).toEqual([
       'brown2020language',
       'khattak2023self',
@@ -92,7 +78,7 @@ describe('the biblatex fixture', () => {
 
 describe('a PDF without hyperref', () => {
   it('has no citation links, so no entries (its arXiv ids are found in the text instead)', async () => {
-    expect(await entriesOf('no-hyperref')).toEqual([]);
+    expect(await fixtureEntries('no-hyperref')).toEqual([]);
   });
 });
 
@@ -180,7 +166,7 @@ describe('lines of a page', () => {
 
 describe('the 40-page two-column fixture', () => {
   it('has 80 entries, each its own and in order', async () => {
-    const entries = await entriesOf('long-two-column');
+    const entries = await fixtureEntries('long-two-column');
     expect(entries).toHaveLength(80);
     entries.forEach((entry, index) => {
       expect(citationKeyOf(entry.id)).toBe(`ref${String(index).padStart(2, '0')}`);

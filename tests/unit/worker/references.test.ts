@@ -4,28 +4,14 @@
  * title alone), a DOI the digest lacks stays a key to look up on hover, and an entry that names
  * nothing known gets the reference's own card.
  */
-import { readFileSync } from 'node:fs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import bundled from '@/assets/digest.json';
 import { citationKeyOf } from '@/lib/reader/bibliography';
-import { documentEntries, type PdfDocument } from '@/lib/reader/pdf-references';
 import { createPaperService } from '@/lib/worker/paper-service';
 import { databasePerTest } from '../../helpers/db';
+import { fixtureEntries } from '../../helpers/pdf';
 
 const sender = { id: 'ext' };
-
-async function entryTexts(name: string) {
-  const data = new Uint8Array(
-    readFileSync(new URL(`../../fixtures/pdf/${name}.pdf`, import.meta.url)),
-  );
-  const pdf = await getDocument({ data, isEvalSupported: false }).promise;
-  try {
-    return await documentEntries(pdf as unknown as PdfDocument);
-  } finally {
-    await pdf.destroy();
-  }
-}
 
 describe('resolving a PDF’s references against the digest', () => {
   const db = databasePerTest();
@@ -35,7 +21,7 @@ describe('resolving a PDF’s references against the digest', () => {
     '%s: every entry, the way it can be',
     async (name) => {
       await service.ensureBundledDigest();
-      const entries = await entryTexts(name);
+      const entries = await fixtureEntries(name);
       const answers = await service.resolveReferences(
         { texts: entries.map((entry) => entry.text) },
         sender,
@@ -89,7 +75,7 @@ describe('the 40-page fixture’s 80 references', () => {
 
   it('resolves the 20 cited by arXiv id and the 20 cited by title alone, and no other', async () => {
     await service.ensureBundledDigest();
-    const entries = await entryTexts('long-two-column');
+    const entries = await fixtureEntries('long-two-column');
     const answers = await service.resolveReferences(
       { texts: entries.map((entry) => entry.text) },
       sender,
