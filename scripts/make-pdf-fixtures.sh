@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fixture PDFs of tests/fixtures/pdf from their LaTeX sources in src/. The PDFs are
 # checked in, so tests and CI need no TeX; run this after changing a source. Needs TeX Live:
-#   apt-get install texlive-latex-extra texlive-bibtex-extra biber
+#   apt-get install texlive-latex-extra texlive-bibtex-extra biber qpdf
 set -euo pipefail
 cd "$(dirname "$0")/../tests/fixtures/pdf"
 build=$(mktemp -d)
@@ -23,3 +23,9 @@ for source in src/*.tex; do
   cp "$build/$name.pdf" "$name.pdf"
   echo "tests/fixtures/pdf/$name.pdf: $(wc -c <"$name.pdf") bytes"
 done
+# Bad input the reader must explain: a PDF behind a password ("paperpeek"; its bytes change on
+# each run, as AES-256 salts are random), and one cut short.
+qpdf --static-id --static-aes-iv --encrypt paperpeek paperpeek 256 -- numeric-two-column.pdf encrypted.pdf
+echo "tests/fixtures/pdf/encrypted.pdf: $(wc -c <encrypted.pdf) bytes"
+head -c 20000 numeric-two-column.pdf >truncated.pdf
+echo "tests/fixtures/pdf/truncated.pdf: $(wc -c <truncated.pdf) bytes"

@@ -104,6 +104,8 @@ export function ReaderApp({
         key: positionKey({ url, arxivId }),
       });
     } catch (error) {
+      // Nothing is shown now: the title of the PDF before goes too.
+      setTitle('');
       setStage({ kind: 'error', message: pdfError(error) });
     }
   };
@@ -114,6 +116,8 @@ export function ReaderApp({
       const bytes = checkedPdf(new Uint8Array(await file.arrayBuffer()), file.name);
       await show({ name: file.name, bytes, key: positionKey({ file }) });
     } catch (error) {
+      // Nothing is shown now: the title of the PDF before goes too.
+      setTitle('');
       setStage({ kind: 'error', message: pdfError(error) });
     }
   };

@@ -49,7 +49,7 @@ function loadComponents(): Promise<Viewer> {
   return components;
 }
 
-/** An error PDF.js threw when asked for a password; `reason` 1 asks, 2 says it was wrong. */
+/** The PDF needs a password (`wrong`: the one given is not it). */
 export class PasswordNeeded extends Error {
   constructor(readonly wrong: boolean) {
     super(wrong ? 'That password is not this PDF’s.' : 'This PDF is protected by a password.');
@@ -151,16 +151,15 @@ export async function createReaderViewer(
         useSystemFonts: true,
         stopAtErrors: false,
       });
-      task.onPassword = (_update: unknown, reason: number) => {
-        void task.destroy();
-        throw new PasswordNeeded(reason === pdfjs.PasswordResponses.INCORRECT_PASSWORD);
-      };
+      // No onPassword: PDF.js then rejects with a PasswordException, 1 for "needs one", 2 for
+      // "wrong one", which the page turns into its password form.
       let opened: PDFDocumentProxy;
       try {
         opened = await task.promise;
       } catch (error) {
-        if ((error as { name?: string }).name === 'PasswordException') {
-          throw new PasswordNeeded(password !== undefined);
+        const { name, code } = error as { name?: string; code?: number };
+        if (name === 'PasswordException') {
+          throw new PasswordNeeded(code === pdfjs.PasswordResponses.INCORRECT_PASSWORD);
         }
         throw error;
       }

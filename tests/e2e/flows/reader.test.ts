@@ -189,6 +189,48 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
     expect(card?.title).toBe('Language Models are Few-Shot Learners');
   });
 
+  it('asks for the password of a protected PDF, says when it is wrong, then opens it', async () => {
+    await session.upload(reader, 'input[aria-label="Open a PDF"]', `${FIXTURES}/encrypted.pdf`);
+    await until(
+      async () =>
+        (await reader.$$eval(
+          'input[aria-label="Password of the PDF"]',
+          (found) => found.length,
+        )) === 1,
+      'the password form',
+    );
+    await reader.type('input[aria-label="Password of the PDF"]', 'not-it');
+    await reader.keyboard.press('Enter');
+    await until(
+      async () =>
+        (
+          (await reader
+            .$eval('.reader__message [role=alert]', (alert) => alert.textContent)
+            .catch(() => '')) ?? ''
+        ).includes('That password is not this PDF’s.'),
+      'the wrong-password message',
+    );
+    await reader.type('input[aria-label="Password of the PDF"]', 'paperpeek');
+    await reader.keyboard.press('Enter');
+    await until(
+      async () => (await reader.$$eval('.page[data-page-number]', (pages) => pages.length)) === 2,
+      'the pages',
+    );
+  });
+
+  it('says a PDF cut short is damaged, never a blank page', async () => {
+    await session.upload(reader, 'input[aria-label="Open a PDF"]', `${FIXTURES}/truncated.pdf`);
+    await until(
+      async () =>
+        (
+          (await reader
+            .$eval('.reader__message[role=alert]', (alert) => alert.textContent)
+            .catch(() => '')) ?? ''
+        ).includes('damaged'),
+      'the message',
+    );
+  });
+
   it('says what a file that is not a PDF is, and offers to choose another', async () => {
     await session.upload(
       reader,
@@ -206,6 +248,8 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
     expect(
       await reader.$$eval('input[aria-label="Choose another PDF"]', (inputs) => inputs.length),
     ).toBe(1);
+    // The name of the PDF shown before goes with it.
+    expect(await reader.$eval('.reader__title', (title) => title.textContent)).toBe('');
   });
 
   it('opens an arXiv PDF address in the reader; the browser’s viewer gets the original', async () => {
