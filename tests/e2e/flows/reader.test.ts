@@ -146,6 +146,17 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
     expect((await session.card(reader))?.text).toContain('Journal of Imaginary Results');
   });
 
+  it('opens a citation’s card from the keyboard, and Esc closes it', async () => {
+    await reader.mouse.move(5, 5, { steps: 2 });
+    await expect.poll(() => session.card(reader), { timeout: 3_000 }).toBeNull();
+    await reader.focus('.annotationLayer a[href="#cite.khattak2023self"]');
+    await expect
+      .poll(async () => (await session.card(reader))?.title ?? '', { timeout: 5_000 })
+      .toMatch(/^Self-regulating Prompts/);
+    await reader.keyboard.press('Escape');
+    await expect.poll(() => session.card(reader), { timeout: 3_000 }).toBeNull();
+  });
+
   it('still jumps to the bibliography when a citation is clicked', async () => {
     await reader.mouse.move(5, 5, { steps: 2 });
     await reader.evaluate(() => {
