@@ -6,6 +6,7 @@ import { createReaderViewer, PasswordNeeded, type ReaderViewer } from '@/lib/rea
 import type { CitationIndex } from '@/lib/reader/citations';
 import type { PdfDocument } from '@/lib/reader/pdf-references';
 import { arxivIdFromUrl } from '@/lib/links/arxiv';
+import { originPattern } from '@/lib/sources/source-settings';
 import { FindBar } from './FindBar';
 import { PdfPicker } from './PdfPicker';
 import { ReaderToolbar } from './ReaderToolbar';
@@ -62,7 +63,6 @@ export function ReaderApp({
       : { kind: 'choose' },
   );
   const [page, setPage] = useState({ page: 0, pages: 0 });
-  const [scale, setScale] = useState(1);
   const [finding, setFinding] = useState(false);
   const [found, setFound] = useState({ current: 0, total: 0, pending: false, query: '' });
   const [title, setTitle] = useState('');
@@ -138,7 +138,6 @@ export function ReaderApp({
             );
           }
         },
-        scale: setScale,
         found: setFound,
         // Citations after the first page is on screen: reading the bibliography never delays it.
         firstPaint: () => {
@@ -159,7 +158,7 @@ export function ReaderApp({
       if (source.kind !== 'url') return;
       const granted =
         !source.needsPermission ||
-        (await permissions.contains({ origins: [`${source.origin}/*`] }).catch(() => false));
+        (await permissions.contains({ origins: [originPattern(source.url)] }).catch(() => false));
       if (granted) await load(source.url);
       else setStage({ kind: 'permission', origin: source.origin, refused: false });
     };
@@ -213,7 +212,6 @@ export function ReaderApp({
         <ReaderToolbar
           title={title}
           page={page}
-          scale={scale}
           ready={stage.kind === 'ready'}
           goToPage={(n) => viewer.current?.goToPage(n)}
           setScale={(value) => viewer.current?.setScale(value)}
@@ -249,7 +247,7 @@ export function ReaderApp({
           allow={async (origin) => {
             // Asked from the click: the browser shows its prompt only during a user action.
             const granted = await permissions
-              .request({ origins: [`${origin}/*`] })
+              .request({ origins: [originPattern(origin)] })
               .catch(() => false);
             if (granted && original) await load(original);
             else setStage({ kind: 'permission', origin, refused: true });

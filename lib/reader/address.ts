@@ -47,11 +47,6 @@ export function requestedPage(hash: string): number | null {
   return page ? Number(page) : null;
 }
 
-/** The permission pattern for an origin (`https://example.org/*`). */
-export function originPattern(origin: string): string {
-  return `${origin}/*`;
-}
-
 /** The reader's address for a PDF at `url` (`runtime.getURL('/reader.html')` as `readerPage`). */
 export function readerAddress(readerPage: string, url: string): string {
   return `${readerPage}?file=${encodeURIComponent(url)}`;

@@ -12,12 +12,15 @@ const PAGES = resolve(import.meta.dirname, '../fixtures/pages');
 export interface FixtureServer {
   url(path: string): string;
   /** Adds or replaces a generated page. */
-  page(path: string, html: string, headers?: Record<string, string>): void;
+  page(path: string, body: string | Uint8Array, headers?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
 export async function startFixtureServer(): Promise<FixtureServer> {
-  const generated = new Map<string, { html: string; headers: Record<string, string> }>();
+  const generated = new Map<
+    string,
+    { html: string | Uint8Array; headers: Record<string, string> }
+  >();
   const server: Server = createServer((request, response) => {
     void (async () => {
       const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;

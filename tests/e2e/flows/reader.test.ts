@@ -3,6 +3,7 @@
  * viewer, its pages, text layer and links are there, a link to an arXiv paper in the digest gets
  * its card with no request, and a file that is not a PDF gets a message instead of a blank page.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -240,6 +241,31 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
         ).includes('damaged'),
       'the message',
     );
+  });
+
+  it('opens a PDF from another site only once the user allows that site', async () => {
+    server.page('/paper.pdf', readFileSync(`${FIXTURES}/numeric-two-column.pdf`), {
+      'content-type': 'application/pdf',
+    });
+    const page = await session.openExtensionPage(
+      `reader.html?file=${encodeURIComponent(server.url('/paper.pdf'))}`,
+    );
+    const said = () =>
+      page.$eval('.reader__message', (message) => message.textContent).catch(() => '');
+    await until(
+      async () =>
+        ((await said()) ?? '').includes('needs your permission to read http://127.0.0.1:'),
+      'the question',
+    );
+    // Chromium asks in a prompt a headless browser cannot answer; Firefox's is answered "yes" here.
+    if (browser.kind === 'firefox') {
+      await clickByText(page, 'button', 'Allow 127.0.0.1');
+      await until(
+        async () => (await page.$$eval('.page[data-page-number]', (pages) => pages.length)) === 2,
+        'the pages',
+      );
+    }
+    await page.close();
   });
 
   it('says what a file that is not a PDF is, and offers to choose another', async () => {
