@@ -4,8 +4,6 @@ import { PdfPicker } from './PdfPicker';
 export interface ReaderToolbarProps {
   title: string;
   page: { page: number; pages: number };
-  /** The zoom PDF.js reports (1 = 100 %). */
-  scale: number;
   ready: boolean;
   goToPage(page: number): void;
   setScale(value: string): void;

@@ -1,7 +1,7 @@
 /**
  * The open PDF's citations for the cards: each `#cite.…` link's paper and card, resolved once per
- * document after its first page is painted. Owns: when resolution runs (after the first paint,
- * one page's text at a time) and answering the card code's questions about citation links,
+ * document after its first page is painted. Owns: when resolution runs (after the first paint)
+ * and answering the card code's questions about citation links,
  * waiting for resolution when it is still under way. Never: looks anything up itself (the
  * worker's `resolveReferences` does) or holds up the viewer.
  */
@@ -18,7 +18,7 @@ export type ResolveTexts = (texts: string[]) => Promise<CitationAnswer[]>;
 
 export interface CitationIndex {
   /** Resolves the citations of `pdf`, replacing those of any document before it. */
-  resolve(pdf: PdfDocument): Promise<{ entries: number; resolved: number; ms: number }>;
+  resolve(pdf: PdfDocument): Promise<{ entries: number; resolved: number }>;
   /** For the card code: what a link's href names, null when it is no citation link. */
   lookup(href: string): Promise<CitationAnswer | null> | null;
 }
@@ -35,7 +35,7 @@ function destinationOf(href: string): string | null {
   return name.startsWith('cite.') ? name : null;
 }
 
-export function createCitationIndex(resolveTexts: ResolveTexts, now = () => performance.now()) {
+export function createCitationIndex(resolveTexts: ResolveTexts) {
   // Links can be asked about before resolution starts (PDF.js draws a page's links with the
   // page): they wait for it.
   let settle: (map: Map<string, CitationAnswer>) => void = () => undefined;
@@ -48,7 +48,6 @@ export function createCitationIndex(resolveTexts: ResolveTexts, now = () => perf
       const mine = generation;
       if (mine > 1) answers = new Promise((done) => (settle = done));
       const settleThis = settle;
-      const started = now();
       const map = new Map<string, CitationAnswer>();
       let resolved = 0;
       try {
@@ -65,7 +64,7 @@ export function createCitationIndex(resolveTexts: ResolveTexts, now = () => perf
       } finally {
         settleThis(map);
       }
-      return { entries: map.size, resolved, ms: now() - started };
+      return { entries: map.size, resolved };
     },
     lookup(href) {
       const name = destinationOf(href);

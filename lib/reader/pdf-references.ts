@@ -87,10 +87,14 @@ export async function citationTargets(
   return targets;
 }
 
-/** Every page's lines, in reading order. */
-export async function documentLines(pages: readonly PdfPage[]): Promise<TextLine[]> {
+/** The lines of the pages asked for (every page when none are named), in reading order. */
+export async function documentLines(
+  pages: readonly PdfPage[],
+  wanted?: ReadonlySet<number>,
+): Promise<TextLine[]> {
   const lines: TextLine[] = [];
   for (const [pageIndex, page] of pages.entries()) {
+    if (wanted && !wanted.has(pageIndex)) continue;
     const { items } = await page.getTextContent();
     const width = (page.view[2] ?? 0) - (page.view[0] ?? 0);
     lines.push(...linesOf({ pageIndex, width, runs: runsOf(items) }));
@@ -102,6 +106,9 @@ export async function documentLines(pages: readonly PdfPage[]): Promise<TextLine
 export async function documentEntries(pdf: PdfDocument): Promise<BibliographyEntry[]> {
   const pages: PdfPage[] = [];
   for (let number = 1; number <= pdf.numPages; number += 1) pages.push(await pdf.getPage(number));
-  const [lines, targets] = await Promise.all([documentLines(pages), citationTargets(pdf, pages)]);
-  return bibliographyEntries(lines, targets);
+  const targets = await citationTargets(pdf, pages);
+  // Only the bibliography's text: the pages entries start on, and the next one for an entry
+  // that runs over (extracting every page's text was most of the time on a 40-page paper).
+  const wanted = new Set(targets.flatMap((target) => [target.pageIndex, target.pageIndex + 1]));
+  return bibliographyEntries(await documentLines(pages, wanted), targets);
 }

@@ -16,8 +16,6 @@ import { linkArxivIds } from './text-ids';
 export interface ViewerEvents {
   /** The page in view changed (1-based), or the page count is known. */
   page(page: number, pages: number): void;
-  /** The zoom changed: a PDF.js scale value (`page-width`, `1.25`, ...). */
-  scale(scale: number): void;
   /** Find's state: how many matches, and which one is current. */
   found(state: { current: number; total: number; pending: boolean; query: string }): void;
   /** The first page is painted. */
@@ -94,7 +92,6 @@ export async function createReaderViewer(
   eventBus.on('pagesloaded', ({ pagesCount }: { pagesCount: number }) =>
     events.page(viewer.currentPageNumber, pagesCount),
   );
-  eventBus.on('scalechanging', ({ scale }: { scale: number }) => events.scale(scale));
   eventBus.on('pagerendered', () => {
     if (painted) return;
     painted = true;
