@@ -115,12 +115,15 @@ function venuePage(key: VenueKey): { site: string; name: string; href: string } 
   return { site: 'DOI', name: `DOI ${id}`, href: `https://doi.org/${id}` };
 }
 
+/** What OpenAlex is, in a reader's words. */
+const OPENALEX_IS = 'the open catalogue of research papers';
+
 /**
  * The services PaperPeek asks, as a reader knows them: OpenAlex is a name few researchers have
  * met, the catalogue behind it is what they need to hear.
  */
 export function serviceInWords(service: string): string {
-  return service === 'OpenAlex' ? 'OpenAlex (the open catalogue of research papers)' : service;
+  return service === 'OpenAlex' ? `OpenAlex (${OPENALEX_IS})` : service;
 }
 
 /** The card for a venue link whose abstract cannot be shown: what it is, why, and its page. */
@@ -176,8 +179,7 @@ export const FROM_ARXIV = 'From the arXiv API (not in your digest)';
 
 /** Where a looked-up venue paper came from, said on its card. */
 export function fromService(service: string): string {
-  const named =
-    service === 'OpenAlex' ? 'OpenAlex, the open catalogue of research papers' : service;
+  const named = service === 'OpenAlex' ? `OpenAlex, ${OPENALEX_IS}` : service;
   return `From ${named} (not in your digest)`;
 }
 
