@@ -7,7 +7,7 @@
  * `fetchPaper` as a link, under the same setting).
  */
 import type { PaperPeekDatabase, PaperRow } from '../db';
-import { readSearchRecord } from '../db';
+import { searchRecordOfRows } from '../db';
 import { getPaperRows } from '../digest/shelves';
 import { toCardView, toReferenceCardView, type CardView } from '../content/card/view';
 import { arxivKey, type PaperKey } from '../links/paper-key';
@@ -33,7 +33,9 @@ export function createReferenceResolver(
 
   /** The digest's titles by their key, read again only when the search record changed. */
   async function titleIndex(): Promise<Map<string, string>> {
-    const record = await readSearchRecord(db, 'search');
+    // The record's own row only: ids and titles, not its word index and authors (megabytes at
+    // 100,000 papers) that readSearchRecord reads with it.
+    const record = searchRecordOfRows(await db.meta.get('search'), undefined);
     if (titles && titles.stamp === record?.stamp) return titles.byKey;
     const byKey = new Map<string, string>();
     for (let i = 0; record && i < record.ids.length; i += 1) {
