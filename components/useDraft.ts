@@ -42,7 +42,8 @@ export function useDraft(stored: string, save: (text: string) => Promise<void>):
   const flushRef = useRef(flush);
   flushRef.current = flush;
 
-  // A change from elsewhere (another field's save, sync, an import) shows once the user is out.
+  // A change from elsewhere (sync, an import, a save landing) shows while the user is not in the
+  // field; one that lands while they type is written over by what they typed, as they expect.
   useEffect(() => {
     if (focused.current || timer.current !== undefined) return;
     typed.current = stored;
