@@ -35,40 +35,46 @@ export function citationKeyOf(id: string): string | null {
   return /^cite\.(?:\d+@)?(.+)$/.exec(id)?.[1] ?? null;
 }
 
-/** Which column a point is in, on a page whose lines are known. */
-function columnAt(lines: readonly TextLine[], pageIndex: number, x: number | null): number {
+/** The columns a point may be in: the one under its x, or both when it names no x (FitH). */
+function columnsAt(lines: readonly TextLine[], pageIndex: number, x: number | null): number[] {
   const right = lines.filter((line) => line.pageIndex === pageIndex && line.column === 1);
-  if (x === null || right.length === 0) return 0;
+  if (right.length === 0) return [0];
+  if (x === null) return [0, 1];
   const rightStart = Math.min(...right.map((line) => line.x));
-  return x >= rightStart - 12 ? 1 : 0;
+  return [x >= rightStart - 12 ? 1 : 0];
 }
 
 /**
- * The index of the first line at or below a destination: the line whose top is nearest under
- * the point, in the destination's column. Null when the page has none there.
+ * The index of the first line at or below a destination in one column: the line whose top is
+ * nearest under the point. Null when the column has none there.
  */
-function lineAt(lines: readonly TextLine[], target: CitationTarget): number | null {
-  const column = columnAt(lines, target.pageIndex, target.x);
-  let best: number | null = null;
+function lineAt(lines: readonly TextLine[], target: CitationTarget, column: number): number | null {
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i];
     if (!line || line.pageIndex !== target.pageIndex || line.column !== column) continue;
     if (target.y === null) return i;
     // The line's top is a font size above its baseline; the point is at or a little above it.
-    if (line.y + line.size * 0.9 <= target.y + 2) {
-      best = i;
-      break;
-    }
+    if (line.y + line.size * 0.9 <= target.y + 2) return i;
   }
-  return best;
+  return null;
 }
 
 /** The surname-like part of a key (`vaswani2017attention` → `vaswani`), for a line off. */
 function keyWords(key: string | null): { name: string | null; year: string | null } {
   if (!key) return { name: null, year: null };
-  const name = /^([a-z]{3,})/i.exec(key.replace(/[^a-z0-9]/gi, ''))?.[1]?.toLowerCase() ?? null;
+  const name = /^([a-z]{2,})/i.exec(key.replace(/[^a-z0-9]/gi, ''))?.[1]?.toLowerCase() ?? null;
   const year = /((?:19|20)\d\d)/.exec(key)?.[1] ?? null;
   return { name, year };
+}
+
+/** Whether a line has a word that starts with a key's name (`alrfou` starts `Al-Rfou`). */
+function nameIn(text: string, name: string | null): boolean {
+  if (!name) return false;
+  return text
+    .toLowerCase()
+    .replace(/[-'’.]/g, '')
+    .split(/[^a-z]+/)
+    .some((word) => word.startsWith(name));
 }
 
 /**
@@ -82,14 +88,17 @@ export function bibliographyEntries(
 ): BibliographyEntry[] {
   const starts: { target: CitationTarget; line: number }[] = [];
   for (const target of targets) {
-    let line = lineAt(lines, target);
-    if (line === null) continue;
-    // A destination a line above its entry (raised to show the line in full) lands on the
-    // previous entry's last line: the key's name settles which of the two is its first.
     const { name } = keyWords(citationKeyOf(target.id));
-    const here = lines[line]?.text.toLowerCase() ?? '';
-    const next = lines[line + 1]?.text.toLowerCase() ?? '';
-    if (name && !here.includes(name) && next.includes(name)) line += 1;
+    const names = (at: number) => nameIn(lines[at]?.text ?? '', name);
+    const candidates = columnsAt(lines, target.pageIndex, target.x)
+      .map((column) => lineAt(lines, target, column))
+      .filter((line): line is number => line !== null)
+      // A destination a line above its entry (raised to show the line in full) lands on the
+      // previous entry's last line: the key's name settles which of the two is its first.
+      .map((line) => (!names(line) && names(line + 1) ? line + 1 : line));
+    // With no x, the column whose line carries the key's name is the entry's; else the first.
+    const line = candidates.find(names) ?? candidates[0];
+    if (line === undefined) continue;
     starts.push({ target, line });
   }
   starts.sort((a, b) => a.line - b.line);

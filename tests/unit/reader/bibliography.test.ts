@@ -30,6 +30,8 @@ const EXPECTED = [
 describe.each([
   ['numeric-two-column', (n: number) => `[${n}] `, 8],
   ['author-year', () => '', 8],
+  // Destinations with a top and no x (pdfview=FitH): the entry's column is found by its key.
+  ['fith-two-column', () => '', 8],
 ])('the bibliography of %s', (name, label, count) => {
   it('has one entry per cited paper, each its own text and nothing of the next', async () => {
     const entries = await fixtureEntries(name);
