@@ -1,15 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { readerSource, requestedPage, type ReaderSource } from '@/lib/reader/address';
-import { checkedPdf, fetchPdf, PdfUnavailable } from '@/lib/reader/pdf-bytes';
+import { checkedPdf, fetchPdf } from '@/lib/reader/pdf-bytes';
 import { lastPage, positionKey, rememberPage, type PositionStorage } from '@/lib/reader/positions';
 import { createReaderViewer, PasswordNeeded, type ReaderViewer } from '@/lib/reader/viewer';
 import type { CitationIndex } from '@/lib/reader/citations';
+import type { CardView } from '@/lib/content/card/view';
+import type { PaperActions } from '@/lib/reader/paper-actions';
 import type { PdfDocument } from '@/lib/reader/pdf-references';
 import { arxivIdFromUrl } from '@/lib/links/arxiv';
 import { originPattern } from '@/lib/sources/source-settings';
 import { FindBar } from './FindBar';
-import { PdfPicker } from './PdfPicker';
+import { PaperBar } from './PaperBar';
 import { ReaderToolbar } from './ReaderToolbar';
+import { pdfError, StageMessage, type Stage } from './StageMessage';
 
 export interface ReaderAppProps {
   location: { search: string; hash: string };
@@ -24,21 +27,18 @@ export interface ReaderAppProps {
   citations: Pick<CitationIndex, 'resolve'>;
   /** The setting "Open arXiv PDFs in PaperPeek": its value now, and a change. */
   arxivPdfsSetting: { read(): Promise<boolean>; write(on: boolean): Promise<void> };
+  /** Which paper the open PDF is (after its first page is painted), or null for none known. */
+  paperOf(pdf: PdfDocument, arxivIdOfAddress: string | null): Promise<CardView | null>;
+  /** The header's Save, reading status and BibTeX. */
+  paperActions: PaperActions;
 }
-
-/** What the reader shows instead of (or before) the pages. */
-type Stage =
-  | { kind: 'choose' }
-  | { kind: 'loading'; what: string }
-  | { kind: 'permission'; origin: string; refused: boolean }
-  | { kind: 'password'; wrong: boolean }
-  | { kind: 'ready' }
-  | { kind: 'error'; message: string };
 
 interface Opened {
   name: string;
   bytes: Uint8Array;
   key: string;
+  /** The arXiv id in the PDF's address, when it has one. */
+  arxivId: string | null;
 }
 
 const REMEMBER_AFTER_MS = 500;
@@ -51,6 +51,8 @@ export function ReaderApp({
   leaveFor,
   citations,
   arxivPdfsSetting,
+  paperOf,
+  paperActions,
 }: ReaderAppProps) {
   const source: ReaderSource = readerSource(location.search);
   const container = useRef<HTMLDivElement>(null);
@@ -72,11 +74,13 @@ export function ReaderApp({
     arxivPdfsSetting.read().then(setArxivPdfsHere, () => undefined);
   }, [arxivPdfsSetting]);
   const [references, setReferences] = useState<{ entries: number; resolved: number } | null>(null);
+  const [paper, setPaper] = useState<CardView | null>(null);
 
   /** Shows `bytes` in the viewer, at the page asked for or the last one read. */
   const show = async (file: Opened, password?: string) => {
     opened.current = file;
     setTitle(file.name);
+    setPaper(null);
     const current = viewer.current;
     if (!current) return;
     // Marks the benchmark reads (npm run bench -- reader): bytes here, first paint, citations.
@@ -102,10 +106,12 @@ export function ReaderApp({
         name: decodeURIComponent(new URL(url).pathname.split('/').pop() || 'paper.pdf'),
         bytes,
         key: positionKey({ url, arxivId }),
+        arxivId,
       });
     } catch (error) {
-      // Nothing is shown now: the title of the PDF before goes too.
+      // Nothing is shown now: the title and paper of the PDF before go too.
       setTitle('');
+      setPaper(null);
       setStage({ kind: 'error', message: pdfError(error) });
     }
   };
@@ -114,10 +120,11 @@ export function ReaderApp({
     setStage({ kind: 'loading', what: file.name });
     try {
       const bytes = checkedPdf(new Uint8Array(await file.arrayBuffer()), file.name);
-      await show({ name: file.name, bytes, key: positionKey({ file }) });
+      await show({ name: file.name, bytes, key: positionKey({ file }), arxivId: null });
     } catch (error) {
-      // Nothing is shown now: the title of the PDF before goes too.
+      // Nothing is shown now: the title and paper of the PDF before go too.
       setTitle('');
+      setPaper(null);
       setStage({ kind: 'error', message: pdfError(error) });
     }
   };
@@ -145,6 +152,11 @@ export function ReaderApp({
           const pdf = viewer.current?.document;
           setReferences(null);
           if (pdf) {
+            const arxivId = opened.current?.arxivId ?? null;
+            paperOf(pdf as unknown as PdfDocument, arxivId).then(
+              (found) => viewer.current?.document === pdf && setPaper(found),
+              () => setPaper(null),
+            );
             citations.resolve(pdf as unknown as PdfDocument).then(
               (found) => {
                 performance.mark('paperpeek:citations');
@@ -227,6 +239,7 @@ export function ReaderApp({
             void arxivPdfsSetting.write(on);
           }}
         />
+        {paper && stage.kind === 'ready' && <PaperBar paper={paper} actions={paperActions} />}
       </header>
       {finding && (
         <FindBar
@@ -267,112 +280,4 @@ export function ReaderApp({
       </main>
     </div>
   );
-}
-
-/** A PDF.js or fetch failure in the reader's words. */
-function pdfError(error: unknown): string {
-  if (error instanceof PdfUnavailable) return error.message;
-  const name = (error as { name?: string }).name;
-  if (name === 'InvalidPDFException')
-    return 'This file is damaged or is not a PDF: PDF.js cannot read it.';
-  if (name === 'MissingPDFException') return 'There is no PDF at this address.';
-  return `The PDF could not be opened: ${(error as Error).message ?? String(error)}`;
-}
-
-function StageMessage({
-  stage,
-  original,
-  leaveFor,
-  allow,
-  unlock,
-  openFile,
-}: {
-  stage: Stage;
-  original: string | null;
-  leaveFor(url: string): void;
-  allow(origin: string): Promise<void>;
-  unlock(password: string): void;
-  openFile(file: File): void;
-}) {
-  const [password, setPassword] = useState('');
-  const escape = original && (
-    <button type="button" onClick={() => leaveFor(original)}>
-      Open in the browser’s viewer
-    </button>
-  );
-  switch (stage.kind) {
-    case 'ready':
-      return null;
-    case 'loading':
-      return (
-        <p class="reader__message" role="status" aria-busy="true">
-          Opening the PDF from {stage.what}…
-        </p>
-      );
-    case 'choose':
-      return (
-        <div class="reader__message reader__choose">
-          <h1>PaperPeek reader</h1>
-          <p>
-            Drop a PDF here, or choose one. Links and citations in it get PaperPeek’s cards; the
-            file stays on this computer.
-          </p>
-          <PdfPicker label="Choose a PDF" openFile={openFile} />
-        </div>
-      );
-    case 'permission':
-      return (
-        <div class="reader__message" role={stage.refused ? 'alert' : 'status'}>
-          <p>
-            {stage.refused
-              ? `The browser did not allow PaperPeek to read ${stage.origin}, so this PDF cannot open here.`
-              : `To show this PDF, PaperPeek needs your permission to read ${stage.origin}. Nothing else is sent there.`}
-          </p>
-          <p class="reader__actions">
-            <button type="button" onClick={() => void allow(stage.origin)}>
-              {stage.refused ? 'Ask again' : `Allow ${new URL(stage.origin).host}`}
-            </button>
-            {escape}
-          </p>
-        </div>
-      );
-    case 'password':
-      return (
-        <form
-          class="reader__message"
-          onSubmit={(event) => {
-            event.preventDefault();
-            unlock(password);
-            setPassword('');
-          }}
-        >
-          <p role="alert">
-            {stage.wrong
-              ? 'That password is not this PDF’s. Try again.'
-              : 'This PDF is protected by a password.'}
-          </p>
-          <p class="reader__actions">
-            <input
-              type="password"
-              aria-label="Password of the PDF"
-              autocomplete="off"
-              value={password}
-              onInput={(event) => setPassword((event.target as HTMLInputElement).value)}
-            />
-            <button type="submit">Open</button>
-            {escape}
-          </p>
-        </form>
-      );
-    case 'error':
-      return (
-        <div class="reader__message" role="alert">
-          <p>{stage.message}</p>
-          <p class="reader__actions">
-            {escape}
-            <PdfPicker label="Choose another PDF" openFile={openFile} />
-          </p>
-        </div>
-      );
-  }
 }

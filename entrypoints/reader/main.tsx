@@ -8,9 +8,13 @@ import { startLinkCards } from '@/lib/content/link-cards';
 import { createScriptContext } from '@/lib/content/script-context';
 import { requestFromWorker } from '@/lib/protocol/client';
 import { createCitationIndex } from '@/lib/reader/citations';
+import { createPaperActions } from '@/lib/reader/paper-actions';
+import { paperOfPdf } from '@/lib/reader/paper-identity';
+import { openDatabase } from '@/lib/db';
 import { readSettings, updateSettings } from '@/lib/settings';
 
-const citations = createCitationIndex((texts) => requestFromWorker('resolveReferences', { texts }));
+const resolveTexts = (texts: string[]) => requestFromWorker('resolveReferences', { texts });
+const citations = createCitationIndex(resolveTexts);
 const root = document.getElementById('app');
 // The reader is web-accessible (redirects land on it): inside another site's frame it does
 // nothing, so no page can dress it up and have the user click its buttons.
@@ -29,6 +33,12 @@ if (window.top !== window && root) {
           .then(() => location.assign(url))
       }
       citations={citations}
+      paperOf={paperOfPdf({
+        resolve: resolveTexts,
+        fetchCard: (key) => requestFromWorker('fetchPaper', { key }),
+      })}
+      // The same database the popup opens: the reading list's status and BibTeX come from it.
+      paperActions={createPaperActions(openDatabase(), requestFromWorker)}
       arxivPdfsSetting={{
         read: async () => (await readSettings(browser.storage.local)).arxivPdfsInReader,
         write: (on) => updateSettings(browser.storage.local, { arxivPdfsInReader: on }),
