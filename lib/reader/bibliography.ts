@@ -59,12 +59,21 @@ function lineAt(lines: readonly TextLine[], target: CitationTarget, column: numb
   return null;
 }
 
-/** The surname-like part of a key (`vaswani2017attention` → `vaswani`), for a line off. */
-function keyWords(key: string | null): { name: string | null; year: string | null } {
-  if (!key) return { name: null, year: null };
-  const name = /^([a-z]{2,})/i.exec(key.replace(/[^a-z0-9]/gi, ''))?.[1]?.toLowerCase() ?? null;
-  const year = /((?:19|20)\d\d)/.exec(key)?.[1] ?? null;
-  return { name, year };
+/**
+ * The surname a key starts with, lower-cased: `vaswani2017attention` → `vaswani`,
+ * `ando-zhang:2005` → `ando`, `DBLP:journals/corr/BritzGLL17` → `britz`, `He2016` → `he`.
+ * Null when the key starts with no letters.
+ */
+export function citationKeyName(id: string): string | null {
+  const key = citationKeyOf(id);
+  if (!key) return null;
+  const segment =
+    key
+      .split(/[:/]/)
+      .filter((part) => /^[a-z]/i.test(part))
+      .pop() ?? '';
+  // Case tells a camel-cased key's surname from what follows it (`BritzGLL17`).
+  return /^[A-Za-z][a-z]+/.exec(segment)?.[0].toLowerCase() ?? null;
 }
 
 /** Whether a line has a word that starts with a key's name (`alrfou` starts `Al-Rfou`). */
@@ -88,7 +97,7 @@ export function bibliographyEntries(
 ): BibliographyEntry[] {
   const starts: { target: CitationTarget; line: number }[] = [];
   for (const target of targets) {
-    const { name } = keyWords(citationKeyOf(target.id));
+    const name = citationKeyName(target.id);
     const names = (at: number) => nameIn(lines[at]?.text ?? '', name);
     const candidates = columnsAt(lines, target.pageIndex, target.x)
       .map((column) => lineAt(lines, target, column))
