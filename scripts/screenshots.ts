@@ -295,6 +295,24 @@ try {
       await reader.waitForTimeout(300);
       await reader.screenshot({ path: resolve(OUT, `${name}-${scheme}.png`) });
     }
+    // The header of a paper the digest has (known by its title), just saved.
+    await reader.mouse.move(5, 700);
+    await reader
+      .getByLabel('Choose another PDF')
+      .or(reader.getByLabel('Open a PDF'))
+      .first()
+      .setInputFiles(resolve(import.meta.dirname, '../tests/fixtures/pdf/digest-title.pdf'));
+    await reader.locator('.reader__paper-actions').waitFor();
+    // Saved from the light page already, in the dark one it says so.
+    const save = reader.getByRole('button', { name: 'Save', exact: true });
+    if (await save.isVisible()) {
+      await save.click();
+      await reader.getByText('Saved to your reading list.').waitFor();
+    }
+    await reader.screenshot({
+      path: resolve(OUT, `reader-paper-header-${scheme}.png`),
+      clip: { x: 0, y: 0, width: 1100, height: 300 },
+    });
     await reader.close();
   }
 

@@ -12,6 +12,10 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { isReaderLinkAllowed } from './links';
 import { linkArxivIds } from './text-ids';
 
+/** At most this long, a new PDF waits for PDF.js to finish with the one before (see `open`). */
+const SET_UP_WAIT_MS = 1_500;
+const delay = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
 /** What the reader's page shows of the viewer. */
 export interface ViewerEvents {
   /** The page in view changed (1-based), or the page count is known. */
@@ -134,9 +138,13 @@ export async function createReaderViewer(
       // The document before goes first: its pages may still be rendering.
       if (document) {
         const previous = document;
+        // Once a page is painted PDF.js fetches every page of the document to set its viewer
+        // up; destroying the document under those requests logs an error for each one left.
+        const settingUp = painted ? viewer.pagesPromise : null;
         document = null;
         viewer.setDocument(null as unknown as PDFDocumentProxy);
         linkService.setDocument(null, null);
+        if (settingUp) await Promise.race([settingUp, delay(SET_UP_WAIT_MS)]);
         await previous.destroy();
       }
       const task = pdfjs.getDocument({

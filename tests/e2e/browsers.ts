@@ -249,19 +249,23 @@ export function send(page: FlowPage, message: unknown) {
 export function storedEntries(page: FlowPage) {
   return page.evaluate(
     () =>
-      new Promise<{ paperId: string; note: string; tags: string[] }[]>((resolve, reject) => {
-        const opening = indexedDB.open('paperpeek');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const db = opening.result;
-          const read = db.transaction('readingList').objectStore('readingList').getAll();
-          read.onerror = () => reject(read.error);
-          read.onsuccess = () => {
-            db.close();
-            resolve(read.result as { paperId: string; note: string; tags: string[] }[]);
+      new Promise<{ paperId: string; note: string; tags: string[]; status: string }[]>(
+        (resolve, reject) => {
+          const opening = indexedDB.open('paperpeek');
+          opening.onerror = () => reject(opening.error);
+          opening.onsuccess = () => {
+            const db = opening.result;
+            const read = db.transaction('readingList').objectStore('readingList').getAll();
+            read.onerror = () => reject(read.error);
+            read.onsuccess = () => {
+              db.close();
+              resolve(
+                read.result as { paperId: string; note: string; tags: string[]; status: string }[],
+              );
+            };
           };
-        };
-      }),
+        },
+      ),
     undefined,
   );
 }

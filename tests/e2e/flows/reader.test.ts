@@ -12,6 +12,7 @@ import {
   pointAt,
   send,
   setLocal,
+  storedEntries,
   until,
   waitForBundledDigest,
   type FlowPage,
@@ -189,6 +190,41 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
     );
     const card = await hoverCard('.annotationLayer a[href="#cite.brown2020language"]');
     expect(card?.title).toBe('Language Models are Few-Shot Learners');
+  });
+
+  /** The header's text, once it names a paper ('' while it names none). */
+  const header = () =>
+    reader.$eval('.reader__paper', (bar) => bar.textContent ?? '').catch(() => '');
+
+  it('names a digest paper known by its title in the header; Save and Mark as read stay', async () => {
+    await session.upload(reader, 'input[aria-label="Open a PDF"]', `${FIXTURES}/digest-title.pdf`);
+    await until(async () => (await header()).startsWith('TaskExpert: Dynamically'), 'the header');
+    await until(async () => (await header()).includes('Copy BibTeX'), 'its actions');
+    await clickByText(reader, '.reader__paper button', 'Save');
+    await until(async () => (await header()).includes('✓ On your reading list'), 'saved');
+    await clickByText(reader, '.reader__paper button', 'Mark as read');
+    await until(async () => (await header()).includes('✓ Read'), 'read');
+    const stored = (await storedEntries(reader)).find((entry) => entry.paperId === '2307.15324');
+    expect(stored).toMatchObject({ status: 'read' });
+    // A second later (and after the messages have gone) the header still says so.
+    await new Promise((done) => setTimeout(done, 4_500));
+    expect(await header()).toContain('✓ On your reading list');
+    expect(await header()).toContain('✓ Read');
+    expect(await header()).not.toContain('Saved to your reading list.');
+  });
+
+  it('names a paper by arXiv’s stamp on its first page, and a PDF of no known paper not at all', async () => {
+    await session.upload(reader, 'input[aria-label="Open a PDF"]', `${FIXTURES}/arxiv-stamp.pdf`);
+    await until(async () => (await header()).startsWith('Uni-Perceiver v2'), 'the header');
+    expect(await header()).toContain('Save');
+    await session.upload(reader, 'input[aria-label="Open a PDF"]', `${FIXTURES}/author-year.pdf`);
+    await until(
+      async () =>
+        (await reader.$eval('.reader__title', (title) => title.textContent)) === 'author-year.pdf',
+      'the next PDF',
+    );
+    await new Promise((done) => setTimeout(done, 1_500));
+    expect(await header()).toBe('');
   });
 
   it('makes arXiv ids written in the text of a PDF without links hoverable', async () => {
