@@ -10,6 +10,8 @@ import type { PdfDocument } from '@/lib/reader/pdf-references';
 import { arxivIdFromUrl } from '@/lib/links/arxiv';
 import { originPattern } from '@/lib/sources/source-settings';
 import { FindBar } from './FindBar';
+import { outlineEntries, type OutlineEntry } from '@/lib/reader/outline';
+import { Outline } from './Outline';
 import { PaperBar } from './PaperBar';
 import { ReaderToolbar } from './ReaderToolbar';
 import { pdfError, StageMessage, type Stage } from './StageMessage';
@@ -75,12 +77,15 @@ export function ReaderApp({
   }, [arxivPdfsSetting]);
   const [references, setReferences] = useState<{ entries: number; resolved: number } | null>(null);
   const [paper, setPaper] = useState<CardView | null>(null);
+  const [outline, setOutline] = useState<OutlineEntry[]>([]);
+  const [outlineShown, setOutlineShown] = useState(true);
 
   /** Shows `bytes` in the viewer, at the page asked for or the last one read. */
   const show = async (file: Opened, password?: string) => {
     opened.current = file;
     setTitle(file.name);
     setPaper(null);
+    setOutline([]);
     const current = viewer.current;
     if (!current) return;
     // Marks the benchmark reads (npm run bench -- reader): bytes here, first paint, citations.
@@ -153,6 +158,10 @@ export function ReaderApp({
           setReferences(null);
           if (pdf) {
             const arxivId = opened.current?.arxivId ?? null;
+            pdf.getOutline().then(
+              (items) => viewer.current?.document === pdf && setOutline(outlineEntries(items)),
+              () => setOutline([]),
+            );
             paperOf(pdf as unknown as PdfDocument, arxivId).then(
               (found) => viewer.current?.document === pdf && setPaper(found),
               () => setPaper(null),
@@ -228,6 +237,8 @@ export function ReaderApp({
           goToPage={(n) => viewer.current?.goToPage(n)}
           setScale={(value) => viewer.current?.setScale(value)}
           openFind={() => setFinding(true)}
+          outlineShown={outline.length > 0 && stage.kind === 'ready' ? outlineShown : null}
+          toggleOutline={() => setOutlineShown((shown) => !shown)}
           openFile={(file) => void openFile(file)}
           download={download}
           original={original}
@@ -272,9 +283,14 @@ export function ReaderApp({
           openFile={(file) => void openFile(file)}
         />
         {/* PDF.js wants its container absolutely placed: it fills this box. */}
-        <div class="reader__viewport" hidden={stage.kind !== 'ready'}>
-          <div class="reader__pages" ref={container} tabIndex={0} aria-label="Pages">
-            <div class="pdfViewer" ref={pagesElement} />
+        <div class="reader__body">
+          {outlineShown && outline.length > 0 && stage.kind === 'ready' && (
+            <Outline entries={outline} go={(dest) => viewer.current?.goToDestination(dest)} />
+          )}
+          <div class="reader__viewport" hidden={stage.kind !== 'ready'}>
+            <div class="reader__pages" ref={container} tabIndex={0} aria-label="Pages">
+              <div class="pdfViewer" ref={pagesElement} />
+            </div>
           </div>
         </div>
       </main>

@@ -8,6 +8,9 @@ export interface ReaderToolbarProps {
   goToPage(page: number): void;
   setScale(value: string): void;
   openFind(): void;
+  /** Whether the PDF has an outline, and whether it is shown; null when it has none. */
+  outlineShown: boolean | null;
+  toggleOutline(): void;
   openFile(file: File): void;
   download(): void;
   /** The PDF's own address, when it came from the web. */
@@ -107,6 +110,11 @@ export function ReaderToolbar(props: ReaderToolbarProps) {
       >
         Find
       </button>
+      {props.outlineShown !== null && (
+        <button type="button" aria-pressed={props.outlineShown} onClick={props.toggleOutline}>
+          Outline
+        </button>
+      )}
       <span class="reader__spacer" />
       {props.references && props.references.entries > 0 && (
         <span class="muted reader__references" role="status">

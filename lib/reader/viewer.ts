@@ -29,6 +29,8 @@ export interface ViewerEvents {
 export interface ReaderViewer {
   open(data: Uint8Array, password?: string): Promise<PDFDocumentProxy>;
   goToPage(page: number): void;
+  /** Shows an outline entry's place in the document. */
+  goToDestination(dest: string | unknown[]): void;
   /** `page-width`, `page-fit`, `auto` or a number (1 = 100 %). */
   setScale(scale: string): void;
   find(query: string, options: { again: boolean; backwards: boolean }): void;
@@ -176,6 +178,9 @@ export async function createReaderViewer(
     },
     goToPage(page) {
       if (document && page >= 1 && page <= viewer.pagesCount) viewer.currentPageNumber = page;
+    },
+    goToDestination(dest) {
+      if (document) void linkService.goToDestination(dest).catch(() => undefined);
     },
     setScale(scale) {
       viewer.currentScaleValue = scale;

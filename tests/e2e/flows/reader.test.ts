@@ -227,6 +227,41 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
     expect(await header()).toBe('');
   });
 
+  it('shows the PDF’s outline beside the pages, and an entry goes to its section', async () => {
+    await session.upload(
+      reader,
+      'input[aria-label="Open a PDF"]',
+      `${FIXTURES}/long-two-column.pdf`,
+    );
+    const entry = 'nav[aria-label="Outline"] button';
+    await until(
+      async () => (await reader.$$eval(entry, (buttons) => buttons.length)) > 20,
+      'the outline',
+    );
+    await clickByText(reader, entry, 'Part 30');
+    await until(
+      async () =>
+        Number(
+          await reader.$eval(
+            'input[aria-label="Page"]',
+            (input) => (input as HTMLInputElement).value,
+          ),
+        ) > 20,
+      'the section’s page',
+    );
+    // The toolbar's Outline button hides it and shows it again.
+    await clickByText(reader, '.reader__bar button', 'Outline');
+    await until(
+      async () => (await reader.$$eval(entry, (buttons) => buttons.length)) === 0,
+      'hidden',
+    );
+    await clickByText(reader, '.reader__bar button', 'Outline');
+    await until(
+      async () => (await reader.$$eval(entry, (buttons) => buttons.length)) > 20,
+      'shown',
+    );
+  });
+
   it('makes arXiv ids written in the text of a PDF without links hoverable', async () => {
     await session.upload(reader, 'input[aria-label="Open a PDF"]', `${FIXTURES}/no-hyperref.pdf`);
     const id = '.textLayer a[href="https://arxiv.org/abs/2005.14165"]';
