@@ -7,16 +7,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { extname, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launchBrowser, summarise } from './browser';
+import { EXTENSION_DIR, launchBrowser, summarise, type BenchBrowser } from './browser';
+import { readReferences } from './papers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PDF = resolve(ROOT, 'tests/fixtures/pdf/long-two-column.pdf');
 const PDFJS = resolve(ROOT, 'node_modules/pdfjs-dist');
 const ROUNDS = Number(process.env.PAPERPEEK_READER_ROUNDS ?? 6);
+const PAPER_ROUNDS = Number(process.env.PAPERPEEK_PAPER_ROUNDS ?? 3);
 
 /** The bare page: PDF.js's viewer components, set up as the reader sets them up, nothing else. */
 const BARE_PAGE = `<!doctype html><html><head><meta charset="utf-8">
@@ -132,77 +134,228 @@ function readerCodeSizes(): { readerKB: number; pdfjsKB: number } {
   };
 }
 
+/** One PDF measured in turns against the bare page: first paints, citations, heap, and tasks. */
+async function measureReader(
+  browser: BenchBrowser,
+  bareUrl: string,
+  pdf: string,
+  rounds: number,
+): Promise<ReaderFigures> {
+  const bytes = await readFile(pdf);
+  const reader: number[] = [];
+  const bare: number[] = [];
+  const citations: number[] = [];
+  const longTasks: number[] = [];
+  let readerHeap = 0;
+  let bareHeap = 0;
+  let found = '';
+  for (let round = 0; round < rounds; round += 1) {
+    // In turns, a fresh page each: the machine's noise falls on both alike.
+    const page = await browser.context.newPage();
+    await page.goto(browser.extensionUrl('reader.html'));
+    await page.evaluate(() => {
+      (globalThis as { longTasks?: number[] }).longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          (globalThis as { longTasks?: number[] }).longTasks?.push(entry.startTime, entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await page.getByLabel('Choose a PDF').setInputFiles(pdf);
+    reader.push(await between(page, 'pdf-bytes', 'first-paint'));
+    citations.push(await between(page, 'first-paint', 'citations'));
+    const window = await page.evaluate(() => ({
+      from: performance.getEntriesByName('paperpeek:first-paint')[0]?.startTime ?? 0,
+      to: performance.getEntriesByName('paperpeek:citations')[0]?.startTime ?? 0,
+      tasks: (globalThis as { longTasks?: number[] }).longTasks ?? [],
+    }));
+    for (let i = 0; i < window.tasks.length; i += 2) {
+      const start = window.tasks[i] ?? 0;
+      if (start >= window.from && start <= window.to) longTasks.push(window.tasks[i + 1] ?? 0);
+    }
+    if (round === rounds - 1) {
+      readerHeap = await heapMB(page);
+      found =
+        (await page
+          .locator('.reader__references')
+          .textContent()
+          .catch(() => '')) ?? '';
+    }
+    await page.close();
+
+    const plain = await browser.context.newPage();
+    await plain.goto(bareUrl);
+    await plain.waitForFunction(() => (globalThis as { ready?: boolean }).ready === true);
+    await plain.evaluate(
+      (base64) =>
+        (globalThis as unknown as { openBytes(b: string): Promise<void> }).openBytes(base64),
+      bytes.toString('base64'),
+    );
+    bare.push(await between(plain, 'pdf-bytes', 'first-paint'));
+    if (round === rounds - 1) bareHeap = await heapMB(plain);
+    await plain.close();
+  }
+  const readerFirst = summarise(reader);
+  const bareFirst = summarise(bare);
+  return {
+    firstPaint: {
+      reader: readerFirst,
+      barePdfjs: bareFirst,
+      ratioOfMedians: Math.round((readerFirst.median / bareFirst.median) * 100) / 100,
+    },
+    citations: {
+      ms: summarise(citations),
+      longTasksOver50ms: longTasks.filter((duration) => duration > 50).length,
+      longestTaskMs: Math.round(Math.max(0, ...longTasks)),
+      toolbarSays: found,
+    },
+    heapMB: { reader: readerHeap, barePdfjs: bareHeap },
+  };
+}
+
+interface ReaderFigures {
+  firstPaint: Record<string, unknown>;
+  citations: Record<string, unknown>;
+  heapMB: { reader: number; barePdfjs: number };
+}
+
+/**
+ * Time from the pointer reaching a citation or link in the reader (dwell set to 0) to the card's
+ * first frame on screen, as `npm run bench -- pages` measures it on web pages: links spread over
+ * the pages, each after the previous card has gone.
+ */
+async function hoverInReader(browser: BenchBrowser, pdf: string, samples: number) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(browser.extensionUrl('reader.html'));
+  // Look-ups off: a paper the digest lacks would wait for arXiv, which this machine cannot reach
+  // (and whose time is the network's). Every card then comes from this computer, as a digest
+  // paper's does on a web page.
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: { storage: { local: { set(v: object): Promise<void> } } };
+      }
+    ).chrome.storage.local.set({ sourceSettings: { arxivLookups: false } }),
+  );
+  await page.getByLabel('Choose a PDF').setInputFiles(pdf);
+  await page.waitForFunction(() => performance.getEntriesByName('paperpeek:citations').length > 0);
+  const times: number[] = [];
+  let noCard = 0;
+  const links = page.locator(
+    '.annotationLayer a[href^="#cite."], .annotationLayer a[href^="http"]',
+  );
+  for (let i = 0; times.length < samples && i < samples * 3; i += 1) {
+    const count = await links.count();
+    if (count === 0) break;
+    const link = links.nth((i * 7) % count);
+    await page.mouse.move(5, 5); // the toolbar: no link there
+    await page.keyboard.press('Escape'); // and no card left open from the link before
+    await page.waitForTimeout(450); // past the grace period: the previous card is gone
+    await link.scrollIntoViewIfNeeded().catch(() => undefined);
+    const box = await link.boundingBox();
+    if (!box || box.y < 60 || box.y > 880) continue;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    // A link under another annotation (a reader's ink over a line) is not the pointer's to reach.
+    if (
+      !(await link.evaluate(
+        (anchor, [px, py]) => anchor.contains(document.elementFromPoint(px ?? 0, py ?? 0)),
+        [x, y],
+      ))
+    )
+      continue;
+    const armed = link.evaluate(
+      (anchor) =>
+        new Promise<number>((resolve) => {
+          let start = 0;
+          anchor.addEventListener('pointerover', (event) => (start = event.timeStamp), {
+            once: true,
+          });
+          const observer = new MutationObserver(() => {
+            const host = document.querySelector('paperpeek-card') as HTMLElement | null;
+            if (host && start && !host.style.cssText.includes('display: none')) {
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - start));
+            }
+          });
+          observer.observe(document.documentElement, {
+            subtree: true,
+            childList: true,
+            attributes: true,
+            attributeFilter: ['style'],
+          });
+        }),
+    );
+    await page.waitForTimeout(20);
+    await page.mouse.move(x, y);
+    const elapsed = await Promise.race([armed, page.waitForTimeout(3_000).then(() => Number.NaN)]);
+    if (!Number.isNaN(elapsed)) times.push(elapsed);
+    else {
+      noCard += 1;
+      console.log(`    no card within 3 s: ${await link.getAttribute('href')}`);
+    }
+  }
+  await page.close();
+  return { ...summarise(times), noCardWithin3s: noCard };
+}
+
 export async function benchReader(): Promise<Record<string, unknown>> {
-  const bytes = await readFile(PDF);
   const server = await serve();
   const browser = await launchBrowser(true);
   try {
     await browser.setSettings({ hoverDelayMs: 0 });
-    const reader: number[] = [];
-    const bare: number[] = [];
-    const citations: number[] = [];
-    const longTasks: number[] = [];
-    let readerHeap = 0;
-    let bareHeap = 0;
-    for (let round = 0; round < ROUNDS; round += 1) {
-      // In turns, a fresh page each: the machine's noise falls on both alike.
-      const page = await browser.context.newPage();
-      await page.goto(browser.extensionUrl('reader.html'));
-      await page.evaluate(() => {
-        (globalThis as { longTasks?: number[] }).longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries())
-            (globalThis as { longTasks?: number[] }).longTasks?.push(
-              entry.startTime,
-              entry.duration,
-            );
-        }).observe({ type: 'longtask' });
-      });
-      await page.getByLabel('Choose a PDF').setInputFiles(PDF);
-      reader.push(await between(page, 'pdf-bytes', 'first-paint'));
-      citations.push(await between(page, 'first-paint', 'citations'));
-      const window = await page.evaluate(() => ({
-        from: performance.getEntriesByName('paperpeek:first-paint')[0]?.startTime ?? 0,
-        to: performance.getEntriesByName('paperpeek:citations')[0]?.startTime ?? 0,
-        tasks: (globalThis as { longTasks?: number[] }).longTasks ?? [],
-      }));
-      for (let i = 0; i < window.tasks.length; i += 2) {
-        const start = window.tasks[i] ?? 0;
-        if (start >= window.from && start <= window.to) longTasks.push(window.tasks[i + 1] ?? 0);
-      }
-      if (round === ROUNDS - 1) readerHeap = await heapMB(page);
-      await page.close();
-
-      const plain = await browser.context.newPage();
-      await plain.goto(`${server.url}/bare.html`);
-      await plain.waitForFunction(() => (globalThis as { ready?: boolean }).ready === true);
-      await plain.evaluate(
-        (base64) =>
-          (globalThis as unknown as { openBytes(b: string): Promise<void> }).openBytes(base64),
-        bytes.toString('base64'),
-      );
-      bare.push(await between(plain, 'pdf-bytes', 'first-paint'));
-      if (round === ROUNDS - 1) bareHeap = await heapMB(plain);
-      await plain.close();
-    }
-    const readerFirst = summarise(reader);
-    const bareFirst = summarise(bare);
+    const figures = await measureReader(browser, `${server.url}/bare.html`, PDF, ROUNDS);
     return {
-      'first page painted from the bytes, 40 pages': {
-        reader: readerFirst,
-        barePdfjs: bareFirst,
-        ratioOfMedians: Math.round((readerFirst.median / bareFirst.median) * 100) / 100,
-      },
-      'every citation resolved after the first paint, 80 references': {
-        ms: summarise(citations),
-        longTasksOver50ms: longTasks.filter((duration) => duration > 50).length,
-        longestTaskMs: Math.round(Math.max(0, ...longTasks)),
-      },
-      'heap after opening, MB': { reader: readerHeap, barePdfjs: bareHeap },
+      'first page painted from the bytes, 40 pages': figures.firstPaint,
+      'every citation resolved after the first paint, 80 references': figures.citations,
+      'hover to card in the reader, ms': await hoverInReader(browser, PDF, 40),
+      'heap after opening, MB': figures.heapMB,
       'code, gzip KB': readerCodeSizes(),
     };
   } finally {
     await browser.close();
     server.close();
   }
+}
+
+/**
+ * `PAPERPEEK_REAL_PAPERS=<folder> npm run bench -- papers`: the same figures for every PDF in a
+ * folder of real published papers (not in the repository: papers are their authors'), with what
+ * the reader reads of each one's references (scripts/bench/papers.ts).
+ */
+export async function benchPapers(): Promise<Record<string, unknown>> {
+  const folder = process.env.PAPERPEEK_REAL_PAPERS;
+  if (!folder) {
+    throw new Error(
+      'Set PAPERPEEK_REAL_PAPERS to a folder of published papers as PDFs (arXiv papers, say).',
+    );
+  }
+  const pdfs = readdirSync(folder)
+    .filter((file) => file.toLowerCase().endsWith('.pdf'))
+    .sort()
+    .map((file) => resolve(folder, file));
+  const server = await serve();
+  const browser = await launchBrowser(true);
+  const results: Record<string, unknown> = {};
+  try {
+    await browser.setSettings({ hoverDelayMs: 0 });
+    for (const pdf of pdfs) {
+      const name = basename(pdf);
+      console.log(`  ${name}`);
+      const references = await readReferences(pdf);
+      const figures = await measureReader(browser, `${server.url}/bare.html`, pdf, PAPER_ROUNDS);
+      results[name] = {
+        references,
+        firstPaint: figures.firstPaint,
+        citations: figures.citations,
+        hoverToCardMs:
+          references.citedReferences > 0 ? await hoverInReader(browser, pdf, 20) : null,
+        heapMB: figures.heapMB,
+      };
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return { 'real papers': results };
 }
