@@ -245,3 +245,28 @@ export function summarise(values: number[]): {
     sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
   return { median: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? Number.NaN, n: sorted.length };
 }
+
+/**
+ * Run in the page on a link, before the pointer reaches it: the time from the link's
+ * `pointerover` to the card's first frame on screen (the card's host element shown, then a
+ * frame). Passed to `evaluate`, so it uses nothing outside itself.
+ */
+export function timeToCard(link: Element): Promise<number> {
+  return new Promise<number>((resolve) => {
+    let start = 0;
+    link.addEventListener('pointerover', (event) => (start = event.timeStamp), { once: true });
+    const observer = new MutationObserver(() => {
+      const host = document.querySelector('paperpeek-card') as HTMLElement | null;
+      if (host && start && !host.style.cssText.includes('display: none')) {
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      }
+    });
+    observer.observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['style'],
+    });
+  });
+}

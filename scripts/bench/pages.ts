@@ -10,6 +10,7 @@ import bundled from '../../assets/digest.json';
 import {
   launchBrowser,
   summarise,
+  timeToCard,
   writeLinkReaderExtension,
   writeMinimalExtension,
   writePaperPeekRunAt,
@@ -268,30 +269,7 @@ async function hoverToCard(
     await page.locator(id).scrollIntoViewIfNeeded();
     const box = await page.locator(id).boundingBox();
     if (!box) continue;
-    const armed = page.evaluate(
-      (selector) =>
-        new Promise<number>((resolve) => {
-          const link = document.querySelector(selector);
-          let start = 0;
-          link?.addEventListener('pointerover', (event) => (start = event.timeStamp), {
-            once: true,
-          });
-          const observer = new MutationObserver(() => {
-            const host = document.querySelector('paperpeek-card') as HTMLElement | null;
-            if (host && start && !host.style.cssText.includes('display: none')) {
-              observer.disconnect();
-              requestAnimationFrame(() => resolve(performance.now() - start));
-            }
-          });
-          observer.observe(document.documentElement, {
-            subtree: true,
-            childList: true,
-            attributes: true,
-            attributeFilter: ['style'],
-          });
-        }),
-      id,
-    );
+    const armed = page.locator(id).evaluate(timeToCard);
     await page.waitForTimeout(20);
     await page.mouse.move(box.x + 3, box.y + box.height / 2);
     const elapsed = await Promise.race([armed, page.waitForTimeout(3_000).then(() => Number.NaN)]);

@@ -11,7 +11,7 @@ import { basename, extname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launchBrowser, summarise, type BenchBrowser } from './browser';
+import { EXTENSION_DIR, launchBrowser, summarise, timeToCard, type BenchBrowser } from './browser';
 import { readReferences } from './papers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -264,28 +264,7 @@ async function hoverInReader(browser: BenchBrowser, pdf: string, samples: number
       ))
     )
       continue;
-    const armed = link.evaluate(
-      (anchor) =>
-        new Promise<number>((resolve) => {
-          let start = 0;
-          anchor.addEventListener('pointerover', (event) => (start = event.timeStamp), {
-            once: true,
-          });
-          const observer = new MutationObserver(() => {
-            const host = document.querySelector('paperpeek-card') as HTMLElement | null;
-            if (host && start && !host.style.cssText.includes('display: none')) {
-              observer.disconnect();
-              requestAnimationFrame(() => resolve(performance.now() - start));
-            }
-          });
-          observer.observe(document.documentElement, {
-            subtree: true,
-            childList: true,
-            attributes: true,
-            attributeFilter: ['style'],
-          });
-        }),
-    );
+    const armed = link.evaluate(timeToCard);
     await page.waitForTimeout(20);
     await page.mouse.move(x, y);
     const elapsed = await Promise.race([armed, page.waitForTimeout(3_000).then(() => Number.NaN)]);
