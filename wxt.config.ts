@@ -24,6 +24,9 @@ export default defineConfig({
       'unlimitedStorage',
       'contextMenus',
       'alarms',
+      // The popup's "Open in PaperPeek reader" for the PDF in the tab it was opened over: the
+      // tab's address, only after the user's click on the toolbar button (no install warning).
+      'activeTab',
       // arXiv PDF addresses to the reader (lib/worker/pdf-redirect.ts). "WithHostAccess": only
       // on hosts the extension may read (arxiv.org), so it adds no install warning.
       'declarativeNetRequestWithHostAccess',

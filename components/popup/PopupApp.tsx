@@ -41,6 +41,9 @@ import {
   updateSettings,
   type Settings,
 } from '@/lib/settings';
+import { readerAddress } from '@/lib/reader/address';
+import { pdfOfActiveTab, type PdfTab, type TabsForPdf } from '@/lib/reader/pdf-tab';
+import { PdfTabOffer } from './PdfTabOffer';
 import { SiteSwitch } from './SiteSwitch';
 
 type Tab = PopupTab;
@@ -74,6 +77,7 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const syncEnabled = settings.readingListSync;
   const [site, setSite] = useState<string | null>(null);
+  const [pdfTab, setPdfTab] = useState<PdfTab | null>(null);
 
   // A tab opened on the reading list is named for it.
   useEffect(() => {
@@ -95,6 +99,7 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
     const local = browser.storage.local;
     void readSettings(local).then(setSettings);
     void siteOfActivePage(browser.tabs as unknown as TabsForSite).then(setSite, () => undefined);
+    void pdfOfActiveTab(browser.tabs as unknown as TabsForPdf).then(setPdfTab, () => undefined);
     void local
       .get(SYNC_REPORT_KEY)
       .then((stored) => setSyncReport(readSyncReport(stored[SYNC_REPORT_KEY])));
@@ -186,6 +191,14 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
     await changed();
     return outcome;
   };
+  // The PDF's tab becomes the reader's (the reader asks for the site's permission if it needs it).
+  const openPdfInReader = (pdf: PdfTab) => {
+    const url = readerAddress(browser.runtime.getURL('/reader.html'), pdf.url);
+    void browser.tabs.update(pdf.tabId, { url }).then(
+      () => window.close(),
+      () => setPdfTab(null),
+    );
+  };
   const copyBibTeX = async (entry: ReadingListEntry) => {
     const [cited] = await citedEntries(db, [entry]);
     await navigator.clipboard.writeText(toBibTeX([cited ?? entry]));
@@ -214,6 +227,7 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
           ))}
         </div>
       </header>
+      {pdfTab && <PdfTabOffer pdf={pdfTab} open={openPdfInReader} />}
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {!data ? (
           <p class="muted" aria-busy="true">

@@ -16,6 +16,7 @@ describe('the built manifest', () => {
       'unlimitedStorage',
       'contextMenus',
       'alarms',
+      'activeTab',
       'declarativeNetRequestWithHostAccess',
     ]);
     expect(manifest.host_permissions).toEqual([
