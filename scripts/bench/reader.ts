@@ -241,9 +241,10 @@ async function hoverInReader(browser: BenchBrowser, pdf: string, samples: number
   await page.waitForFunction(() => performance.getEntriesByName('paperpeek:citations').length > 0);
   const times: number[] = [];
   let noCard = 0;
-  const links = page.locator(
-    '.annotationLayer a[href^="#cite."], .annotationLayer a[href^="http"]',
-  );
+  let untimed = 0;
+  // Citations, and the links the reader marked as papers (a link to a site that is no paper,
+  // a shortener, gets no card, rightly).
+  const links = page.locator('.annotationLayer a[href^="#cite."], a[data-paperpeek]');
   for (let i = 0; times.length < samples && i < samples * 3; i += 1) {
     const count = await links.count();
     if (count === 0) break;
@@ -251,6 +252,21 @@ async function hoverInReader(browser: BenchBrowser, pdf: string, samples: number
     await page.mouse.move(5, 5); // the toolbar: no link there
     await page.keyboard.press('Escape'); // and no card left open from the link before
     await page.waitForTimeout(450); // past the grace period: the previous card is gone
+    // The timer sees the card's host shown; one still shown would not be seen again.
+    const closed = await page
+      .waitForFunction(
+        () =>
+          (document.querySelector('paperpeek-card') as HTMLElement | null)?.style.cssText.includes(
+            'display: none',
+          ) ?? true,
+        undefined,
+        { timeout: 2_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!closed) continue;
     await link.scrollIntoViewIfNeeded().catch(() => undefined);
     const box = await link.boundingBox();
     if (!box || box.y < 60 || box.y > 880) continue;
@@ -270,12 +286,21 @@ async function hoverInReader(browser: BenchBrowser, pdf: string, samples: number
     const elapsed = await Promise.race([armed, page.waitForTimeout(3_000).then(() => Number.NaN)]);
     if (!Number.isNaN(elapsed)) times.push(elapsed);
     else {
-      noCard += 1;
-      console.log(`    no card within 3 s: ${await link.getAttribute('href')}`);
+      const visible = await page.evaluate(() => {
+        const host = document.querySelector('paperpeek-card') as HTMLElement | null;
+        return host !== null && !host.style.cssText.includes('display: none');
+      });
+      // A card on screen that the timer did not see start (its host shown before the link's
+      // pointerover reached the timer) is no failure of the card's: it is not timed.
+      if (visible) untimed += 1;
+      else {
+        noCard += 1;
+        console.log(`    no card within 3 s: ${await link.getAttribute('href')}`);
+      }
     }
   }
   await page.close();
-  return { ...summarise(times), noCardWithin3s: noCard };
+  return { ...summarise(times), noCardWithin3s: noCard, shownButNotTimed: untimed };
 }
 
 export async function benchReader(): Promise<Record<string, unknown>> {
