@@ -98,9 +98,15 @@ export function ReaderApp({
       return;
     }
     setStage({ kind: 'ready' });
-    const wanted = requestedPage(location.hash) ?? (await lastPage(storage, file.key));
-    if (wanted) current.goToPage(wanted);
+    // Gone to once the pages are on screen (PDF.js cannot scroll a viewer that is hidden).
+    setPendingPage(requestedPage(location.hash) ?? (await lastPage(storage, file.key)));
   };
+  const [pendingPage, setPendingPage] = useState<number | null>(null);
+  useEffect(() => {
+    if (stage.kind !== 'ready' || !pendingPage) return;
+    viewer.current?.goToPage(pendingPage);
+    setPendingPage(null);
+  }, [stage, pendingPage]);
 
   const load = async (url: string) => {
     setStage({ kind: 'loading', what: new URL(url).host });

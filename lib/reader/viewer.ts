@@ -10,7 +10,8 @@ import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { isReaderLinkAllowed } from './links';
-import { linkArxivIds } from './text-ids';
+import { ownWork } from './own-work';
+import { linkArxivIds, quietDuplicateLinks } from './text-ids';
 
 /** At most this long, a new PDF waits for PDF.js to finish with the one before (see `open`). */
 const SET_UP_WAIT_MS = 1_500;
@@ -89,8 +90,13 @@ export async function createReaderViewer(
   let document: PDFDocumentProxy | null = null;
   let painted = false;
 
+  // A page asked for before PDF.js has laid the pages out is gone to once it has.
+  let pageWhenReady: number | null = null;
   eventBus.on('pagesinit', () => {
     viewer.currentScaleValue = 'page-width';
+    if (pageWhenReady !== null && pageWhenReady <= viewer.pagesCount)
+      viewer.currentPageNumber = pageWhenReady;
+    pageWhenReady = null;
   });
   eventBus.on('pagechanging', ({ pageNumber }: { pageNumber: number }) =>
     events.page(pageNumber, viewer.pagesCount),
@@ -124,15 +130,22 @@ export async function createReaderViewer(
     'textlayerrendered',
     ({ source }: { source: { textLayer?: { div?: HTMLElement } | null } }) => {
       const layer = source.textLayer?.div;
-      if (layer) linkArxivIds(layer);
+      if (!layer) return;
+      ownWork('text-ids', () => {
+        linkArxivIds(layer);
+        if (layer.parentElement) quietDuplicateLinks(layer.parentElement);
+      });
     },
   );
   // A link annotation PDF.js made of a target the reader does not follow is made inert.
-  eventBus.on('annotationlayerrendered', ({ source }: { source: { div: HTMLElement } }) => {
-    for (const link of source.div.querySelectorAll('a[href]')) {
-      if (!isReaderLinkAllowed(link.getAttribute('href') ?? '')) link.removeAttribute('href');
-    }
-  });
+  eventBus.on('annotationlayerrendered', ({ source }: { source: { div: HTMLElement } }) =>
+    ownWork('links', () => {
+      for (const link of source.div.querySelectorAll('a[href]')) {
+        if (!isReaderLinkAllowed(link.getAttribute('href') ?? '')) link.removeAttribute('href');
+      }
+      if (source.div.parentElement) quietDuplicateLinks(source.div.parentElement);
+    }),
+  );
   let lastQuery = '';
 
   return {
@@ -172,12 +185,15 @@ export async function createReaderViewer(
       }
       document = opened;
       painted = false;
+      pageWhenReady = null;
       viewer.setDocument(opened);
       linkService.setDocument(opened, null);
       return opened;
     },
     goToPage(page) {
-      if (document && page >= 1 && page <= viewer.pagesCount) viewer.currentPageNumber = page;
+      if (!document || page < 1) return;
+      if (viewer.pagesCount === 0) pageWhenReady = page;
+      else if (page <= viewer.pagesCount) viewer.currentPageNumber = page;
     },
     goToDestination(dest) {
       if (document) void linkService.goToDestination(dest).catch(() => undefined);
