@@ -42,3 +42,19 @@ export function linkArxivIds(textLayer: HTMLElement): number {
   }
   return linked;
 }
+
+/**
+ * A text-layer link to the same address as a link annotation on its page (hyperref made a link
+ * of the id already) is taken out of the Tab order: one stop per link for a keyboard user, at
+ * the annotation's place in the page's order. Called when either layer of the page is drawn.
+ */
+export function quietDuplicateLinks(page: HTMLElement): void {
+  const annotated = new Set(
+    Array.from(page.querySelectorAll('.annotationLayer a[href]'), (link) =>
+      link.getAttribute('href'),
+    ),
+  );
+  for (const link of page.querySelectorAll<HTMLAnchorElement>('.textLayer a[href]')) {
+    if (annotated.has(link.getAttribute('href'))) link.tabIndex = -1;
+  }
+}

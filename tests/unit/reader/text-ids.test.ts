@@ -1,7 +1,7 @@
 /** arXiv ids written in a PDF's text layer become links; numbers and other text stay as they are. */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { linkArxivIds } from '@/lib/reader/text-ids';
+import { linkArxivIds, quietDuplicateLinks } from '@/lib/reader/text-ids';
 
 function layer(...spans: string[]) {
   const { document } = parseHTML(
@@ -39,5 +39,24 @@ describe('arXiv ids in a text layer', () => {
     linkArxivIds(div);
     expect(linkArxivIds(div)).toBe(0);
     expect(div.querySelectorAll('a')).toHaveLength(1);
+  });
+});
+
+describe('an id hyperref linked already', () => {
+  it('stays hoverable in the text but is one Tab stop, the link annotation’s', () => {
+    const { document } = parseHTML(
+      '<!doctype html><html><body><div class="page"><div class="textLayer"><span>see arXiv:2307.06948 and arXiv:2005.14165</span></div><div class="annotationLayer"><a href="https://arxiv.org/abs/2307.06948"></a></div></div></body></html>',
+    );
+    const page = document.querySelector('.page') as unknown as HTMLElement;
+    linkArxivIds(page.querySelector('.textLayer') as unknown as HTMLElement);
+    quietDuplicateLinks(page);
+    const links = Array.from(
+      page.querySelectorAll<HTMLAnchorElement>('.textLayer a'),
+      (link) => [link.getAttribute('href'), link.getAttribute('tabindex')] as const,
+    );
+    expect(links).toEqual([
+      ['https://arxiv.org/abs/2307.06948', '-1'],
+      ['https://arxiv.org/abs/2005.14165', null],
+    ]);
   });
 });
