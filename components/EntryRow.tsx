@@ -14,6 +14,8 @@ export interface EntryRowProps {
   update(paperId: string, changes: EntryChanges): Promise<void>;
   remove(paperId: string): Promise<void>;
   copyBibTeX(entry: ReadingListEntry): Promise<void>;
+  /** Where PaperPeek's reader shows this paper's PDF (at the last page read), or null. */
+  readerAddress: string | null;
 }
 
 /** How long "Copied" stays on the button. */
@@ -28,6 +30,7 @@ export function EntryRow({
   update,
   remove,
   copyBibTeX,
+  readerAddress,
 }: EntryRowProps) {
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
@@ -105,6 +108,17 @@ export function EntryRow({
           <NoteField entry={entry} update={update} />
           <TagsField entry={entry} update={update} />
           <div class="entry__actions">
+            {readerAddress && (
+              <a
+                class="button-link"
+                href={readerAddress}
+                target="_blank"
+                rel="noopener"
+                aria-label={`Read PDF: ${entry.title}, in PaperPeek’s reader`}
+              >
+                Read PDF
+              </a>
+            )}
             <button type="button" onClick={copy}>
               {copied === 'copied' ? 'Copied' : 'Copy BibTeX'}
             </button>

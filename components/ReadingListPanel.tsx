@@ -25,6 +25,8 @@ export interface ReadingListPanelProps {
   importFile(file: File): Promise<{ ok: boolean; message: string }>;
   /** Copies an entry's BibTeX to the clipboard; rejects when the browser refuses. */
   copyBibTeX(entry: ReadingListEntry): Promise<void>;
+  /** The reader's address for an entry's PDF (arXiv papers), or null. */
+  readerAddressOf(entry: ReadingListEntry): string | null;
   sync: SyncStatusProps;
 }
 
@@ -211,6 +213,7 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
                 update={props.update}
                 remove={props.remove}
                 copyBibTeX={props.copyBibTeX}
+                readerAddress={props.readerAddressOf(entry)}
               />
             ))}
           </ul>

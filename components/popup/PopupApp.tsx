@@ -254,6 +254,14 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
             exportAs={exportAs}
             importFile={importFile}
             copyBibTeX={copyBibTeX}
+            readerAddressOf={(entry) =>
+              entry.arxivId
+                ? readerAddress(
+                    browser.runtime.getURL('/reader.html'),
+                    `https://arxiv.org/pdf/${entry.arxivId}`,
+                  )
+                : null
+            }
             sync={{
               report: syncReport,
               enabled: syncEnabled,

@@ -157,6 +157,36 @@ describe('the reading list in the popup', () => {
     expect(await row.getByRole('status').textContent()).toBe('BibTeX copied to the clipboard.');
   });
 
+  it('opens a saved arXiv paper’s PDF in PaperPeek’s reader, in a tab of its own', async () => {
+    const row = rows().nth(2);
+    await row.getByRole('button', { name: /^Details of/ }).click();
+    const read = row.getByRole('link', { name: /^Read PDF: .+, in PaperPeek’s reader$/ });
+    const href = (await read.getAttribute('href')) ?? '';
+    const file = new URL(href).searchParams.get('file') ?? '';
+    expect(href.startsWith(`chrome-extension://${session.extensionId}/reader.html?file=`)).toBe(
+      true,
+    );
+    expect(file).toMatch(/^https:\/\/arxiv\.org\/pdf\/\d{4}\.\d{4,5}$/);
+    const opened = session.context.waitForEvent('page');
+    await read.click();
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(tab.url()).toBe(href);
+    // No internet here: the reader says so, with the browser's viewer as the way on.
+    await expect
+      .poll(
+        () =>
+          tab
+            .locator('[role=alert]')
+            .textContent()
+            .catch(() => ''),
+        { timeout: 15_000 },
+      )
+      .toContain('arxiv.org could not be reached');
+    await tab.close();
+    await row.getByRole('button', { name: /^Details of/ }).click();
+  });
+
   it('keeps import in a place of its own, and every count live after a removal', async () => {
     expect(await popup.locator('.reading__export input[type=file]').count()).toBe(0);
     expect(await popup.getByLabel('Import reading list').count()).toBe(1);

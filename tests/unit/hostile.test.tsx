@@ -187,6 +187,7 @@ describe('hostile strings in the popup and the options page', () => {
         exportAs={noop}
         importFile={async () => ({ ok: true, message: '' })}
         copyBibTeX={async () => undefined}
+        readerAddressOf={() => null}
         sync={{ report: null, enabled: true, setEnabled: noop }}
       />,
     );
