@@ -33,7 +33,19 @@ async function violations(page: Page): Promise<string[]> {
     const { axe } = globalThis as unknown as {
       axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> };
     };
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    // axe takes a same-page link that comes before any other link for a skip link. In a PDF the
+    // first links are often citations (`#cite.…`, PDF.js's links to a destination, no element):
+    // they are not skip links, and are reached and named as links (the reader's tests).
+    const inPdf = (target: string[]) =>
+      document.querySelector(target.join(' '))?.closest('.annotationLayer') != null;
+    return (violations as { id: string; nodes: { target: string[] }[] }[])
+      .map((violation) =>
+        violation.id === 'skip-link'
+          ? { ...violation, nodes: violation.nodes.filter((node) => !inPdf(node.target)) }
+          : violation,
+      )
+      .filter((violation) => violation.nodes.length > 0);
   })) as Violation[];
   return found.map(
     (violation) =>
@@ -145,7 +157,7 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
     await options.close();
   });
 
-  it('the reader: asking for a PDF, then a PDF with its pages, text and links', async () => {
+  it('the reader: asking for a PDF, a PDF with its pages, text and links, its header and outline', async () => {
     const reader = await open('reader.html', 1100, 800);
     await reader.getByLabel('Choose a PDF').waitFor({ state: 'attached' });
     expect(await violations(reader)).toEqual([]);
@@ -153,6 +165,18 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
       .getByLabel('Choose a PDF')
       .setInputFiles(resolve(import.meta.dirname, '../fixtures/pdf/numeric-two-column.pdf'));
     await reader.locator('.annotationLayer a').first().waitFor({ state: 'attached' });
+    expect(await violations(reader)).toEqual([]);
+    // The header of a paper in the digest, and a PDF's outline beside its pages.
+    const fixture = (name: string) => resolve(import.meta.dirname, `../fixtures/pdf/${name}.pdf`);
+    await reader.getByLabel('Open a PDF').setInputFiles(fixture('digest-title'));
+    await reader.getByRole('button', { name: 'Copy BibTeX' }).waitFor();
+    expect(await violations(reader)).toEqual([]);
+    await reader.getByLabel('Open a PDF').setInputFiles(fixture('long-two-column'));
+    await reader.getByRole('navigation', { name: 'Outline' }).waitFor();
+    // Once its first page's links are drawn and the bibliography is read (PDF.js's links pass
+    // through a state without their targets while a page's layers are made).
+    await reader.locator('.page[data-page-number="1"] .annotationLayer a').first().waitFor();
+    await reader.locator('.reader__references').waitFor();
     expect(await violations(reader)).toEqual([]);
     await reader.close();
   });

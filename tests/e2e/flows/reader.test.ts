@@ -3,7 +3,8 @@
  * viewer, its pages, text layer and links are there, a link to an arXiv paper in the digest gets
  * its card with no request, and a file that is not a PDF gets a message instead of a blank page.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,6 +21,7 @@ import {
 } from '../browsers';
 
 import { startFixtureServer, type FixtureServer } from '../fixture-server';
+import { longPdf } from '../../helpers/long-pdf';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/pdf');
 
@@ -101,6 +103,17 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
     await reader.mouse.move(5, 5, { steps: 2 });
   });
 
+  /** Types a page number into the toolbar's page field, as a reader does, and presses Enter. */
+  async function goToPage(page: string) {
+    await reader.focus('input[aria-label="Page"]');
+    // Selected whole (a triple click), so that typing replaces it.
+    await reader.evaluate(() => {
+      document.querySelector<HTMLInputElement>('input[aria-label="Page"]')?.select();
+    }, undefined);
+    await reader.keyboard.type(page, { delay: 40 });
+    await reader.keyboard.press('Enter');
+  }
+
   /** Hovers the first link matching `selector` (scrolled into view first), and reads its card. */
   async function hoverCard(selector: string) {
     await reader.mouse.move(5, 5, { steps: 2 });
@@ -155,6 +168,69 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
     await expect
       .poll(async () => (await session.card(reader))?.title ?? '', { timeout: 5_000 })
       .toMatch(/^Self-regulating Prompts/);
+    await reader.keyboard.press('Escape');
+    await expect.poll(() => session.card(reader), { timeout: 3_000 }).toBeNull();
+  });
+
+  it('reaches the first page’s links and citations with Tab in reading order, each with its card', async () => {
+    await reader.mouse.move(5, 5, { steps: 2 });
+    await reader.keyboard.press('Escape');
+    await goToPage('1');
+    await until(
+      async () =>
+        (await reader.$$eval('.page[data-page-number="1"] .annotationLayer a', (a) => a.length)) >
+        8,
+      'page 1’s links',
+    );
+    await reader.focus('.reader__pages');
+    const visited: { href: string; column: number; top: number; card: string }[] = [];
+    // Tab, as a keyboard user goes: from a link whose card is open, Tab enters the card (its
+    // Save and links), and leaving the card comes back to that link; the next Tab goes on.
+    for (let step = 0; step < 120; step += 1) {
+      await reader.keyboard.press('Tab');
+      const focused = await reader.evaluate(() => {
+        const active = document.activeElement;
+        if (active?.tagName === 'PAPERPEEK-CARD') return 'card';
+        const page = active?.closest('.page[data-page-number="1"]');
+        if (!active || !page) return null;
+        if (active.tagName !== 'A') return 'other';
+        const box = active.getBoundingClientRect();
+        const pageBox = page.getBoundingClientRect();
+        return {
+          href: active.getAttribute('href') ?? '',
+          column: box.left < pageBox.left + pageBox.width / 2 ? 0 : 1,
+          top: Math.round(box.top - pageBox.top),
+        };
+      }, null);
+      if (focused === null) break;
+      if (focused === 'card' || focused === 'other') continue;
+      const before = visited.at(-1);
+      if (before && before.href === focused.href && before.top === focused.top) continue;
+      // A person reads the card before moving on: it is there while the link has focus.
+      let card = '';
+      if (focused.href.startsWith('#cite.')) {
+        await expect
+          .poll(async () => (await session.card(reader))?.title ?? '', { timeout: 5_000 })
+          .not.toBe('');
+        card = (await session.card(reader))?.title ?? '';
+      }
+      visited.push({ ...focused, card });
+    }
+    // Every citation of page 1 (8, one of them twice in one bracket) and its links, in order.
+    expect(visited.filter((link) => link.href.startsWith('#cite.')).length).toBeGreaterThanOrEqual(
+      8,
+    );
+    const order = visited.map((link) => [link.column, link.top] as const);
+    for (let i = 1; i < order.length; i += 1) {
+      const [column, top] = order[i] ?? [0, 0];
+      const [previousColumn, previousTop] = order[i - 1] ?? [0, 0];
+      expect(column > previousColumn || (column === previousColumn && top >= previousTop - 2)).toBe(
+        true,
+      );
+    }
+    expect(visited.find((link) => link.href === '#cite.khattak2023self')?.card).toMatch(
+      /^Self-regulating Prompts/,
+    );
     await reader.keyboard.press('Escape');
     await expect.poll(() => session.card(reader), { timeout: 3_000 }).toBeNull();
   });
@@ -249,6 +325,26 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
         ) > 20,
       'the section’s page',
     );
+    // Opened again, it shows the page the reader was on (remembered after half a second).
+    const page = await reader.$eval(
+      'input[aria-label="Page"]',
+      (input) => (input as HTMLInputElement).value,
+    );
+    await new Promise((done) => setTimeout(done, 1_000));
+    await session.upload(
+      reader,
+      'input[aria-label="Open a PDF"]',
+      `${FIXTURES}/long-two-column.pdf`,
+    );
+    await until(
+      async () => (await reader.$$eval(entry, (buttons) => buttons.length)) > 20,
+      'again',
+    );
+    await expect
+      .poll(() =>
+        reader.$eval('input[aria-label="Page"]', (input) => (input as HTMLInputElement).value),
+      )
+      .toBe(page);
     // The toolbar's Outline button hides it and shows it again.
     await clickByText(reader, '.reader__bar button', 'Outline');
     await until(
@@ -260,6 +356,39 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
       async () => (await reader.$$eval(entry, (buttons) => buttons.length)) > 20,
       'shown',
     );
+  });
+
+  it('opens a 1,000-page PDF, goes to page 999 and shows its citation’s card', async () => {
+    const file = resolve(mkdtempSync(resolve(tmpdir(), 'paperpeek-long-')), 'thousand-pages.pdf');
+    writeFileSync(file, longPdf(1_000));
+    await session.upload(reader, 'input[aria-label="Open a PDF"]', file);
+    await until(
+      async () =>
+        ((await reader.$eval('.reader__page', (label) => label.textContent)) ?? '').includes(
+          'of 1000',
+        ),
+      'a thousand pages',
+      20_000,
+    );
+    // Its references are read from the last page alone, once the first is painted.
+    await expect
+      .poll(
+        () => reader.$eval('.reader__references', (status) => status.textContent).catch(() => ''),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe('2 of 3 references found');
+    // The page field, as a reader types it.
+    await goToPage('999');
+    const link = '.page[data-page-number="999"] .annotationLayer a[href="#cite.ref3"]';
+    await until(
+      async () => (await reader.$$eval(link, (links) => links.length)) === 1,
+      'page 999',
+      20_000,
+    );
+    const card = await hoverCard(link);
+    expect(card?.title).toBe('A study of nothing in particular');
   });
 
   it('makes arXiv ids written in the text of a PDF without links hoverable', async () => {
