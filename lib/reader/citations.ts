@@ -7,6 +7,7 @@
  */
 import type { CardView } from '../content/card/view';
 import type { PaperKey } from '../links/paper-key';
+import { ownWork } from './own-work';
 import { documentEntries, type PdfDocument } from './pdf-references';
 
 export interface CitationAnswer {
@@ -56,11 +57,13 @@ export function createCitationIndex(resolveTexts: ResolveTexts) {
           entries.length && mine === generation
             ? await resolveTexts(entries.map((entry) => entry.text))
             : [];
-        entries.forEach((entry, i) => {
-          const answer = results[i] ?? { key: null, card: null };
-          if (answer.key || (answer.card && !answer.card.missing)) resolved += 1;
-          map.set(entry.id, answer);
-        });
+        ownWork('answers', () =>
+          entries.forEach((entry, i) => {
+            const answer = results[i] ?? { key: null, card: null };
+            if (answer.key || (answer.card && !answer.card.missing)) resolved += 1;
+            map.set(entry.id, answer);
+          }),
+        );
       } finally {
         settleThis(map);
       }

@@ -5,6 +5,7 @@
  * tests). Never: renders, or looks anything up.
  */
 import { bibliographyEntries, type BibliographyEntry, type CitationTarget } from './bibliography';
+import { ownWork } from './own-work';
 import { linesOf, runsOf, type TextLine } from './text-lines';
 
 /** What is read of a PDF.js page. */
@@ -80,7 +81,7 @@ export async function documentLines(
       const page = await pdf.getPage(pageIndex + 1);
       const { items } = await page.getTextContent();
       const width = (page.view[2] ?? 0) - (page.view[0] ?? 0);
-      return linesOf({ pageIndex, width, runs: runsOf(items) });
+      return ownWork('lines', () => linesOf({ pageIndex, width, runs: runsOf(items) }));
     }),
   );
   return read.flat();
@@ -92,5 +93,6 @@ export async function documentEntries(pdf: PdfDocument): Promise<BibliographyEnt
   // Only the bibliography's text: the pages entries start on, and the next one for an entry
   // that runs over (extracting every page's text was most of the time on a 40-page paper).
   const wanted = new Set(targets.flatMap((target) => [target.pageIndex, target.pageIndex + 1]));
-  return bibliographyEntries(await documentLines(pdf, wanted), targets);
+  const lines = await documentLines(pdf, wanted);
+  return ownWork('entries', () => bibliographyEntries(lines, targets));
 }
