@@ -38,6 +38,7 @@ export interface ReadingListPanelProps {
 const SELECTION_EXPORTS: readonly (readonly [ExportFormat, string, string])[] = [
   ['bibtex', 'BibTeX', ''],
   ['csl', 'CSL-JSON', ' (Zotero, Mendeley, Pandoc)'],
+  ['ris', 'RIS', ' (EndNote, Mendeley, Zotero)'],
   ['markdown', 'Markdown', ''],
 ];
 /** The whole list: the same, and the backup. */

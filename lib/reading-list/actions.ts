@@ -7,9 +7,10 @@
 import type { PaperPeekDatabase } from '../db';
 import { toBibTeX, toCslJson, toJsonBackup, toMarkdown, type CitedEntry } from './export';
 import { importBackup } from './import';
+import { toRis } from './ris';
 import { listEntries, removeEntry } from './store';
 
-export type ExportFormat = 'bibtex' | 'csl' | 'markdown' | 'json';
+export type ExportFormat = 'bibtex' | 'csl' | 'ris' | 'markdown' | 'json';
 
 export interface ExportFile {
   name: string;
@@ -30,6 +31,13 @@ export function exportFile(
   if (format === 'csl') {
     // CSL-JSON has no registered media type; Zotero and Pandoc go by the content.
     return { name: `${name}.csl.json`, type: 'application/json', text: toCslJson(entries) };
+  }
+  if (format === 'ris') {
+    return {
+      name: `${name}.ris`,
+      type: 'application/x-research-info-systems',
+      text: toRis(entries),
+    };
   }
   if (format === 'markdown') {
     return { name: `${name}.md`, type: 'text/markdown', text: toMarkdown(entries) };

@@ -192,7 +192,7 @@ export function citationKey(entry: CitedEntry): string {
 }
 
 /** The publication date, else the month the arXiv id names. */
-function entryDate(entry: CitedEntry): { year: number; month: number; day?: number } | null {
+export function entryDate(entry: CitedEntry): { year: number; month: number; day?: number } | null {
   const published = entry.publishedAt ? /^(\d{4})-(\d\d)-(\d\d)/.exec(entry.publishedAt) : null;
   if (published) {
     return { year: Number(published[1]), month: Number(published[2]), day: Number(published[3]) };
@@ -204,13 +204,13 @@ function entryDate(entry: CitedEntry): { year: number; month: number; day?: numb
  * One line without control characters: a NUL or an escape code in a title would stop a parser
  * (or a terminal) reading the rest of the file.
  */
-function withoutControls(text: string): string {
+export function withoutControls(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
 
 /** The entry's author names that have something to print. */
-function namesOf(entry: CitedEntry): string[] {
+export function namesOf(entry: CitedEntry): string[] {
   return entry.authors.filter((name) => withoutControls(name).trim() !== '');
 }
 
@@ -302,7 +302,7 @@ export function toBibTeX(entries: CitedEntry[]): string {
  * The DOI a citation carries: the publisher's, as registered; arXiv's only for a preprint (a
  * paper cited from its venue keeps arXiv as `eprint`, and arXiv's DOI would name the preprint).
  */
-function citedDoi(entry: CitedEntry): string | undefined {
+export function citedDoi(entry: CitedEntry): string | undefined {
   if (entry.doi) return entry.doi;
   return entry.arxivId && !entry.venue ? `10.48550/arXiv.${entry.arxivId}` : undefined;
 }
