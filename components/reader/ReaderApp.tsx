@@ -79,6 +79,13 @@ export function ReaderApp({
   const [paper, setPaper] = useState<CardView | null>(null);
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
   const [outlineShown, setOutlineShown] = useState(true);
+  // The page to show once the pages are on screen (PDF.js cannot scroll a hidden viewer).
+  const [pendingPage, setPendingPage] = useState<number | null>(null);
+  useEffect(() => {
+    if (stage.kind !== 'ready' || !pendingPage) return;
+    viewer.current?.goToPage(pendingPage);
+    setPendingPage(null);
+  }, [stage, pendingPage]);
 
   /** Shows `bytes` in the viewer, at the page asked for or the last one read. */
   const show = async (file: Opened, password?: string) => {
@@ -98,15 +105,8 @@ export function ReaderApp({
       return;
     }
     setStage({ kind: 'ready' });
-    // Gone to once the pages are on screen (PDF.js cannot scroll a viewer that is hidden).
     setPendingPage(requestedPage(location.hash) ?? (await lastPage(storage, file.key)));
   };
-  const [pendingPage, setPendingPage] = useState<number | null>(null);
-  useEffect(() => {
-    if (stage.kind !== 'ready' || !pendingPage) return;
-    viewer.current?.goToPage(pendingPage);
-    setPendingPage(null);
-  }, [stage, pendingPage]);
 
   const load = async (url: string) => {
     setStage({ kind: 'loading', what: new URL(url).host });
