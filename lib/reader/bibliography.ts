@@ -129,13 +129,29 @@ export function bibliographyEntries(
   return entries;
 }
 
-/** Where the last entry ends: before a new label, a heading, or a line set larger. */
+/** A gap this many times the entry's font size between two lines of one column ends it. */
+const END_GAP = 2.5;
+
+/**
+ * Where the last entry ends: before a new label, a heading, a line set larger, or a wide gap
+ * between two of its column's lines (what follows a bibliography: the authors' biographies
+ * under their photographs; a page number at the column's foot is no such end).
+ */
 function lastEntryEnd(lines: readonly TextLine[], start: number): number {
   const first = lines[start];
   if (!first) return start;
   for (let i = start + 1; i < Math.min(lines.length, start + MAX_ENTRY_LINES); i += 1) {
     const line = lines[i];
+    const before = lines[i - 1];
     if (!line) return i;
+    if (
+      before &&
+      !/^\d{1,4}$/.test(line.text) &&
+      line.pageIndex === before.pageIndex &&
+      line.column === before.column &&
+      before.y - line.y > first.size * END_GAP
+    )
+      return i;
     if (/^\[\d{1,4}\]/.test(line.text)) return i;
     if (line.size > first.size * 1.15) return i;
     if (line.pageIndex !== first.pageIndex && line.column === 0 && /^\d+\s+[A-Z]/.test(line.text))

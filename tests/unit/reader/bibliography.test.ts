@@ -131,6 +131,28 @@ describe('entries from destinations', () => {
     expect(last[0]?.text).toBe('[3] D. Last. Third. 2022.');
   });
 
+  it('ends the last entry where a wide gap starts what follows the bibliography', () => {
+    // Zhu et al.'s last entry, then (after a photograph's height) the authors' biographies.
+    const page = [
+      ...column([
+        '[51] ——, “Learning for new visual environments with limited labels,”',
+        'arXiv preprint arXiv:1901.09079, 2019.',
+      ]),
+      ...column(
+        ['Pengkai Zhu received the B.S. degree from', 'Tianjin University in 2015.'],
+        0,
+        0,
+        600,
+      ),
+    ];
+    const [entry] = bibliographyEntries(page, [
+      { id: 'cite.zhu2019learning', pageIndex: 0, x: 72, y: 700 + 9 },
+    ]);
+    expect(entry?.text).toBe(
+      '[51] ——, “Learning for new visual environments with limited labels,” arXiv preprint arXiv:1901.09079, 2019.',
+    );
+  });
+
   it('skips a destination on a page with no text where it points', () => {
     expect(bibliographyEntries(lines, [{ id: 'cite.x', pageIndex: 3, x: 0, y: 0 }])).toEqual([]);
   });
