@@ -4,6 +4,7 @@
  * extension may read on the pages its content script is declared for (every http(s) page).
  * Owns: that question. Never: reads more than the active tab's address, or opens anything.
  */
+import { tabsBehindPopup } from '../protocol/page-site';
 import { looksLikePdfAddress } from './address';
 
 /** The slice of `browser.tabs` this needs. */
@@ -20,18 +21,9 @@ export interface PdfTab {
   url: string;
 }
 
-/**
- * The PDF the user was looking at when they opened the popup, or null. As for the site switch
- * (`page-site.ts`), the popup's own page in a window of its own is looked past.
- */
+/** The PDF the user was looking at when they opened the popup (`tabsBehindPopup`), or null. */
 export async function pdfOfActiveTab(tabs: TabsForPdf): Promise<PdfTab | null> {
-  const [focused] = await tabs.query({
-    active: true,
-    windowType: 'normal',
-    lastFocusedWindow: true,
-  });
-  const candidates = focused ? [focused] : await tabs.query({ active: true, windowType: 'normal' });
-  for (const tab of candidates) {
+  for (const tab of await tabsBehindPopup(tabs)) {
     if (tab.id !== undefined && tab.url && looksLikePdfAddress(tab.url))
       return { tabId: tab.id, url: tab.url };
   }
