@@ -79,13 +79,6 @@ export function ReaderApp({
   const [paper, setPaper] = useState<CardView | null>(null);
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
   const [outlineShown, setOutlineShown] = useState(true);
-  // The page to show once the pages are on screen (PDF.js cannot scroll a hidden viewer).
-  const [pendingPage, setPendingPage] = useState<number | null>(null);
-  useEffect(() => {
-    if (stage.kind !== 'ready' || !pendingPage) return;
-    viewer.current?.goToPage(pendingPage);
-    setPendingPage(null);
-  }, [stage, pendingPage]);
 
   /** Shows `bytes` in the viewer, at the page asked for or the last one read. */
   const show = async (file: Opened, password?: string) => {
@@ -105,7 +98,9 @@ export function ReaderApp({
       return;
     }
     setStage({ kind: 'ready' });
-    setPendingPage(requestedPage(location.hash) ?? (await lastPage(storage, file.key)));
+    // The viewer waits for its pages to be laid out before going there (viewer.ts).
+    const wanted = requestedPage(location.hash) ?? (await lastPage(storage, file.key));
+    if (wanted) current.goToPage(wanted);
   };
 
   const load = async (url: string) => {
