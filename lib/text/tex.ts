@@ -98,9 +98,61 @@ const SUBSCRIPTS: Record<string, string> = {
 const TEXT_COMMANDS =
   /\\(?:emph|textbf|textit|texttt|textsc|textrm|text|mathrm|mathbf|mathit|mathcal|mathbb|mathsf|boldsymbol|operatorname|underline)\s*\{([^{}]*)\}/g;
 
+/** TeX's accent commands, as the combining marks Unicode composes with their letter. */
+const ACCENT_MARKS: Record<string, string> = {
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '"': '\u0308',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  c: '\u0327',
+  v: '\u030c',
+  u: '\u0306',
+  r: '\u030a',
+  H: '\u030b',
+  k: '\u0328',
+};
+/** Letters TeX writes as commands: `{\ss}`, `{\L}ukasz`, and the dotless i an accent sits on. */
+const LETTER_COMMANDS: Record<string, string> = {
+  ss: 'ß',
+  o: 'ø',
+  O: 'Ø',
+  l: 'ł',
+  L: 'Ł',
+  ae: 'æ',
+  AE: 'Æ',
+  oe: 'œ',
+  OE: 'Œ',
+  aa: 'å',
+  AA: 'Å',
+  i: 'ı',
+  j: 'ȷ',
+};
+// `\'a`, `\'{a}`, `{\'a}`, `\"{\i}`; a letter-named accent needs a space or braces: `\v c`, `\c{c}`.
+const SYMBOL_ACCENT = /\{?\\(['`^"~=.])\s*(?:\{\s*)?([A-Za-z]|\\[ij](?![A-Za-z]))\s*\}?\}?/g;
+const LETTER_ACCENT = /\{?\\([cvurHk])(?:\s+|\s*\{\s*)([A-Za-z]|\\[ij](?![A-Za-z]))\s*\}?\}?/g;
+const LETTER_COMMAND = /\{?\\(ss|ae|AE|oe|OE|aa|AA|[oOlL])(?![A-Za-z])\s*\}?/g;
+
+/** The accented letters of BibTeX-style names and titles: `Kudl{\'a}{\v c}ek` → `Kudláček`. */
+function accentedLetters(text: string): string {
+  if (!text.includes('\\')) return text;
+  const withMark = (accent: string, letter: string) => {
+    const base = letter.startsWith('\\') ? (LETTER_COMMANDS[letter.slice(1)] ?? letter) : letter;
+    // An accent on a dotless i is an accent on i: `na\"{\i}ve` is naïve.
+    const plain = base === 'ı' ? 'i' : base === 'ȷ' ? 'j' : base;
+    return `${plain}${ACCENT_MARKS[accent] ?? ''}`.normalize('NFC');
+  };
+  return text
+    .replace(SYMBOL_ACCENT, (_, accent: string, letter: string) => withMark(accent, letter))
+    .replace(LETTER_ACCENT, (_, accent: string, letter: string) => withMark(accent, letter))
+    .replace(LETTER_COMMAND, (_, name: string) => LETTER_COMMANDS[name] ?? '');
+}
+
 export function readableTex(text: string): string {
   if (!/[\\$^_~`]|--/.test(text)) return text;
-  let out = text;
+  let out = accentedLetters(text);
   for (let i = 0; i < 3 && TEXT_COMMANDS.test(out); i += 1) {
     TEXT_COMMANDS.lastIndex = 0;
     out = out.replace(TEXT_COMMANDS, '$1');

@@ -15,5 +15,13 @@ describe('readableTex', () => {
     ['Fig.~3', 'Fig.\u00a03'],
     ['\\unknowncommand stays', '\\unknowncommand stays'],
     ['$\\epsilon \\leq 10^{-3}$', 'ε ≤ 10⁻³'],
+    // Accents as BibTeX writes them (arXiv's own author lists, references in PDFs).
+    ["Kudl{\\'a}{\\v c}ek", 'Kudláček'],
+    ['M{\\"u}ller and G\\"odel', 'Müller and Gödel'],
+    ["Jos\\'{e} and Fran\\c{c}ois", 'José and François'],
+    ['Erd\\H{o}s, {\\L}ukasz, Stra{\\ss}e, {\\o}', 'Erdős, Łukasz, Straße, ø'],
+    ['na\\"{\\i}ve', 'naïve'],
+    ['\\^{o} and \\~n', 'ô and ñ'],
+    ['\\c 3 is no letter', '\\c 3 is no letter'],
   ])('%s → %s', (input, output) => expect(readableTex(input)).toBe(output));
 });
