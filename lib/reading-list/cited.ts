@@ -1,7 +1,7 @@
 /**
  * What an export knows of each entry's paper: the entry's own copy first (it is the user's), then
  * for what the copy lacks (authors, the publication date, arXiv's category, the venue and its
- * DOI) the paper's row in the digest or a cached arXiv answer. Never: writes an entry.
+ * DOI, the abstract) the paper's row in the digest or a cached arXiv answer. Never: writes an entry.
  */
 import type { PaperPeekDatabase, ReadingListEntry } from '../db';
 import { getPaperRows } from '../digest/shelves';
@@ -23,6 +23,7 @@ export async function citedEntries(
       cited.authors = paper.authors;
     }
     if (paper?.publishedAt) cited.publishedAt = paper.publishedAt;
+    if (paper?.abstract) cited.abstract = paper.abstract;
     const category = paper?.primaryCategory ?? lookup?.primaryCategory;
     if (category) cited.primaryCategory = category;
     // The entry's own links still say where a paper that left the digest was published.

@@ -20,6 +20,8 @@ export interface CitedEntry extends ReadingListEntry {
   venue?: Venue;
   /** The publisher's DOI as registered, when there is one besides arXiv's. */
   doi?: string;
+  /** The paper's abstract (Zotero keeps it; no citation prints it). */
+  abstract?: string;
 }
 
 export const BACKUP_FORMAT = 'paperpeek-reading-list';
