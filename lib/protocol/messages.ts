@@ -9,6 +9,7 @@ import type { Paper } from '../digest/schema';
 import type { LinkFacts } from '../links/paper-link';
 import type { PaperKey } from '../links/paper-key';
 import type { SourceState } from '../sources/source';
+import type { ZoteroOutcome } from '../zotero/outcome';
 import type { ProtocolError } from './errors';
 
 /** Keys in one `lookup` or `pageSummary`, and links in one `resolveLinks`. */
@@ -65,6 +66,11 @@ export interface ProtocolMap {
   };
   /** Adds a digest paper to the reading list (an entry already there is left as it is). */
   save: { request: { paperId: string }; response: { saved: true } };
+  /**
+   * Sends papers (reading-list entries as they are, other papers as new items) to Zotero desktop.
+   * The reading list is never changed; the outcome has the sentence to show where the user clicked.
+   */
+  saveToZotero: { request: { paperIds: string[] }; response: ZoteroOutcome };
   /** Undo of a card's save: removes the entry while it is as the save left it (store.undoSave). */
   undoSave: { request: { paperId: string }; response: { removed: boolean } };
   /** Shows the reading list: the popup's page in a tab (reading-list/open-view.ts). */

@@ -62,6 +62,20 @@ export function parseRequest(raw: unknown): Request | ProtocolError {
       }
       return { type, data: { paperId } };
     }
+    case 'saveToZotero': {
+      const { paperIds } = data;
+      if (
+        !Array.isArray(paperIds) ||
+        paperIds.length === 0 ||
+        paperIds.length > MAX_KEYS_PER_MESSAGE ||
+        !paperIds.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 200)
+      ) {
+        return badRequest(
+          `saveToZotero: data.paperIds must be 1 to ${MAX_KEYS_PER_MESSAGE} paper ids`,
+        );
+      }
+      return { type, data: { paperIds } };
+    }
     case 'status':
     case 'openReadingList':
     case 'openSettings':

@@ -95,6 +95,8 @@ export interface Endpoints {
   arxiv: string;
   openReview: string;
   openAlex: string;
+  /** Zotero desktop's connector server (lib/zotero/connector.ts). */
+  zotero: string;
 }
 
 export const DEFAULT_ENDPOINTS: Endpoints = {
@@ -102,6 +104,7 @@ export const DEFAULT_ENDPOINTS: Endpoints = {
   arxiv: 'https://export.arxiv.org/api/query',
   openReview: 'https://api2.openreview.net',
   openAlex: 'https://api.openalex.org',
+  zotero: 'http://127.0.0.1:23119',
 };
 
 export const ENDPOINTS_KEY = 'endpoints';
@@ -129,6 +132,7 @@ export function endpointsFrom(stored: unknown): Endpoints {
     arxiv: loopback(value.arxiv, DEFAULT_ENDPOINTS.arxiv),
     openReview: loopback(value.openReview, DEFAULT_ENDPOINTS.openReview),
     openAlex: loopback(value.openAlex, DEFAULT_ENDPOINTS.openAlex),
+    zotero: loopback(value.zotero, DEFAULT_ENDPOINTS.zotero),
   };
 }
 

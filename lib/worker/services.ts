@@ -19,6 +19,8 @@ import {
   originPattern,
   readSourceSettings,
 } from '../sources/source-settings';
+import { createZoteroConnector, ZOTERO_ORIGIN } from '../zotero/connector';
+import { saveToZotero } from '../zotero/save';
 import type { BrowserEvent } from './events';
 import { isRedirectedAddress } from './pdf-redirect';
 import { createPaperService, type PaperService } from './paper-service';
@@ -164,6 +166,15 @@ export function registerServices(
       {
         ...service,
         ...jobHandlers(jobs, fillIn),
+        saveToZotero: async ({ paperIds }) =>
+          saveToZotero(paperIds, {
+            db,
+            connector: createZoteroConnector({
+              fetch: (input, init) => fetch(input, init),
+              baseUrl: (await endpoints()).zotero,
+            }),
+            mayReachZotero: () => browser.permissions.contains({ origins: [ZOTERO_ORIGIN] }),
+          }),
         openInBrowserViewer: async ({ url }, sender) => {
           // Only what the redirect would take, and only for the tab that asks.
           if (isRedirectedAddress(url) && sender.tab?.id !== undefined) {

@@ -7,6 +7,7 @@
  * retries a save that Zotero may have carried out.
  */
 import type { ZoteroItem } from './item';
+import { zoteroProblem, type ZoteroOutcome, type ZoteroProblem } from './outcome';
 
 export const ZOTERO_URL = 'http://127.0.0.1:23119';
 /** What the browser must allow: Zotero's server, on whatever port it was moved to. */
@@ -16,27 +17,6 @@ const CONNECTOR_API_VERSION = '3';
 const PING_TIMEOUT_MS = 3_000;
 // Zotero answers once the items are in its database (it fetches the PDFs afterwards).
 const SAVE_TIMEOUT_MS = 30_000;
-
-export type ZoteroProblem =
-  'permission' | 'not-running' | 'outdated' | 'read-only' | 'unknown' | 'failed';
-
-export type ZoteroOutcome =
-  | { ok: true; saved: number; message: string }
-  | { ok: false; problem: ZoteroProblem; message: string };
-
-const MESSAGES: Record<ZoteroProblem, string> = {
-  permission: 'PaperPeek needs your permission to reach Zotero on this computer.',
-  'not-running': 'Start Zotero to save there: PaperPeek found no Zotero running on this computer.',
-  outdated: 'This Zotero is too old to take papers from PaperPeek: update Zotero, then try again.',
-  'read-only':
-    'The library selected in Zotero is read-only: select My Library (or a collection you can edit) in Zotero, then try again.',
-  unknown: 'PaperPeek no longer has this paper, so there is nothing to send to Zotero.',
-  failed: 'Zotero could not save this. Nothing was changed in PaperPeek; try again.',
-};
-
-export function zoteroProblem(problem: ZoteroProblem): ZoteroOutcome {
-  return { ok: false, problem, message: MESSAGES[problem] };
-}
 
 export interface ZoteroConnectorDeps {
   fetch: typeof fetch;
@@ -63,6 +43,9 @@ async function readJson(response: Response): Promise<unknown> {
 
 export function createZoteroConnector(deps: ZoteroConnectorDeps) {
   const base = (deps.baseUrl ?? ZOTERO_URL).replace(/\/+$/, '');
+  // Called on its own, not as `deps.fetch(…)`: the browser's fetch throws when `this` is not
+  // the global object.
+  const send = deps.fetch;
   const sessionId =
     deps.sessionId ??
     (() => `paperpeek-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
@@ -71,7 +54,7 @@ export function createZoteroConnector(deps: ZoteroConnectorDeps) {
   async function ping(): Promise<ZoteroProblem | null> {
     let response: Response;
     try {
-      response = await deps.fetch(`${base}/connector/ping`, {
+      response = await send(`${base}/connector/ping`, {
         method: 'POST',
         headers: headers(),
         body: '{}',
@@ -90,7 +73,7 @@ export function createZoteroConnector(deps: ZoteroConnectorDeps) {
     if (problem) return zoteroProblem(problem);
     let response: Response;
     try {
-      response = await deps.fetch(`${base}/connector/saveItems`, {
+      response = await send(`${base}/connector/saveItems`, {
         method: 'POST',
         headers: headers(),
         body: JSON.stringify({ sessionID: sessionId(), uri: pageUrl, items }),

@@ -8,7 +8,8 @@ import type { PaperPeekDatabase, ReadingListEntry } from '../db';
 import { getPaperRows } from '../digest/shelves';
 import { citedEntries } from '../reading-list/cited';
 import { entryFromPaper } from '../reading-list/entry';
-import { zoteroProblem, type ZoteroConnector, type ZoteroOutcome } from './connector';
+import type { ZoteroConnector } from './connector';
+import { zoteroProblem, type ZoteroOutcome } from './outcome';
 import { toZoteroItem } from './item';
 
 export interface ZoteroSaveDeps {

@@ -355,12 +355,15 @@ describe('source settings', () => {
         arxiv: 'http://10.0.0.1/',
         openReview: 'https://openreview.evil.example',
         openAlex: 'javascript:alert(1)',
+        // Zotero's server is on this computer: another one's would receive the user's library.
+        zotero: 'http://192.168.1.20:23119',
       }),
     ).toEqual({
       huggingFace: 'https://huggingface.co/api/daily_papers',
       arxiv: 'https://export.arxiv.org/api/query',
       openReview: 'https://api2.openreview.net',
       openAlex: 'https://api.openalex.org',
+      zotero: 'http://127.0.0.1:23119',
     });
     expect(endpointsFrom({ openAlex: 'http://127.0.0.1:9001/' }).openAlex).toBe(
       'http://127.0.0.1:9001/',
