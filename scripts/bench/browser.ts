@@ -249,9 +249,11 @@ export function summarise(values: number[]): {
 /**
  * Run in the page on a link, before the pointer reaches it: the time from the link's
  * `pointerover` to the card's first frame on screen (the card's host element shown, then a
- * frame). Passed to `evaluate`, so it uses nothing outside itself.
+ * frame). With a dwell (the setting's `hoverDelayMs`, passed the same), the time from the
+ * dwell's end: what the user waits once the card is due. Passed to `evaluate`, so it uses
+ * nothing outside itself.
  */
-export function timeToCard(link: Element): Promise<number> {
+export function timeToCard(link: Element, dwellMs = 0): Promise<number> {
   return new Promise<number>((resolve) => {
     let start = 0;
     link.addEventListener('pointerover', (event) => (start = event.timeStamp), { once: true });
@@ -259,7 +261,7 @@ export function timeToCard(link: Element): Promise<number> {
       const host = document.querySelector('paperpeek-card') as HTMLElement | null;
       if (host && start && !host.style.cssText.includes('display: none')) {
         observer.disconnect();
-        requestAnimationFrame(() => resolve(performance.now() - start));
+        requestAnimationFrame(() => resolve(performance.now() - start - dwellMs));
       }
     });
     observer.observe(document.documentElement, {
