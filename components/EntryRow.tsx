@@ -3,7 +3,9 @@ import type { ReadingListEntry } from '@/lib/db';
 import { entryByline } from '@/lib/reading-list/list-view';
 import type { EntryChanges } from '@/lib/reading-list/store';
 import { safeHref } from '@/lib/safe-url';
+import type { ZoteroOutcome } from '@/lib/zotero/outcome';
 import { useDraft } from './useDraft';
+import { ZoteroButton } from './ZoteroButton';
 
 export interface EntryRowProps {
   entry: ReadingListEntry;
@@ -14,6 +16,7 @@ export interface EntryRowProps {
   update(paperId: string, changes: EntryChanges): Promise<void>;
   remove(paperId: string): Promise<void>;
   copyBibTeX(entry: ReadingListEntry): Promise<void>;
+  saveToZotero(paperIds: string[]): Promise<ZoteroOutcome>;
   /** Where PaperPeek's reader shows this paper's PDF (at the last page read), or null. */
   readerAddress: string | null;
 }
@@ -30,6 +33,7 @@ export function EntryRow({
   update,
   remove,
   copyBibTeX,
+  saveToZotero,
   readerAddress,
 }: EntryRowProps) {
   const [open, setOpen] = useState(false);
@@ -129,6 +133,11 @@ export function EntryRow({
                   ? 'The browser did not allow copying.'
                   : ''}
             </span>
+            <ZoteroButton
+              paperIds={[entry.paperId]}
+              label={`Save ${entry.title} to Zotero`}
+              saveToZotero={saveToZotero}
+            />
             <button
               type="button"
               class="entry__remove"

@@ -9,7 +9,9 @@ import {
   type StatusFilter,
 } from '@/lib/reading-list/list-view';
 import type { EntryChanges } from '@/lib/reading-list/store';
+import type { ZoteroOutcome } from '@/lib/zotero/outcome';
 import { EntryRow } from './EntryRow';
+import { ZoteroButton } from './ZoteroButton';
 import { SyncStatus, type SyncStatusProps } from './SyncStatus';
 
 export interface ReadingListPanelProps {
@@ -23,6 +25,8 @@ export interface ReadingListPanelProps {
   exportAs(format: ExportFormat, paperIds?: string[]): void;
   /** Imports a JSON backup; resolves to what happened, in words. */
   importFile(file: File): Promise<{ ok: boolean; message: string }>;
+  /** Sends entries to Zotero desktop (asking for the permission from the click). */
+  saveToZotero(paperIds: string[]): Promise<ZoteroOutcome>;
   /** Copies an entry's BibTeX to the clipboard; rejects when the browser refuses. */
   copyBibTeX(entry: ReadingListEntry): Promise<void>;
   /** The reader's address for an entry's PDF (arXiv papers), or null. */
@@ -189,6 +193,15 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
                 </button>
               </span>
               <span class="selection__group">
+                <ZoteroButton
+                  // A new selection is a new save: what the last one said goes with it.
+                  key={selectedIds.join(' ')}
+                  paperIds={selectedIds}
+                  label={`Save ${selectedIds.length} selected to Zotero`}
+                  saveToZotero={props.saveToZotero}
+                />
+              </span>
+              <span class="selection__group">
                 <span class="muted">Export</span>
                 {SELECTION_EXPORTS.map(([format, label, description]) => (
                   <button
@@ -214,6 +227,7 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
                 update={props.update}
                 remove={props.remove}
                 copyBibTeX={props.copyBibTeX}
+                saveToZotero={props.saveToZotero}
                 readerAddress={props.readerAddressOf(entry)}
               />
             ))}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { paperDate } from '@/lib/content/card/view';
 import type { PaperRow } from '@/lib/db';
+import type { ZoteroOutcome } from '@/lib/zotero/outcome';
 import { inputWords, parseQuery } from '@/lib/search/query';
 import type { SearchRecord } from '@/lib/search/record';
 import type { TextColumn } from '@/lib/search/text-column';
@@ -20,6 +21,8 @@ export interface SearchPanelProps {
   abstractWords?: (words: QueryWord[]) => Promise<AbstractWords | null>;
   open(url: string): void;
   save(paperId: string): Promise<void>;
+  /** Sends a paper to Zotero desktop (asking for the permission from this key or click). */
+  saveToZotero(paperIds: string[]): Promise<ZoteroOutcome>;
   /** Opens the options page (the `a:` filter points there when authors are missing). */
   openSettings(): void;
 }
@@ -37,6 +40,7 @@ export function SearchPanel({
   abstractWords,
   open,
   save,
+  saveToZotero,
   openSettings,
 }: SearchPanelProps) {
   const [query, setQuery] = useState('');
@@ -122,6 +126,10 @@ export function SearchPanel({
       event.preventDefault();
       const hit = hits[active];
       if (hit) void onSave(hit);
+    } else if (event.altKey && event.code === 'KeyZ') {
+      event.preventDefault();
+      const hit = hits[active];
+      if (hit) onZotero(hit);
     }
   };
   const [savedNote, setSavedNote] = useState('');
@@ -153,6 +161,21 @@ export function SearchPanel({
     );
   };
 
+  // Called from the key or click itself: the permission to reach Zotero is asked from it.
+  const onZotero = (hit: SearchHit) => {
+    const title = record.titles.at(hit.index) ?? '';
+    setSavedNote(`Sending to Zotero: “${title}”`);
+    void saveToZotero([hit.id]).then((outcome) => {
+      if (outcome.ok) {
+        setError(null);
+        setSavedNote(`Saved to Zotero: “${title}”`);
+      } else {
+        setSavedNote('');
+        setError(outcome.message);
+      }
+    });
+  };
+
   return (
     <section class="search" aria-label="Search">
       <input
@@ -166,7 +189,7 @@ export function SearchPanel({
         onKeyDown={onKey}
         aria-controls="results"
         aria-describedby="search-keys"
-        aria-keyshortcuts="Alt+S"
+        aria-keyshortcuts="Alt+S Alt+Z"
         aria-activedescendant={hits[active] ? `result-${hits[active].index}` : undefined}
         autocomplete="off"
         spellcheck={false}
@@ -181,7 +204,7 @@ export function SearchPanel({
         <p class="muted search__count" aria-live="polite">
           {query ? resultCount(hits.length) : 'Newest papers'}
           <span id="search-keys" class="search__keys">
-            ↑↓ choose · Enter opens · Ctrl+Enter PDF · Alt+S saves
+            ↑↓ choose · Enter opens · Ctrl+Enter PDF · Alt+S saves · Alt+Z to Zotero
           </span>
         </p>
         <p class="search__saved" role="status">
@@ -256,6 +279,17 @@ export function SearchPanel({
                   Save
                 </span>
               )}
+              <span
+                class="result__save"
+                aria-hidden="true"
+                title="Save to Zotero (Alt+Z)"
+                onClick={(event) => {
+                  event.stopPropagation();
+                  onZotero(hit);
+                }}
+              >
+                Zotero
+              </span>
             </li>
           );
         })}

@@ -5,6 +5,8 @@ import { DataSection } from '@/components/options/DataSection';
 import { ImportDigest } from '@/components/options/ImportDigest';
 import { SettingsSection } from '@/components/options/SettingsSection';
 import { SourcesSection } from '@/components/options/SourcesSection';
+import { ZoteroSection } from '@/components/options/ZoteroSection';
+import { ZOTERO_ORIGIN } from '@/lib/zotero/connector';
 import { openDatabase } from '@/lib/db';
 import { sendImport } from '@/components/options/send-import';
 import type { DigestStatus } from '@/lib/protocol/messages';
@@ -38,6 +40,13 @@ import {
 } from '@/lib/sources/source-settings';
 
 /** The options page: sources, imports, settings and the user's data. */
+/** Zotero's server on this computer (the same origin a custom feed on 127.0.0.1 needs). */
+const zoteroPermission = {
+  granted: () => browser.permissions.contains({ origins: [ZOTERO_ORIGIN] }),
+  request: () => browser.permissions.request({ origins: [ZOTERO_ORIGIN] }),
+  remove: () => browser.permissions.remove({ origins: [ZOTERO_ORIGIN] }),
+};
+
 export function OptionsApp() {
   const db = useMemo(() => openDatabase(), []);
   const local = browser.storage.local;
@@ -134,6 +143,7 @@ export function OptionsApp() {
           return granted;
         }}
       />
+      <ZoteroSection permission={zoteroPermission} />
       <DataSection
         entryCount={entryCount}
         exportBackup={() =>

@@ -43,6 +43,7 @@ import {
 } from '@/lib/settings';
 import { readerAddress } from '@/lib/reader/address';
 import { pdfOfActiveTab, type PdfTab, type TabsForPdf } from '@/lib/reader/pdf-tab';
+import { saveToZoteroFromPage } from '@/lib/zotero/from-page';
 import { PdfTabOffer } from './PdfTabOffer';
 import { SiteSwitch } from './SiteSwitch';
 
@@ -199,6 +200,11 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
       () => setPdfTab(null),
     );
   };
+  const saveToZotero = (paperIds: string[]) =>
+    saveToZoteroFromPage(paperIds, {
+      permissions: browser.permissions,
+      send: (ids) => requestFromWorker('saveToZotero', { paperIds: ids }),
+    });
   const copyBibTeX = async (entry: ReadingListEntry) => {
     const [cited] = await citedEntries(db, [entry]);
     await navigator.clipboard.writeText(toBibTeX([cited ?? entry]));
@@ -242,6 +248,7 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
             abstractWords={abstractWords}
             open={open}
             save={save}
+            saveToZotero={saveToZotero}
             openSettings={openSettings}
           />
         ) : (
@@ -254,6 +261,7 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
             exportAs={exportAs}
             importFile={importFile}
             copyBibTeX={copyBibTeX}
+            saveToZotero={saveToZotero}
             readerAddressOf={(entry) =>
               entry.arxivId
                 ? readerAddress(

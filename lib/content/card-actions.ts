@@ -8,6 +8,7 @@ import type { HoverCardProps, HoverCardState } from './card/HoverCard';
 import type { CardView } from './card/view';
 import type { PaperKey } from '../links/paper-key';
 import type { Settings } from '../settings';
+import type { ZoteroOutcome } from '../zotero/outcome';
 
 /** The card on screen: its link, what it shows, and the link's own tooltip while it is hidden. */
 export interface ShownCard {
@@ -22,6 +23,7 @@ export const RETRY_SHOWN_MS = 600;
 /** What the actions ask of the extension: the content script's environment. */
 export interface CardActionsEnvironment {
   save(paperId: string): Promise<unknown>;
+  saveToZotero(paperIds: string[]): Promise<ZoteroOutcome>;
   undoSave(paperId: string): Promise<unknown>;
   fetchPaper(key: PaperKey): Promise<CardView>;
   openReadingList(): Promise<unknown>;
@@ -93,6 +95,17 @@ export function createCardActions(
     toggleMenu: trusted(() => card.update({ menuOpen: !card.state().menuOpen })),
     save: trusted(() => saveOrUndo(false)),
     undoSave: trusted(() => saveOrUndo(true)),
+    // On its own: the reading list is neither needed nor changed, and a failure says why there.
+    saveToZotero: trusted(() => {
+      const current = card.shown();
+      if (!current || current.view.missing || card.state().zotero === 'saving') return;
+      card.update({ zotero: 'saving', error: null });
+      env.saveToZotero([current.view.paperId]).then(
+        (outcome) => stillShowing(current) && card.update({ zotero: outcome }),
+        (error: unknown) =>
+          stillShowing(current) && card.update({ zotero: null, error: (error as Error).message }),
+      );
+    }),
     retry: trusted(() => {
       const current = card.shown();
       const key = current && card.resolver.keyFor(current.anchor);

@@ -8,6 +8,7 @@ import type { HoverCardState } from './card/HoverCard';
 import type { CardView } from './card/view';
 import type { ProtocolMap } from '../protocol/messages';
 import type { PaperKey } from '../links/paper-key';
+import type { ZoteroOutcome } from '../zotero/outcome';
 import { isSiteDisabled, type Settings } from '../settings';
 import { HOST_TAG, type CardHost } from './card/host';
 import type { CardUi } from './card/render';
@@ -28,6 +29,7 @@ export const NEW_CARD: HoverCardState = {
   pending: null,
   justSaved: false,
   retriedInVain: false,
+  zotero: null,
   error: null,
 };
 
@@ -40,6 +42,7 @@ export interface PaperPeekEnvironment {
     request: ProtocolMap['resolveLinks']['request'],
   ): Promise<ProtocolMap['resolveLinks']['response']>;
   save(paperId: string): Promise<unknown>;
+  saveToZotero(paperIds: string[]): Promise<ZoteroOutcome>;
   /** Takes back a save made from this card (the worker refuses once the entry was edited). */
   undoSave(paperId: string): Promise<unknown>;
   openReadingList(): Promise<unknown>;

@@ -40,6 +40,7 @@ export async function startLinkCards(
     settings: await readSettings(area),
     resolveLinks: (request) => ask('resolveLinks', request),
     save: (paperId) => ask('save', { paperId }),
+    saveToZotero: (paperIds) => ask('saveToZotero', { paperIds }),
     undoSave: (paperId) => ask('undoSave', { paperId }),
     openReadingList: () => ask('openReadingList', {}),
     openSettings: () => ask('openSettings', {}),

@@ -60,14 +60,19 @@ export interface FlowSession {
 export interface BrowserUnderTest {
   name: string;
   kind: 'chromium' | 'firefox';
-  launch(): Promise<FlowSession>;
+  /**
+   * `grantedOrigins`: optional host permissions the user has granted. Firefox grants a request
+   * without its prompt here (extensions.webextOptionalPermissionPrompts), so a test asks as a
+   * user would; headless Chromium's prompt cannot be answered, so they are granted at install.
+   */
+  launch(options?: { grantedOrigins?: string[] }): Promise<FlowSession>;
 }
 
 const chromium: BrowserUnderTest = {
   name: 'Chromium',
   kind: 'chromium',
-  async launch() {
-    const session = await launchExtension();
+  async launch(options) {
+    const session = await launchExtension(options);
     const inspectors = new WeakMap<object, CardInspector>();
     // Console errors of the extension's pages (web pages' own are theirs) and of its worker.
     const pageErrors: string[][] = [];

@@ -3,7 +3,7 @@
  * headless, in a throwaway profile. Tests talk to the real worker through the real protocol.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -21,17 +21,37 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchExtension(): Promise<ExtensionSession> {
+/**
+ * A copy of the build whose manifest also lists `origins` as host permissions: an optional
+ * permission granted, as the user's yes to the browser's prompt would (headless Chromium shows
+ * that prompt where no one can answer it, and the request never settles).
+ */
+async function buildWithOrigins(origins: string[]): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'paperpeek-granted-'));
+  await cp(EXTENSION_DIR, dir, { recursive: true });
+  const path = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(path, 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions = [...manifest.host_permissions, ...origins];
+  await writeFile(path, JSON.stringify(manifest));
+  return dir;
+}
+
+export async function launchExtension(
+  options: { grantedOrigins?: string[] } = {},
+): Promise<ExtensionSession> {
   const executablePath = findBrowser();
   if (!executablePath) throw new Error(NO_BROWSER_HELP);
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   }
+  const extensionDir = options.grantedOrigins?.length
+    ? await buildWithOrigins(options.grantedOrigins)
+    : EXTENSION_DIR;
   const profile = await mkdtemp(join(tmpdir(), 'paperpeek-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: [...extensionLaunchArgs(EXTENSION_DIR), '--disable-gpu'],
+    args: [...extensionLaunchArgs(extensionDir), '--disable-gpu'],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -47,6 +67,7 @@ export async function launchExtension(): Promise<ExtensionSession> {
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
+      if (extensionDir !== EXTENSION_DIR) await rm(extensionDir, { recursive: true, force: true });
     },
   };
 }

@@ -65,10 +65,12 @@ const cardState = {
   pending: null,
   justSaved: true,
   retriedInVain: false,
+  zotero: null,
   error: null,
 };
 const cardHandlers = {
   save: noop,
+  saveToZotero: noop,
   retry: noop,
   undoSave: noop,
   openReadingList: noop,
@@ -157,6 +159,7 @@ describe('hostile strings in the popup and the options page', () => {
           savedIds={new Set()}
           rowsFor={async () => new Map()}
           open={noop}
+          saveToZotero={async () => ({ ok: true, saved: 1, message: 'Saved to Zotero.' })}
           save={async () => undefined}
           openSettings={() => undefined}
         />,
@@ -187,6 +190,7 @@ describe('hostile strings in the popup and the options page', () => {
         exportAs={noop}
         importFile={async () => ({ ok: true, message: '' })}
         copyBibTeX={async () => undefined}
+        saveToZotero={async () => ({ ok: true, saved: 1, message: 'Saved to Zotero.' })}
         readerAddressOf={() => null}
         sync={{ report: null, enabled: true, setEnabled: noop }}
       />,

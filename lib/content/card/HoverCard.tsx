@@ -1,4 +1,5 @@
 import type { CardView } from '@/lib/content/card/view';
+import type { ZoteroOutcome } from '@/lib/zotero/outcome';
 
 export interface HoverCardState {
   expanded: boolean;
@@ -9,6 +10,8 @@ export interface HoverCardState {
   retriedInVain: boolean;
   /** Saved from this card just now: the card offers Undo. */
   justSaved: boolean;
+  /** Save to Zotero: on its way, or what came of it (said on the card until it closes). */
+  zotero: 'saving' | ZoteroOutcome | null;
   error: string | null;
 }
 
@@ -19,6 +22,7 @@ export interface HoverCardProps {
   state: HoverCardState;
   on: Record<
     | 'save'
+    | 'saveToZotero'
     | 'retry'
     | 'undoSave'
     | 'openReadingList'
@@ -64,6 +68,7 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
       )}
       <CardLinks links={view.links} />
       {state.error && <p role="alert">{state.error}</p>}
+      <ZoteroSaid zotero={state.zotero} on={on} />
       {/* Said by the "Saved" mark for the eye; announced from here for a screen reader. */}
       <p role="status" class="v h">
         {state.justSaved && view.saved ? 'Saved to your reading list.' : ''}
@@ -95,6 +100,14 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
             Open reading list
           </button>
         )}
+        <button
+          type="button"
+          class="z"
+          aria-disabled={state.zotero === 'saving'}
+          onClick={on.saveToZotero}
+        >
+          {state.zotero === 'saving' ? 'Sending…' : 'Save to Zotero'}
+        </button>
         <button
           type="button"
           class="g"
@@ -159,6 +172,27 @@ function MissingCard({
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * What came of Save to Zotero, until the card closes: a sentence, and where the permission is
+ * missing, the way to the settings that ask for it (a page cannot ask, only an extension page).
+ */
+function ZoteroSaid({
+  zotero,
+  on,
+}: Pick<HoverCardProps, 'on'> & { zotero: HoverCardState['zotero'] }) {
+  if (!zotero || zotero === 'saving') return null;
+  return (
+    <p role={zotero.ok ? 'status' : 'alert'} class="v">
+      {zotero.message}{' '}
+      {!zotero.ok && zotero.problem === 'permission' && (
+        <button type="button" onClick={on.openSettings}>
+          Allow in settings
+        </button>
+      )}
+    </p>
   );
 }
 

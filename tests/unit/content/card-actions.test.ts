@@ -30,6 +30,7 @@ function harness(
   const waits: number[] = [];
   const env: CardActionsEnvironment = {
     save: vi.fn(async () => undefined),
+    saveToZotero: vi.fn(async () => ({ ok: true as const, saved: 1, message: 'Saved to Zotero.' })),
     undoSave: vi.fn(async () => undefined),
     fetchPaper: vi.fn(async () => view),
     openReadingList: vi.fn(async () => undefined),
@@ -137,5 +138,42 @@ describe('the card’s actions', () => {
     await settle();
     expect(env.openSettings).toHaveBeenCalledOnce();
     expect(state().error).toBe('The extension was updated: reload the page.');
+  });
+
+  it('save to Zotero: asks once, says what came of it, and leaves the reading list alone', async () => {
+    const { on, env, states } = harness(toCardView(paper({ id: '2401.00001' }), false));
+    on.saveToZotero(click);
+    // A second click while it is on its way sends nothing more; a page's click() nothing at all.
+    on.saveToZotero(click);
+    on.saveToZotero(scripted);
+    expect(states.at(-1)).toMatchObject({ zotero: 'saving' });
+    await settle();
+    expect(env.saveToZotero).toHaveBeenCalledOnce();
+    expect(env.saveToZotero).toHaveBeenCalledWith(['2401.00001']);
+    expect(env.save).not.toHaveBeenCalled();
+    expect(states.at(-1)).toMatchObject({
+      zotero: { ok: true, saved: 1, message: 'Saved to Zotero.' },
+    });
+  });
+
+  it('save to Zotero: a refusal is said on the card, and the card is as it was otherwise', async () => {
+    const refused = {
+      ok: false as const,
+      problem: 'not-running' as const,
+      message: 'Start Zotero to save there: PaperPeek found no Zotero running on this computer.',
+    };
+    const { on, states } = harness(toCardView(paper({ id: '2401.00001' }), false), {
+      env: { saveToZotero: vi.fn(async () => refused) },
+    });
+    on.saveToZotero(click);
+    await settle();
+    expect(states.at(-1)).toMatchObject({ zotero: refused, pending: null, error: null });
+  });
+
+  it('save to Zotero: a card with no paper to send offers nothing', async () => {
+    const { on, env } = harness(toMissingCardView('2401.00001', 'lookups-off'));
+    on.saveToZotero(click);
+    await settle();
+    expect(env.saveToZotero).not.toHaveBeenCalled();
   });
 });

@@ -40,6 +40,7 @@ async function panelWith(searchRecord: SearchRecord, container: Element) {
         savedIds={new Set()}
         rowsFor={rowsFor}
         open={() => undefined}
+        saveToZotero={async () => ({ ok: true, saved: 1, message: 'Saved to Zotero.' })}
         save={async () => undefined}
         openSettings={() => undefined}
       />,
@@ -121,6 +122,7 @@ describe('saving from the keyboard', () => {
             savedIds={new Set(saved)}
             rowsFor={rowsFor}
             open={() => undefined}
+            saveToZotero={async () => ({ ok: true, saved: 1, message: 'Saved to Zotero.' })}
             save={async (id) => {
               saved.push(id);
               await draw();
