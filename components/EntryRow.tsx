@@ -5,6 +5,8 @@ import type { EntryChanges } from '@/lib/reading-list/store';
 import { safeHref } from '@/lib/safe-url';
 import type { ZoteroOutcome } from '@/lib/zotero/outcome';
 import { useDraft } from './useDraft';
+import type { CitationStyleId } from '@/lib/citations/styles';
+import { CopyCitation } from './CopyCitation';
 import { ZoteroButton } from './ZoteroButton';
 
 export interface EntryRowProps {
@@ -17,8 +19,17 @@ export interface EntryRowProps {
   remove(paperId: string): Promise<void>;
   copyBibTeX(entry: ReadingListEntry): Promise<void>;
   saveToZotero(paperIds: string[]): Promise<ZoteroOutcome>;
+  citations: CitationActions;
   /** Where PaperPeek's reader shows this paper's PDF (at the last page read), or null. */
   readerAddress: string | null;
+}
+
+/** Copy citation for entries: the remembered style, the copy, and loading ahead of it. */
+export interface CitationActions {
+  style: string;
+  setStyle(style: CitationStyleId): void;
+  copy(paperIds: string[], style: CitationStyleId): Promise<void>;
+  prepare(style: CitationStyleId): void;
 }
 
 /** How long "Copied" stays on the button. */
@@ -34,6 +45,7 @@ export function EntryRow({
   remove,
   copyBibTeX,
   saveToZotero,
+  citations,
   readerAddress,
 }: EntryRowProps) {
   const [open, setOpen] = useState(false);
@@ -133,6 +145,13 @@ export function EntryRow({
                   ? 'The browser did not allow copying.'
                   : ''}
             </span>
+            <CopyCitation
+              label={entry.title}
+              style={citations.style}
+              setStyle={citations.setStyle}
+              prepare={citations.prepare}
+              copy={(style) => citations.copy([entry.paperId], style)}
+            />
             <ZoteroButton
               paperIds={[entry.paperId]}
               label={`Save ${entry.title} to Zotero`}

@@ -10,7 +10,8 @@ import {
 } from '@/lib/reading-list/list-view';
 import type { EntryChanges } from '@/lib/reading-list/store';
 import type { ZoteroOutcome } from '@/lib/zotero/outcome';
-import { EntryRow } from './EntryRow';
+import { CopyCitation } from './CopyCitation';
+import { EntryRow, type CitationActions } from './EntryRow';
 import { ZoteroButton } from './ZoteroButton';
 import { SyncStatus, type SyncStatusProps } from './SyncStatus';
 
@@ -25,6 +26,8 @@ export interface ReadingListPanelProps {
   exportAs(format: ExportFormat, paperIds?: string[]): void;
   /** Imports a JSON backup; resolves to what happened, in words. */
   importFile(file: File): Promise<{ ok: boolean; message: string }>;
+  /** Copy citation: the style remembered across uses, and the copy itself. */
+  citations: CitationActions;
   /** Sends entries to Zotero desktop (asking for the permission from the click). */
   saveToZotero(paperIds: string[]): Promise<ZoteroOutcome>;
   /** Copies an entry's BibTeX to the clipboard; rejects when the browser refuses. */
@@ -193,6 +196,16 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
                 </button>
               </span>
               <span class="selection__group">
+                <CopyCitation
+                  key={`cite ${selectedIds.join(' ')}`}
+                  label={`${selectedIds.length} selected`}
+                  style={props.citations.style}
+                  setStyle={props.citations.setStyle}
+                  prepare={props.citations.prepare}
+                  copy={(style) => props.citations.copy(selectedIds, style)}
+                />
+              </span>
+              <span class="selection__group">
                 <ZoteroButton
                   // A new selection is a new save: what the last one said goes with it.
                   key={selectedIds.join(' ')}
@@ -228,6 +241,7 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
                 remove={props.remove}
                 copyBibTeX={props.copyBibTeX}
                 saveToZotero={props.saveToZotero}
+                citations={props.citations}
                 readerAddress={props.readerAddressOf(entry)}
               />
             ))}

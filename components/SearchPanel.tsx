@@ -23,6 +23,8 @@ export interface SearchPanelProps {
   save(paperId: string): Promise<void>;
   /** Sends a paper to Zotero desktop (asking for the permission from this key or click). */
   saveToZotero(paperIds: string[]): Promise<ZoteroOutcome>;
+  /** Copies a paper's citation in the remembered style; resolves to the style's name. */
+  copyCitation(paperId: string): Promise<string>;
   /** Opens the options page (the `a:` filter points there when authors are missing). */
   openSettings(): void;
 }
@@ -41,6 +43,7 @@ export function SearchPanel({
   open,
   save,
   saveToZotero,
+  copyCitation,
   openSettings,
 }: SearchPanelProps) {
   const [query, setQuery] = useState('');
@@ -130,6 +133,10 @@ export function SearchPanel({
       event.preventDefault();
       const hit = hits[active];
       if (hit) onZotero(hit);
+    } else if (event.altKey && event.code === 'KeyC') {
+      event.preventDefault();
+      const hit = hits[active];
+      if (hit) onCite(hit);
     }
   };
   const [savedNote, setSavedNote] = useState('');
@@ -176,6 +183,20 @@ export function SearchPanel({
     });
   };
 
+  const onCite = (hit: SearchHit) => {
+    const title = record.titles.at(hit.index) ?? '';
+    copyCitation(hit.id).then(
+      (style) => {
+        setError(null);
+        setSavedNote(`Citation copied (${style}): “${title}”`);
+      },
+      (failure: unknown) =>
+        setError(
+          `The citation was not copied: ${failure instanceof Error ? failure.message : String(failure)}`,
+        ),
+    );
+  };
+
   return (
     <section class="search" aria-label="Search">
       <input
@@ -189,7 +210,7 @@ export function SearchPanel({
         onKeyDown={onKey}
         aria-controls="results"
         aria-describedby="search-keys"
-        aria-keyshortcuts="Alt+S Alt+Z"
+        aria-keyshortcuts="Alt+S Alt+Z Alt+C"
         aria-activedescendant={hits[active] ? `result-${hits[active].index}` : undefined}
         autocomplete="off"
         spellcheck={false}
@@ -204,7 +225,7 @@ export function SearchPanel({
         <p class="muted search__count" aria-live="polite">
           {query ? resultCount(hits.length) : 'Newest papers'}
           <span id="search-keys" class="search__keys">
-            ↑↓ choose · Enter opens · Ctrl+Enter PDF · Alt+S saves · Alt+Z to Zotero
+            ↑↓ choose · Enter opens · Ctrl+Enter PDF · Alt+S saves · Alt+C cites · Alt+Z Zotero
           </span>
         </p>
         <p class="search__saved" role="status">
@@ -289,6 +310,17 @@ export function SearchPanel({
                 }}
               >
                 Zotero
+              </span>
+              <span
+                class="result__save"
+                aria-hidden="true"
+                title="Copy citation (Alt+C)"
+                onClick={(event) => {
+                  event.stopPropagation();
+                  onCite(hit);
+                }}
+              >
+                Cite
               </span>
             </li>
           );

@@ -16,6 +16,11 @@ export interface Settings {
   readingListSync: boolean;
   /** arXiv PDF addresses open in PaperPeek's reader (lib/worker/pdf-redirect.ts). */
   arxivPdfsInReader: boolean;
+  /**
+   * The style "Copy citation" used last (lib/citations/styles.ts; an id it does not know falls
+   * back to APA where it is read, so this module stays free of the style list).
+   */
+  citationStyle: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
   readingListSync: true,
   arxivPdfsInReader: true,
+  citationStyle: 'apa',
 };
 
 export const SETTINGS_KEY = 'settings';

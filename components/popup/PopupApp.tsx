@@ -44,6 +44,10 @@ import {
 import { readerAddress } from '@/lib/reader/address';
 import { pdfOfActiveTab, type PdfTab, type TabsForPdf } from '@/lib/reader/pdf-tab';
 import { saveToZoteroFromPage } from '@/lib/zotero/from-page';
+import { copyCitations } from '@/lib/citations/copy';
+import { CITATION_STYLES, isCitationStyle } from '@/lib/citations/styles';
+import { entryFromPaper } from '@/lib/reading-list/entry';
+import type { CitationActions } from '@/components/EntryRow';
 import { PdfTabOffer } from './PdfTabOffer';
 import { SiteSwitch } from './SiteSwitch';
 
@@ -205,6 +209,30 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
       permissions: browser.permissions,
       send: (ids) => requestFromWorker('saveToZotero', { paperIds: ids }),
     });
+  const citations: CitationActions = {
+    style: settings.citationStyle,
+    setStyle: (citationStyle) => void updateSettings(browser.storage.local, { citationStyle }),
+    prepare: (style) =>
+      void import('@/lib/citations/format').then((m) => m.prepareCitations(style)),
+    copy: async (paperIds, style) =>
+      void (await copyCitations(await citedPapers(paperIds), style, navigator.clipboard)),
+  };
+  /** Saved papers as their entries are, any other as a new entry would be. */
+  const citedPapers = async (paperIds: string[]) => {
+    const saved = new Map(entries.map((entry) => [entry.paperId, entry]));
+    const rows = await rowsOf(paperIds.filter((id) => !saved.has(id)));
+    const chosen = paperIds.flatMap((id) => {
+      const entry = saved.get(id);
+      const row = rows.get(id);
+      return entry ? [entry] : row ? [entryFromPaper(row, Date.now())] : [];
+    });
+    return citedEntries(db, chosen);
+  };
+  const copyCitationOf = async (paperId: string) => {
+    const style = isCitationStyle(settings.citationStyle) ? settings.citationStyle : 'apa';
+    await citations.copy([paperId], style);
+    return CITATION_STYLES.find((each) => each.id === style)?.label ?? style;
+  };
   const copyBibTeX = async (entry: ReadingListEntry) => {
     const [cited] = await citedEntries(db, [entry]);
     await navigator.clipboard.writeText(toBibTeX([cited ?? entry]));
@@ -249,6 +277,7 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
             open={open}
             save={save}
             saveToZotero={saveToZotero}
+            copyCitation={copyCitationOf}
             openSettings={openSettings}
           />
         ) : (
@@ -262,6 +291,7 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
             importFile={importFile}
             copyBibTeX={copyBibTeX}
             saveToZotero={saveToZotero}
+            citations={citations}
             readerAddressOf={(entry) =>
               entry.arxivId
                 ? readerAddress(

@@ -316,17 +316,20 @@ function oldStyleArchive(arxivId: string): string | undefined {
 
 // ---------- CSL-JSON ----------
 
+/** A CSL item (CSL-JSON's object for one reference). */
+export type CslItem = Record<string, unknown> & { id: string };
+
 /**
- * CSL-JSON, which Zotero, Mendeley and Pandoc import: one `article` item per entry (CSL's type
- * for preprints), arXiv's DOI and number, the date as date-parts. Text is JSON, never markup.
+ * CSL items, which Zotero, Mendeley and Pandoc import and CSL styles format: one `article` item
+ * per entry (CSL's type for preprints), arXiv's DOI and number, the date as date-parts.
  */
-export function toCslJson(entries: CitedEntry[]): string {
+export function toCslItems(entries: CitedEntry[]): CslItem[] {
   const keys = uniqueKeys(entries);
-  const items = entries.map((entry, index) => {
+  return entries.map((entry, index) => {
     const date = entryDate(entry);
     const { venue } = entry;
-    const item: Record<string, unknown> = {
-      id: keys[index],
+    const item: CslItem = {
+      id: keys[index] ?? entry.paperId,
       type: !venue ? 'article' : venue.kind === 'journal' ? 'article-journal' : 'paper-conference',
       title: entry.title.replace(/\s+/g, ' ').trim(),
     };
@@ -360,7 +363,11 @@ export function toCslJson(entries: CitedEntry[]): string {
     // The entry's note stays out: CSL's `note` is printed by styles, and it is the user's own.
     return item;
   });
-  return `${JSON.stringify(items, null, 2)}\n`;
+}
+
+/** CSL-JSON: the CSL items as a file. Text is JSON, never markup. */
+export function toCslJson(entries: CitedEntry[]): string {
+  return `${JSON.stringify(toCslItems(entries), null, 2)}\n`;
 }
 
 // ---------- Markdown ----------

@@ -160,6 +160,7 @@ describe('hostile strings in the popup and the options page', () => {
           rowsFor={async () => new Map()}
           open={noop}
           saveToZotero={async () => ({ ok: true, saved: 1, message: 'Saved to Zotero.' })}
+          copyCitation={async () => 'APA'}
           save={async () => undefined}
           openSettings={() => undefined}
         />,
@@ -191,6 +192,7 @@ describe('hostile strings in the popup and the options page', () => {
         importFile={async () => ({ ok: true, message: '' })}
         copyBibTeX={async () => undefined}
         saveToZotero={async () => ({ ok: true, saved: 1, message: 'Saved to Zotero.' })}
+        citations={{ style: 'apa', setStyle: noop, copy: async () => undefined, prepare: noop }}
         readerAddressOf={() => null}
         sync={{ report: null, enabled: true, setEnabled: noop }}
       />,

@@ -41,6 +41,7 @@ async function panelWith(searchRecord: SearchRecord, container: Element) {
         rowsFor={rowsFor}
         open={() => undefined}
         saveToZotero={async () => ({ ok: true, saved: 1, message: 'Saved to Zotero.' })}
+        copyCitation={async () => 'APA'}
         save={async () => undefined}
         openSettings={() => undefined}
       />,
@@ -123,6 +124,7 @@ describe('saving from the keyboard', () => {
             rowsFor={rowsFor}
             open={() => undefined}
             saveToZotero={async () => ({ ok: true, saved: 1, message: 'Saved to Zotero.' })}
+            copyCitation={async () => 'APA'}
             save={async (id) => {
               saved.push(id);
               await draw();
