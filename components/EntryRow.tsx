@@ -154,7 +154,7 @@ export function EntryRow({
             />
             <ZoteroButton
               paperIds={[entry.paperId]}
-              label={`Save ${entry.title} to Zotero`}
+              label={`Save to Zotero: ${entry.title}`}
               saveToZotero={saveToZotero}
             />
             <button

@@ -210,7 +210,7 @@ export function ReadingListPanel(props: ReadingListPanelProps) {
                   // A new selection is a new save: what the last one said goes with it.
                   key={selectedIds.join(' ')}
                   paperIds={selectedIds}
-                  label={`Save ${selectedIds.length} selected to Zotero`}
+                  label={`Save to Zotero: ${selectedIds.length} selected`}
                   saveToZotero={props.saveToZotero}
                 />
               </span>

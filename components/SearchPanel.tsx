@@ -300,28 +300,32 @@ export function SearchPanel({
                   Save
                 </span>
               )}
-              <span
-                class="result__save"
-                aria-hidden="true"
-                title="Save to Zotero (Alt+Z)"
-                onClick={(event) => {
-                  event.stopPropagation();
-                  onZotero(hit);
-                }}
-              >
-                Zotero
-              </span>
-              <span
-                class="result__save"
-                aria-hidden="true"
-                title="Copy citation (Alt+C)"
-                onClick={(event) => {
-                  event.stopPropagation();
-                  onCite(hit);
-                }}
-              >
-                Cite
-              </span>
+              {index === active && (
+                // The highlighted result's other actions, for the pointer (Alt+C and Alt+Z from
+                // the keyboard); the rest show Save alone, so a list of results stays calm.
+                <span class="result__more" aria-hidden="true">
+                  <span
+                    class="result__action"
+                    title="Copy citation (Alt+C)"
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onCite(hit);
+                    }}
+                  >
+                    Cite
+                  </span>
+                  <span
+                    class="result__action"
+                    title="Save to Zotero (Alt+Z)"
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onZotero(hit);
+                    }}
+                  >
+                    Zotero
+                  </span>
+                </span>
+              )}
             </li>
           );
         })}

@@ -3,7 +3,7 @@ import type { ZoteroOutcome } from '@/lib/zotero/outcome';
 
 export interface ZoteroButtonProps {
   paperIds: string[];
-  /** The button's full name, for a screen reader: which papers go to Zotero. */
+  /** The button's full name, for a screen reader: "Save to Zotero" and which papers. */
   label: string;
   saveToZotero(paperIds: string[]): Promise<ZoteroOutcome>;
 }

@@ -68,8 +68,10 @@ export function createCardActions(
     card.resolver.markSaved(current.view.paperId, saved);
     current.view = { ...current.view, saved };
   };
+  // Whatever was on its way (a save, a retry, a save to Zotero) is over.
   const failed = (current: ShownCard) => (error: unknown) => {
-    if (stillShowing(current)) card.update({ pending: null, error: (error as Error).message });
+    if (stillShowing(current))
+      card.update({ pending: null, zotero: null, error: (error as Error).message });
   };
 
   /**
@@ -100,11 +102,9 @@ export function createCardActions(
       const current = card.shown();
       if (!current || current.view.missing || card.state().zotero === 'saving') return;
       card.update({ zotero: 'saving', error: null });
-      env.saveToZotero([current.view.paperId]).then(
-        (outcome) => stillShowing(current) && card.update({ zotero: outcome }),
-        (error: unknown) =>
-          stillShowing(current) && card.update({ zotero: null, error: (error as Error).message }),
-      );
+      env
+        .saveToZotero([current.view.paperId])
+        .then((zotero) => stillShowing(current) && card.update({ zotero }), failed(current));
     }),
     retry: trusted(() => {
       const current = card.shown();

@@ -132,6 +132,16 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
       .getByRole('button', { name: /^Details of/ })
       .click();
     expect(await violations(popup)).toEqual([]);
+    // A citation copied (what reaches the clipboard does not matter here), and what it says.
+    await popup.evaluate(() => {
+      navigator.clipboard.write = async () => undefined;
+    });
+    await rows
+      .nth(1)
+      .getByRole('button', { name: /^Copy citation of/ })
+      .click();
+    await popup.getByText('Citation copied (APA).').waitFor({ timeout: 20_000 });
+    expect(await violations(popup)).toEqual([]);
     await popup.close();
     // The same page opened in a tab ("Open reading list" on a card).
     const tab = await open('popup.html#reading', 1200, 800);

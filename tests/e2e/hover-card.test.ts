@@ -130,7 +130,12 @@ describe('hover cards in Chromium', () => {
       .toMatch(/^Self-regulating Prompts/);
     const card = await cards.card();
     expect(card?.links).toEqual(['arXiv', 'PDF', 'Hugging Face', 'Code: muzairkhattak/promptsrc']);
-    expect(card?.buttons).toEqual(['Show more', 'Save to reading list', 'PaperPeek settings']);
+    expect(card?.buttons).toEqual([
+      'Show more',
+      'Save to reading list',
+      'Save to Zotero',
+      'PaperPeek settings',
+    ]);
     // The link's own tooltip is out of the way while the card is open.
     expect(await page.getAttribute('#paper', 'title')).toBeNull();
 

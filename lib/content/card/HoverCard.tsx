@@ -47,6 +47,7 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
     return <MissingCard view={view} missing={view.missing} state={state} on={on} />;
   }
   const long = view.abstract.length > LONG_ABSTRACT;
+  const { zotero } = state;
   return (
     <div class="card" role="dialog" aria-labelledby="t">
       <h2 id="t">{view.title}</h2>
@@ -68,7 +69,18 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
       )}
       <CardLinks links={view.links} />
       {state.error && <p role="alert">{state.error}</p>}
-      <ZoteroSaid zotero={state.zotero} on={on} />
+      {/* What came of Save to Zotero, until the card closes; without the permission, the way to
+          the settings that ask for it (a page cannot ask, only an extension page). */}
+      {zotero && zotero !== 'saving' && (
+        <p role={zotero.ok ? 'status' : 'alert'} class="v">
+          {zotero.message}{' '}
+          {!zotero.ok && zotero.problem === 'permission' && (
+            <button type="button" onClick={on.openSettings}>
+              Open PaperPeek settings
+            </button>
+          )}
+        </p>
+      )}
       {/* Said by the "Saved" mark for the eye; announced from here for a screen reader. */}
       <p role="status" class="v h">
         {state.justSaved && view.saved ? 'Saved to your reading list.' : ''}
@@ -100,13 +112,8 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
             Open reading list
           </button>
         )}
-        <button
-          type="button"
-          class="z"
-          aria-disabled={state.zotero === 'saving'}
-          onClick={on.saveToZotero}
-        >
-          {state.zotero === 'saving' ? 'Sending…' : 'Save to Zotero'}
+        <button type="button" aria-disabled={zotero === 'saving'} onClick={on.saveToZotero}>
+          {zotero === 'saving' ? 'Saving…' : 'Save to Zotero'}
         </button>
         <button
           type="button"
@@ -172,27 +179,6 @@ function MissingCard({
         </div>
       )}
     </div>
-  );
-}
-
-/**
- * What came of Save to Zotero, until the card closes: a sentence, and where the permission is
- * missing, the way to the settings that ask for it (a page cannot ask, only an extension page).
- */
-function ZoteroSaid({
-  zotero,
-  on,
-}: Pick<HoverCardProps, 'on'> & { zotero: HoverCardState['zotero'] }) {
-  if (!zotero || zotero === 'saving') return null;
-  return (
-    <p role={zotero.ok ? 'status' : 'alert'} class="v">
-      {zotero.message}{' '}
-      {!zotero.ok && zotero.problem === 'permission' && (
-        <button type="button" onClick={on.openSettings}>
-          Allow in settings
-        </button>
-      )}
-    </p>
   );
 }
 

@@ -82,7 +82,7 @@ describe.each(BROWSERS)('Save to Zotero in $name', (browser) => {
       await second();
       const card = await session.card(page);
       expect(card?.title).toMatch(/^Self-regulating Prompts/);
-      expect(card?.buttons).toContain('Allow in settings');
+      expect(card?.buttons).toContain('Open PaperPeek settings');
       expect(zotero.requests).toEqual([]);
       await page.close();
     });

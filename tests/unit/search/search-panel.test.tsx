@@ -167,6 +167,61 @@ describe('saving from the keyboard', () => {
   });
 });
 
+describe('citing and Zotero from the keyboard', () => {
+  it('Alt+C and Alt+Z act on the highlighted paper and say what came of it', async () => {
+    const container = document.createElement('div');
+    const cited: string[] = [];
+    const sent: string[][] = [];
+    let zotero: { ok: boolean; message: string } = { ok: true, message: 'Saved to Zotero.' };
+    await act(() =>
+      render(
+        <SearchPanel
+          record={record}
+          complete
+          savedIds={new Set()}
+          rowsFor={rowsFor}
+          open={() => undefined}
+          save={async () => undefined}
+          saveToZotero={async (ids) => {
+            sent.push(ids);
+            return zotero.ok
+              ? { ok: true, saved: 1, message: zotero.message }
+              : { ok: false, problem: 'not-running', message: zotero.message };
+          }}
+          copyCitation={async (id) => {
+            cited.push(id);
+            return 'IEEE';
+          }}
+          openSettings={() => undefined}
+        />,
+        container,
+      ),
+    );
+    await type(container, 'learning');
+    await press(container, 'ArrowDown', {});
+    const id = options(container)[1]?.id.replace(/^result-/, '');
+    const hit = record.ids.at(Number(id));
+    await press(container, 'c', { altKey: true, code: 'KeyC' });
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(cited).toEqual([hit]);
+    expect(container.querySelector('[role=status]')?.textContent).toMatch(
+      /^Citation copied \(IEEE\): “/,
+    );
+    await press(container, 'z', { altKey: true, code: 'KeyZ' });
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(sent).toEqual([[hit]]);
+    expect(container.querySelector('[role=status]')?.textContent).toMatch(/^Saved to Zotero: “/);
+    // A refusal stays on screen as an error until the next action.
+    zotero = { ok: false, message: 'Start Zotero to save there.' };
+    await press(container, 'z', { altKey: true, code: 'KeyZ' });
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(container.querySelector('[role=alert]')?.textContent).toBe(
+      'Start Zotero to save there.',
+    );
+    expect(activeOption(container)).toBe(1);
+  });
+});
+
 describe('what the panel says', () => {
   it('counts one result in the singular', async () => {
     const container = document.createElement('div');
