@@ -4,7 +4,8 @@
  * abstract expanded, the card for a paper with no abstract to show, a card that says where its
  * paper was published, a venue card for a paper no digest lists, a card after a Retry that got
  * no further, search after Alt+S, the reading list with ten entries (in the popup, with a
- * selection and a note, and in a tab), and an import of a file that is no digest. Run it after a
+ * selection and a note, cited and sent to Zotero, and in a tab), the card after Save to Zotero,
+ * the options' Zotero section, and an import of a file that is no digest. Run it after a
  * visible change and look at the result before committing.
  */
 import { mkdir } from 'node:fs/promises';
@@ -13,6 +14,8 @@ import type { Page } from 'playwright-core';
 import bundled from '../assets/digest.json';
 import { CardInspector } from '../tests/e2e/card-inspector';
 import { startFixtureServer } from '../tests/e2e/fixture-server';
+import { ZOTERO_ORIGIN } from '../lib/zotero/connector';
+import { startZoteroStandIn } from '../tests/helpers/zotero-stand-in';
 import {
   launchExtension,
   request,
@@ -49,8 +52,11 @@ const VENUE_PAPER = {
   doi: '10.18653/v1/N19-1423',
 };
 
-const session = await launchExtension();
+// Zotero allowed, as after the user's yes (the pictures show a save to it), and a stand-in of
+// Zotero desktop's server to take it.
+const session = await launchExtension({ grantedOrigins: [ZOTERO_ORIGIN] });
 const server = await startFixtureServer();
+const zotero = await startZoteroStandIn();
 try {
   await mkdir(OUT, { recursive: true });
   const extensionPage = await session.openExtensionPage('options.html');
@@ -58,6 +64,7 @@ try {
   await setLocalStorage(extensionPage, {
     settings: { hoverDelayMs: 0 },
     sourceSettings: { arxivLookups: false },
+    endpoints: { zotero: zotero.url },
   });
   for (const scheme of SCHEMES) {
     const page = await session.context.newPage();
@@ -84,6 +91,14 @@ try {
       async () => (await cards.card())?.buttons.includes('Save to reading list') ?? false,
       'undo',
     );
+
+    await cards.click('Save to Zotero');
+    await waitUntil(
+      async () => (await cards.card())?.text.includes('Saved to Zotero.') ?? false,
+      'the save to Zotero',
+    );
+    await page.waitForTimeout(300);
+    await shootCard(page, cards, `card-zotero-${scheme}.png`);
 
     await page.mouse.move(700, 740);
     await waitUntil(async () => (await cards.card()) === null, 'the card to close');
@@ -114,7 +129,7 @@ try {
   // Look-ups on, and no arXiv to reach (the stand-in address refuses): Retry gets no further.
   await setLocalStorage(extensionPage, {
     sourceSettings: { arxivLookups: true },
-    endpoints: { arxiv: 'http://127.0.0.1:9/api/query' },
+    endpoints: { arxiv: 'http://127.0.0.1:9/api/query', zotero: zotero.url },
   });
   for (const scheme of SCHEMES) {
     const page = await session.context.newPage();
@@ -171,6 +186,28 @@ try {
     await popup.locator('.entry__note').focus();
     await popup.waitForTimeout(300);
     await popup.screenshot({ path: resolve(OUT, `reading-list-selection-${scheme}.png`) });
+    // The selection cited in IEEE (what reaches the clipboard is recorded: a headless browser's
+    // clipboard is not the point here) and sent to Zotero.
+    await popup.evaluate(() => {
+      navigator.clipboard.write = async () => undefined;
+      navigator.clipboard.writeText = async () => undefined;
+    });
+    await popup.locator('.entry__more').nth(2).click();
+    await popup.locator('.selection__actions select').selectOption('ieee');
+    await popup.locator('.selection__actions button', { hasText: 'Copy citation' }).click();
+    await popup.locator('.selection__actions button', { hasText: 'Save to Zotero' }).click();
+    await waitUntil(
+      async () =>
+        ((await popup.locator('.selection__actions').textContent()) ?? '').includes(
+          'Saved 2 papers to Zotero.',
+        ) &&
+        ((await popup.locator('.selection__actions').textContent()) ?? '').includes(
+          'Citation copied',
+        ),
+      `the citation and the save to Zotero (${await popup.locator('.selection__actions').textContent()})`,
+    );
+    await popup.screenshot({ path: resolve(OUT, `reading-list-cite-zotero-${scheme}.png`) });
+    await popup.locator('.selection__actions select').selectOption('apa');
     await popup.close();
 
     // "Open reading list" on a card opens this page in a tab.
@@ -203,6 +240,18 @@ try {
     );
     await popup.screenshot({ path: resolve(OUT, `search-saved-${scheme}.png`) });
     await popup.close();
+  }
+
+  // The options page's Zotero section: what is sent where, and the permission given.
+  for (const scheme of SCHEMES) {
+    const options = await session.openExtensionPage('options.html');
+    await options.emulateMedia({ colorScheme: scheme });
+    await options.setViewportSize({ width: 900, height: 700 });
+    const section = options.locator('#zotero');
+    await section.getByText('PaperPeek may reach Zotero.').waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: resolve(OUT, `options-zotero-${scheme}.png`) });
+    await options.close();
   }
 
   // A paper's PDF picked for import by mistake: what it is, and what import takes.
@@ -318,6 +367,7 @@ try {
 
   console.log(`Screenshots written to ${OUT}`);
 } finally {
+  await zotero.close();
   await session.close();
   await server.close();
 }
