@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DigestStatusView, type StatusState } from '@/components/DigestStatusView';
-import { ReadingListPanel } from '@/components/ReadingListPanel';
 import { SearchPanel } from '@/components/SearchPanel';
 import { createAbstractLookup } from '@/lib/search/abstract-index';
 import type { PaperPeekDatabase, ReadingListEntry } from '@/lib/db';
@@ -44,7 +43,6 @@ import {
 import { readerAddress } from '@/lib/reader/address';
 import { pdfOfActiveTab, type PdfTab, type TabsForPdf } from '@/lib/reader/pdf-tab';
 import { saveToZoteroFromPage } from '@/lib/zotero/from-page';
-import { copyCitations } from '@/lib/citations/copy';
 import { CITATION_STYLES, isCitationStyle } from '@/lib/citations/styles';
 import { entryFromPaper } from '@/lib/reading-list/entry';
 import type { CitationActions } from '@/components/EntryRow';
@@ -58,6 +56,15 @@ type Tab = PopupTab;
  * Resolves once the browser has painted the current frame, or after 100 ms in a page it does not
  * paint (a tab opened in the background gets no animation frames).
  */
+/**
+ * The reading list's code (its rows, Copy citation, Save to Zotero) is a chunk of its own, loaded
+ * once search's first results are on screen or when the reading list is asked for: in the first
+ * chunk it held up the first results at 100,000 papers (issue 28's benchmark).
+ */
+type ReadingListModule = typeof import('@/components/ReadingListPanel');
+let readingListModule: Promise<ReadingListModule> | null = null;
+const loadReadingList = () => (readingListModule ??= import('@/components/ReadingListPanel'));
+
 function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
     requestAnimationFrame(() => setTimeout(resolve, 0));
@@ -79,6 +86,9 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
   const [status, setStatus] = useState<StatusState>({ kind: 'loading' });
   const [undo, setUndo] = useState<{ title: string; restore(): Promise<void> } | null>(null);
   const [syncReport, setSyncReport] = useState<SyncReport | null>(null);
+  const [ReadingList, setReadingList] = useState<ReadingListModule['ReadingListPanel'] | null>(
+    null,
+  );
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const syncEnabled = settings.readingListSync;
   const [site, setSite] = useState<string | null>(null);
@@ -141,6 +151,12 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
     // The authors (a row of their own) only now: reading them before would delay search.
     if (!full.record.authors) setData(await withSearchAuthors(db, full, waitForWorker));
   }, [db, fullRecord, refresh]);
+
+  // After the first results (or at once for the reading list): never ahead of search.
+  useEffect(() => {
+    if (ReadingList || (tab !== 'reading' && !data)) return;
+    void loadReadingList().then((module) => setReadingList(() => module.ReadingListPanel));
+  }, [ReadingList, tab, data]);
 
   useEffect(() => {
     loadRecords().catch((error: unknown) => setStatus({ kind: 'error', message: describe(error) }));
@@ -214,8 +230,13 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
     setStyle: (citationStyle) => void updateSettings(browser.storage.local, { citationStyle }),
     prepare: (style) =>
       void import('@/lib/citations/format').then((m) => m.prepareCitations(style)),
-    copy: async (paperIds, style) =>
-      void (await copyCitations(await citedPapers(paperIds), style, navigator.clipboard)),
+    async copy(paperIds, style) {
+      const [{ copyCitations }, cited] = await Promise.all([
+        import('@/lib/citations/copy'),
+        citedPapers(paperIds),
+      ]);
+      await copyCitations(cited, style, navigator.clipboard);
+    },
   };
   /** Saved papers as their entries are, any other as a new entry would be. */
   const citedPapers = async (paperIds: string[]) => {
@@ -280,8 +301,12 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
             copyCitation={copyCitationOf}
             openSettings={openSettings}
           />
+        ) : !ReadingList ? (
+          <p class="muted" aria-busy="true">
+            Loading the reading list…
+          </p>
         ) : (
-          <ReadingListPanel
+          <ReadingList
             entries={entries}
             update={update}
             updateMany={updateMany}

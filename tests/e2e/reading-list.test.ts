@@ -63,10 +63,10 @@ describe('the reading list in the popup', () => {
     const firstTitle = async () => (await rows().first().getAttribute('aria-label')) ?? '';
     const newestSaved = bundled.papers.find((paper) => paper.id === TEN.at(-1))?.title;
     expect(await firstTitle()).toBe(newestSaved);
-    await popup.getByRole('combobox', { name: 'Order' }).selectOption('published');
+    await popup.getByRole('combobox', { name: 'Order', exact: true }).selectOption('published');
     const newestPublished = bundled.papers.find((paper) => paper.id === [...TEN].sort().at(-1));
     expect(await firstTitle()).toBe(newestPublished?.title);
-    await popup.getByRole('combobox', { name: 'Order' }).selectOption('saved');
+    await popup.getByRole('combobox', { name: 'Order', exact: true }).selectOption('saved');
 
     // Tag one entry through its details, then filter by that tag.
     const first = rows().first();
@@ -77,9 +77,9 @@ describe('the reading list in the popup', () => {
     await expect
       .poll(() => first.locator('.chip').allTextContents())
       .toEqual(['to-cite', 'vision']);
-    await popup.getByRole('combobox', { name: 'Tag' }).selectOption('to-cite');
+    await popup.getByRole('combobox', { name: 'Tag', exact: true }).selectOption('to-cite');
     await expect.poll(() => rows().count()).toBe(1);
-    await popup.getByRole('combobox', { name: 'Tag' }).selectOption('');
+    await popup.getByRole('combobox', { name: 'Tag', exact: true }).selectOption('');
     await expect.poll(() => rows().count()).toBe(10);
   });
 
@@ -105,11 +105,11 @@ describe('the reading list in the popup', () => {
       .evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect().top));
     expect(new Set(exportTops).size).toBe(1);
     await popup.getByRole('button', { name: 'Mark selected read' }).click();
-    await popup.getByRole('combobox', { name: 'Status' }).selectOption('read');
+    await popup.getByRole('combobox', { name: 'Status', exact: true }).selectOption('read');
     await expect.poll(() => rows().count()).toBe(3);
-    await popup.getByRole('combobox', { name: 'Status' }).selectOption('unread');
+    await popup.getByRole('combobox', { name: 'Status', exact: true }).selectOption('unread');
     await expect.poll(() => rows().count()).toBe(7);
-    await popup.getByRole('combobox', { name: 'Status' }).selectOption('all');
+    await popup.getByRole('combobox', { name: 'Status', exact: true }).selectOption('all');
 
     const download = popup.waitForEvent('download');
     await popup.getByRole('button', { name: 'Export selected as BibTeX' }).click();
