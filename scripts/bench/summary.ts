@@ -94,6 +94,13 @@ export function summaryTable(results: Results): string {
     ms(Math.round(number(reader([resolved, 'ms', 'p95'])))),
     `long tasks over 50 ms meanwhile: ${number(reader([resolved, 'longTasksOver50ms']))}`,
   );
+  const hover = 'hover to card in the reader, ms';
+  add(
+    'reader: hover to card, p95 after the dwell',
+    '≤ 50 ms',
+    ms(Math.round(number(reader([hover, "dwell's end to card, dwell 300 ms", 'p95'])) * 10) / 10),
+    `pointer to card with no dwell ${ms(Math.round(number(reader([hover, 'pointer to card, dwell 0', 'p95'])) * 10) / 10)}`,
+  );
 
   const header: [string, string, string, string] = ['budget', 'limit', 'measured', 'side by side'];
   const widths = header.map((_, column) =>
