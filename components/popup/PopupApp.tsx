@@ -51,11 +51,6 @@ import { SiteSwitch } from './SiteSwitch';
 
 type Tab = PopupTab;
 
-/** The toolbar popup: search over the digest and the reading list. */
-/**
- * Resolves once the browser has painted the current frame, or after 100 ms in a page it does not
- * paint (a tab opened in the background gets no animation frames).
- */
 /**
  * The reading list's code (its rows, Copy citation, Save to Zotero) is a chunk of its own, loaded
  * once search's first results are on screen or when the reading list is asked for: in the first
@@ -63,8 +58,17 @@ type Tab = PopupTab;
  */
 type ReadingListModule = typeof import('@/components/ReadingListPanel');
 let readingListModule: Promise<ReadingListModule> | null = null;
-const loadReadingList = () => (readingListModule ??= import('@/components/ReadingListPanel'));
+const loadReadingList = () =>
+  (readingListModule ??= import('@/components/ReadingListPanel').catch((error: unknown) => {
+    // Asked for again the next time (the tab shown again), not stuck on a failed load.
+    readingListModule = null;
+    throw error;
+  }));
 
+/**
+ * Resolves once the browser has painted the current frame, or after 100 ms in a page it does not
+ * paint (a tab opened in the background gets no animation frames).
+ */
 function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
     requestAnimationFrame(() => setTimeout(resolve, 0));
@@ -78,6 +82,7 @@ export interface PopupAppProps {
   fullRecord: FullRecordRequest;
 }
 
+/** The toolbar popup: search over the digest and the reading list. */
 export function PopupApp({ db, fullRecord }: PopupAppProps) {
   // "Open reading list" on a card opens the popup (or the popup page in a tab) on the list.
   const [tab, setTab] = useState<Tab>(() => initialPopupTab(location.hash));
@@ -155,7 +160,10 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
   // After the first results (or at once for the reading list): never ahead of search.
   useEffect(() => {
     if (ReadingList || (tab !== 'reading' && !data)) return;
-    void loadReadingList().then((module) => setReadingList(() => module.ReadingListPanel));
+    loadReadingList().then(
+      (module) => setReadingList(() => module.ReadingListPanel),
+      (error: unknown) => setStatus({ kind: 'error', message: describe(error) }),
+    );
   }, [ReadingList, tab, data]);
 
   useEffect(() => {

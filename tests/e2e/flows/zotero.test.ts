@@ -107,6 +107,10 @@ describe.each(BROWSERS)('Save to Zotero in $name', (browser) => {
       // Firefox asks here (and grants without its prompt in these tests); Chromium's was granted
       // at install (see `launch`), so its page says so at once.
       if (browser.kind === 'firefox') {
+        // The section shows its button once it has asked the browser what is granted.
+        await expect
+          .poll(() => bodyText(options), { timeout: 5_000 })
+          .toContain('Allow PaperPeek to reach Zotero');
         await clickByText(options, 'button', 'Allow PaperPeek to reach Zotero');
       }
       await expect
