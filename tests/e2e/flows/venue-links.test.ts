@@ -58,6 +58,31 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <a id="group" href="https://openreview.net/group?id=ICLR.cc/2021/Conference">ICLR 2021</a>
 <p id="blank" style="height:300px"></p></body></html>`;
 
+/** The same papers by other forms, one of them twice (BERT's Anthology PDF and its DOI). */
+const BADGE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Badge</title></head><body>
+<a href="https://aclanthology.org/N19-1423/">BERT at NAACL</a>
+<a href="https://doi.org/10.18653/v1/N19-1423">BERT's DOI</a>
+<a href="https://openreview.net/forum?id=YicbFdNTTy">ViT on OpenReview</a>
+<a href="https://papers.nips.cc/paper/2020/hash/1457c0d6bfcb4967418bfb8ac142f64a-Abstract.html">GPT-3</a>
+<a href="https://openreview.net/forum?id=nZeVKeeFYf9">A forum no paper lists</a>
+</body></html>`;
+
+/** Every open tab's badge text, from an extension page (`action` in Chrome, `browserAction` in Firefox's MV2). */
+function badges(page: FlowPage): Promise<string[]> {
+  return page.evaluate(async () => {
+    interface Badges {
+      tabs: { query(query: object): Promise<{ id?: number }[]> };
+      action?: { getBadgeText(details: object): Promise<string> };
+      browserAction?: { getBadgeText(details: object): Promise<string> };
+    }
+    const scope = globalThis as unknown as { browser?: Badges; chrome: Badges };
+    const api = scope.browser ?? scope.chrome;
+    const action = api.action ?? api.browserAction;
+    const tabs = await api.tabs.query({});
+    return Promise.all(tabs.map((tab) => action?.getBadgeText({ tabId: tab.id }) ?? ''));
+  }, undefined);
+}
+
 describe.each(BROWSERS)('venue links in $name', (browser) => {
   let session: FlowSession;
   let server: FixtureServer;
@@ -125,6 +150,18 @@ describe.each(BROWSERS)('venue links in $name', (browser) => {
     await new Promise((done) => setTimeout(done, 500));
     expect(await session.card(page)).toBeNull();
     expect(session.errors()).toEqual([]);
+    await page.close();
+  });
+
+  it('counts the papers behind venue links on the badge, each once, and none for a forum no paper lists', async () => {
+    server.page('/venue-badge.html', BADGE_PAGE);
+    const page = await session.openPage(server.url('/venue-badge.html'));
+    await until(
+      async () => (await page.$$eval('a[data-paperpeek]', (links) => links.length)) === 4,
+      'four venue links marked',
+    );
+    await expect.poll(() => badges(extensionPage), { timeout: 5_000 }).toContain('3');
+    expect(await badges(extensionPage)).not.toContain('4');
     await page.close();
   });
 });
