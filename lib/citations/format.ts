@@ -4,7 +4,8 @@
  * bibliography as HTML and as plain text. Never: is imported by anything that loads with a page
  * (the popup's first results, the content script): only through `import()`.
  */
-import { toCslItems, type CitedEntry, type CslItem } from '../reading-list/export';
+import { toCslItems, type CslItem } from '../reading-list/csl';
+import type { CitedEntry } from '../reading-list/export';
 import { styleXml, type CitationStyleId } from './styles';
 
 export interface FormattedCitations {

@@ -5,7 +5,8 @@
  * import.ts do), or tells the worker to sync (the caller does, once).
  */
 import type { PaperPeekDatabase } from '../db';
-import { toBibTeX, toCslJson, toJsonBackup, toMarkdown, type CitedEntry } from './export';
+import { toCslJson } from './csl';
+import { toBibTeX, toJsonBackup, toMarkdown, type CitedEntry } from './export';
 import { importBackup } from './import';
 import { toRis } from './ris';
 import { listEntries, removeEntry } from './store';

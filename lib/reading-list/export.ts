@@ -1,5 +1,5 @@
 /**
- * Reading-list exports: BibTeX, CSL-JSON, Markdown and a JSON backup. Owns: escaping for each
+ * Reading-list exports: BibTeX, Markdown and a JSON backup (CSL-JSON: csl.ts; RIS: ris.ts). Owns: escaping for each
  * format so that no title, author or note can break out of its field or inject into the tool
  * that reads the file, and what reference managers expect of each (case-protected acronyms,
  * math kept as math, dates, arXiv's DOI and category). Never: drops an entry (a backup holds
@@ -239,7 +239,7 @@ function bibtexName(name: string): string {
 }
 
 /** Keys made unique in order: `brown2020language`, `brown2020languagea`, ... */
-function uniqueKeys(entries: readonly CitedEntry[]): string[] {
+export function uniqueKeys(entries: readonly CitedEntry[]): string[] {
   const used = new Set<string>();
   return entries.map((entry) => {
     const base = citationKey(entry);
@@ -310,64 +310,8 @@ export function citedDoi(entry: CitedEntry): string | undefined {
 }
 
 /** `hep-th` for `hep-th/9901001`: an old-style id names its archive. */
-function oldStyleArchive(arxivId: string): string | undefined {
+export function oldStyleArchive(arxivId: string): string | undefined {
   return /^([a-z-]+)\//.exec(arxivId)?.[1];
-}
-
-// ---------- CSL-JSON ----------
-
-/** A CSL item (CSL-JSON's object for one reference). */
-export type CslItem = Record<string, unknown> & { id: string };
-
-/**
- * CSL items, which Zotero, Mendeley and Pandoc import and CSL styles format: one `article` item
- * per entry (CSL's type for preprints), arXiv's DOI and number, the date as date-parts.
- */
-export function toCslItems(entries: CitedEntry[]): CslItem[] {
-  const keys = uniqueKeys(entries);
-  return entries.map((entry, index) => {
-    const date = entryDate(entry);
-    const { venue } = entry;
-    const item: CslItem = {
-      id: keys[index] ?? entry.paperId,
-      type: !venue ? 'article' : venue.kind === 'journal' ? 'article-journal' : 'paper-conference',
-      title: entry.title.replace(/\s+/g, ' ').trim(),
-    };
-    if (venue) item['container-title'] = venue.name;
-    const authors = namesOf(entry);
-    if (authors.length > 0) {
-      item.author = authors.map((name) => {
-        const { given, family, suffix } = splitName(name);
-        if (!given || !/[\p{L}\p{N}]/u.test(family)) return { literal: name.trim() };
-        return { family, given, ...(suffix ? { suffix } : {}) };
-      });
-    }
-    if (venue?.year) item.issued = { 'date-parts': [[venue.year]] };
-    else if (date) {
-      item.issued = {
-        'date-parts': [[date.year, date.month, ...(date.day ? [date.day] : [])]],
-      };
-    }
-    const doi = citedDoi(entry);
-    if (doi) item.DOI = doi;
-    if (entry.arxivId) {
-      item.URL = `https://arxiv.org/abs/${entry.arxivId}`;
-      // A published paper is cited from its venue; arXiv stays as where to read it.
-      if (!venue) {
-        item.number = `arXiv:${entry.arxivId}`;
-        item.publisher = 'arXiv';
-        const category = entry.primaryCategory ?? oldStyleArchive(entry.arxivId);
-        if (category) item.genre = `arXiv preprint [${category}]`;
-      }
-    }
-    // The entry's note stays out: CSL's `note` is printed by styles, and it is the user's own.
-    return item;
-  });
-}
-
-/** CSL-JSON: the CSL items as a file. Text is JSON, never markup. */
-export function toCslJson(entries: CitedEntry[]): string {
-  return `${JSON.stringify(toCslItems(entries), null, 2)}\n`;
 }
 
 // ---------- Markdown ----------

@@ -8,11 +8,11 @@ import {
   markdownText,
   splitName,
   toBibTeX,
-  toCslJson,
   toJsonBackup,
   toMarkdown,
   type CitedEntry,
 } from '@/lib/reading-list/export';
+import { toCslJson } from '@/lib/reading-list/csl';
 
 const entry = (overrides: Partial<CitedEntry> = {}): CitedEntry =>
   readingEntry({ authors: ['Tom B. Brown', 'Benjamin Mann'], ...overrides });
