@@ -17,7 +17,7 @@ import {
   importBackupText,
   type ExportFormat,
 } from '@/lib/reading-list/actions';
-import { citedEntries } from '@/lib/reading-list/cited';
+import { citedEntries, entriesOfPapers } from '@/lib/reading-list/cited';
 import { toBibTeX } from '@/lib/reading-list/export';
 import { initialPopupTab, type PopupTab } from '@/lib/reading-list/open-view';
 import {
@@ -44,7 +44,6 @@ import { readerAddress } from '@/lib/reader/address';
 import { pdfOfActiveTab, type PdfTab, type TabsForPdf } from '@/lib/reader/pdf-tab';
 import { saveToZoteroFromPage } from '@/lib/zotero/from-page';
 import { CITATION_STYLES, isCitationStyle } from '@/lib/citations/styles';
-import { entryFromPaper } from '@/lib/reading-list/entry';
 import type { CitationActions } from '@/components/EntryRow';
 import { PdfTabOffer } from './PdfTabOffer';
 import { SiteSwitch } from './SiteSwitch';
@@ -246,17 +245,8 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
       await copyCitations(cited, style, navigator.clipboard);
     },
   };
-  /** Saved papers as their entries are, any other as a new entry would be. */
-  const citedPapers = async (paperIds: string[]) => {
-    const saved = new Map(entries.map((entry) => [entry.paperId, entry]));
-    const rows = await rowsOf(paperIds.filter((id) => !saved.has(id)));
-    const chosen = paperIds.flatMap((id) => {
-      const entry = saved.get(id);
-      const row = rows.get(id);
-      return entry ? [entry] : row ? [entryFromPaper(row, Date.now())] : [];
-    });
-    return citedEntries(db, chosen);
-  };
+  const citedPapers = async (paperIds: string[]) =>
+    citedEntries(db, await entriesOfPapers(db, paperIds, Date.now()));
   const copyCitationOf = async (paperId: string) => {
     const style = isCitationStyle(settings.citationStyle) ? settings.citationStyle : 'apa';
     await citations.copy([paperId], style);

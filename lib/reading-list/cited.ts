@@ -1,11 +1,13 @@
 /**
  * What an export knows of each entry's paper: the entry's own copy first (it is the user's), then
  * for what the copy lacks (authors, the publication date, arXiv's category, the venue and its
- * DOI, the abstract) the paper's row in the digest or a cached arXiv answer. Never: writes an entry.
+ * DOI, the abstract) the paper's row in the digest or a cached arXiv answer; and papers not saved
+ * as the entries a save would make (for Zotero and citations). Never: writes an entry.
  */
 import type { PaperPeekDatabase, ReadingListEntry } from '../db';
 import { getPaperRows } from '../digest/shelves';
 import { paperVenue } from '../digest/venue';
+import { entryFromPaper } from './entry';
 import type { CitedEntry } from './export';
 
 export async function citedEntries(
@@ -32,4 +34,27 @@ export async function citedEntries(
     if (paper?.doi && !/^10\.48550\//.test(paper.doi)) cited.doi = paper.doi;
     return cited;
   });
+}
+
+/**
+ * The papers as entries: a saved paper's entry as it is (tags, note), any other paper PaperPeek
+ * knows (the digest, an earlier arXiv answer) as a new entry would be; unknown ids are left out.
+ */
+export async function entriesOfPapers(
+  db: PaperPeekDatabase,
+  ids: string[],
+  now: number,
+): Promise<ReadingListEntry[]> {
+  const [saved, rows, lookups] = await Promise.all([
+    db.readingList.bulkGet(ids),
+    getPaperRows(db, ids),
+    db.arxivLookups.bulkGet(ids),
+  ]);
+  const entries: ReadingListEntry[] = [];
+  ids.forEach((id, i) => {
+    const paper = rows[i] ?? lookups[i]?.paper;
+    const entry = saved[i] ?? (paper ? entryFromPaper(paper, now) : undefined);
+    if (entry) entries.push(entry);
+  });
+  return entries;
 }

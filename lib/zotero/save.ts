@@ -4,10 +4,8 @@
  * gathering what Zotero is sent. Never: changes the reading list (saving to Zotero is on its own),
  * or asks Zotero anything before the permission to reach it is there.
  */
-import type { PaperPeekDatabase, ReadingListEntry } from '../db';
-import { getPaperRows } from '../digest/shelves';
-import { citedEntries } from '../reading-list/cited';
-import { entryFromPaper } from '../reading-list/entry';
+import type { PaperPeekDatabase } from '../db';
+import { citedEntries, entriesOfPapers } from '../reading-list/cited';
 import type { ZoteroConnector } from './connector';
 import { zoteroProblem, type ZoteroOutcome } from './outcome';
 import { toZoteroItem } from './item';
@@ -20,28 +18,13 @@ export interface ZoteroSaveDeps {
   now?: () => number;
 }
 
-async function entriesFor(db: PaperPeekDatabase, ids: string[], now: number) {
-  const [saved, rows, lookups] = await Promise.all([
-    db.readingList.bulkGet(ids),
-    getPaperRows(db, ids),
-    db.arxivLookups.bulkGet(ids),
-  ]);
-  const entries: ReadingListEntry[] = [];
-  ids.forEach((id, i) => {
-    const paper = rows[i] ?? lookups[i]?.paper;
-    const entry = saved[i] ?? (paper ? entryFromPaper(paper, now) : undefined);
-    if (entry) entries.push(entry);
-  });
-  return entries;
-}
-
 export async function saveToZotero(
   paperIds: string[],
   deps: ZoteroSaveDeps,
 ): Promise<ZoteroOutcome> {
   if (!(await deps.mayReachZotero())) return zoteroProblem('permission');
   const ids = [...new Set(paperIds)];
-  const entries = await entriesFor(deps.db, ids, (deps.now ?? Date.now)());
+  const entries = await entriesOfPapers(deps.db, ids, (deps.now ?? Date.now)());
   if (entries.length === 0) return zoteroProblem('unknown');
   const cited = await citedEntries(deps.db, entries);
   const items = cited.map((entry, index) => toZoteroItem(entry, `paperpeek-${index + 1}`));
