@@ -54,7 +54,11 @@ export default defineConfig({
     // The card's rendering, imported by the content script on the first hover of a paper link
     // (lib/content/card/loader.ts). A per-session URL, so pages cannot probe for it.
     web_accessible_resources: [
-      { resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+      {
+        resources: ['card-ui.js', 'citation-ui.js'],
+        matches: ['<all_urls>'],
+        use_dynamic_url: true,
+      },
       // A redirect may only land on a web-accessible page: an arXiv PDF followed from any site
       // opens the reader. It refuses to run framed (entrypoints/reader/main.tsx).
       { resources: ['reader.html'], matches: ['<all_urls>'] },

@@ -100,6 +100,14 @@ try {
     await page.waitForTimeout(300);
     await shootCard(page, cards, `card-zotero-${scheme}.png`);
 
+    await cards.click('Copy citation');
+    await waitUntil(
+      async () => (await cards.card())?.text.includes('Citation copied') ?? false,
+      'the citation copied',
+    );
+    await page.waitForTimeout(300);
+    await shootCard(page, cards, `card-citation-${scheme}.png`);
+
     await page.mouse.move(700, 740);
     await waitUntil(async () => (await cards.card()) === null, 'the card to close');
     await page.hover('#unknown');

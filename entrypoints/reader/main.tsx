@@ -52,7 +52,7 @@ if (window.top !== window && root) {
     browser,
     document,
     createScriptContext(browser.runtime),
-    '/card-ui.js',
+    { card: '/card-ui.js', citation: '/citation-ui.js' },
     citations.lookup,
   );
 }

@@ -3,7 +3,9 @@
  * word processor) and as plain text (for everything else). Owns: what is put on the clipboard.
  * Never: loads the processor before the first copy (format.ts is imported then).
  */
+import type { CslItem } from '../reading-list/csl';
 import type { CitedEntry } from '../reading-list/export';
+import type { FormattedCitations } from './format';
 import type { CitationStyleId } from './styles';
 
 export interface CitationClipboard {
@@ -18,7 +20,23 @@ export async function copyCitations(
   clipboard: CitationClipboard,
 ): Promise<string> {
   const { formatCitations } = await import('./format');
-  const { html, text } = await formatCitations(entries, style);
+  return putOnClipboard(await formatCitations(entries, style), clipboard);
+}
+
+/** Copies the items' citations in `style` (a card's: the worker built the items). */
+export async function copyCitationItems(
+  items: CslItem[],
+  style: CitationStyleId,
+  clipboard: CitationClipboard,
+): Promise<string> {
+  const { formatCitationItems } = await import('./format');
+  return putOnClipboard(await formatCitationItems(items, style), clipboard);
+}
+
+async function putOnClipboard(
+  { html, text }: FormattedCitations,
+  clipboard: CitationClipboard,
+): Promise<string> {
   if (clipboard.write && typeof ClipboardItem === 'function') {
     try {
       await clipboard.write([
@@ -34,4 +52,25 @@ export async function copyCitations(
   }
   await clipboard.writeText(text);
   return text;
+}
+
+/**
+ * The clipboard of a page that has no `navigator.clipboard` (one served over plain http): the
+ * copy command, with the text put on the clipboard from its own copy event.
+ */
+export function copyCommandClipboard(doc: Document): CitationClipboard {
+  return {
+    writeText: async (text) => {
+      const onCopy = (event: ClipboardEvent) => {
+        event.clipboardData?.setData('text/plain', text);
+        event.preventDefault();
+      };
+      doc.addEventListener('copy', onCopy, { capture: true, once: true });
+      try {
+        if (!doc.execCommand('copy')) throw new Error('The browser refused to copy.');
+      } finally {
+        doc.removeEventListener('copy', onCopy, { capture: true });
+      }
+    },
+  };
 }

@@ -4,8 +4,9 @@
  * bibliography as HTML and as plain text. Never: is imported by anything that loads with a page
  * (the popup's first results, the content script): only through `import()`.
  */
-import { toCslItems, type CslItem } from '../reading-list/csl';
+import type { CslItem } from '../reading-list/csl';
 import type { CitedEntry } from '../reading-list/export';
+import { citationItems } from './items';
 import { styleXml, type CitationStyleId } from './styles';
 
 export interface FormattedCitations {
@@ -35,21 +36,19 @@ export function prepareCitations(style: CitationStyleId): void {
   void Promise.all([loadCitationJs(), styleXml(style)]).catch(() => undefined);
 }
 
-/**
- * The CSL items a citation is made of: the CSL-JSON export's, without its `genre` ("arXiv
- * preprint [cs.CL]"), which styles print title-cased in the middle of a reference ("arXiv
- * Preprint [Cs.CL]"); arXiv's id and name stay as the number and publisher, as Zotero gives them.
- */
-export function citationItems(entries: CitedEntry[]): CslItem[] {
-  return toCslItems(entries).map(({ genre: _genre, ...item }) => item);
-}
-
 /** The entries' bibliography in `style`, sorted as the style sorts it. */
-export async function formatCitations(
+export function formatCitations(
   entries: CitedEntry[],
   style: CitationStyleId,
 ): Promise<FormattedCitations> {
-  const items = citationItems(entries);
+  return formatCitationItems(citationItems(entries), style);
+}
+
+/** The items' bibliography in `style` (a card's copy: the worker built the items). */
+export async function formatCitationItems(
+  items: CslItem[],
+  style: CitationStyleId,
+): Promise<FormattedCitations> {
   const [{ Cite, plugins }, xml] = await Promise.all([loadCitationJs(), styleXml(style)]);
   const templates = plugins.config.get('@csl').templates;
   // Under a name of our own: citation-js ships an older `apa` and `vancouver` of its own.

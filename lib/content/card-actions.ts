@@ -1,10 +1,10 @@
 /**
- * What the buttons of an open card do: save and undo, try a look-up again, open the reading list
- * or the settings, turn PaperPeek off. Owns: the card's state while an action is on its way, and
+ * What the buttons of an open card do: save and undo, save to Zotero, copy the citation, try a
+ * look-up again, open the reading list or the settings, turn PaperPeek off. Owns: the card's state while an action is on its way, and
  * where the keyboard's focus goes when the control it was on goes away. Never: acts on an event
  * the user did not make (`isTrusted`), or changes a card the user has since left.
  */
-import type { HoverCardProps, HoverCardState } from './card/HoverCard';
+import type { CitationOutcome, HoverCardProps, HoverCardState } from './card/HoverCard';
 import type { CardView } from './card/view';
 import type { PaperKey } from '../links/paper-key';
 import type { Settings } from '../settings';
@@ -24,6 +24,7 @@ export const RETRY_SHOWN_MS = 600;
 export interface CardActionsEnvironment {
   save(paperId: string): Promise<unknown>;
   saveToZotero(paperIds: string[]): Promise<ZoteroOutcome>;
+  copyCitation(paperId: string, style: string): Promise<CitationOutcome>;
   undoSave(paperId: string): Promise<unknown>;
   fetchPaper(key: PaperKey): Promise<CardView>;
   openReadingList(): Promise<unknown>;
@@ -71,7 +72,7 @@ export function createCardActions(
   // Whatever was on its way (a save, a retry, a save to Zotero) is over.
   const failed = (current: ShownCard) => (error: unknown) => {
     if (stillShowing(current))
-      card.update({ pending: null, zotero: null, error: (error as Error).message });
+      card.update({ pending: null, zotero: null, citation: null, error: (error as Error).message });
   };
 
   /**
@@ -105,6 +106,16 @@ export function createCardActions(
       env
         .saveToZotero([current.view.paperId])
         .then((zotero) => stillShowing(current) && card.update({ zotero }), failed(current));
+    }),
+    // In the style the popup's reading list last copied in (one remembered choice everywhere).
+    copyCitation: trusted(() => {
+      const current = card.shown();
+      if (!current || current.view.missing || card.state().citation === 'copying') return;
+      card.update({ citation: 'copying', error: null });
+      env
+        .copyCitation(current.view.paperId, card.settings().citationStyle)
+        // A rejection: the module did not load (the extension was updated under the page).
+        .then((citation) => stillShowing(current) && card.update({ citation }), failed(current));
     }),
     retry: trusted(() => {
       const current = card.shown();

@@ -4,7 +4,7 @@
  * acts on an event the user did not make (`isTrusted`), or leaves anything behind when the
  * extension is updated or switched off.
  */
-import type { HoverCardState } from './card/HoverCard';
+import type { CitationOutcome, HoverCardState } from './card/HoverCard';
 import type { CardView } from './card/view';
 import type { ProtocolMap } from '../protocol/messages';
 import type { PaperKey } from '../links/paper-key';
@@ -30,6 +30,7 @@ export const NEW_CARD: HoverCardState = {
   justSaved: false,
   retriedInVain: false,
   zotero: null,
+  citation: null,
   error: null,
 };
 
@@ -43,6 +44,8 @@ export interface PaperPeekEnvironment {
   ): Promise<ProtocolMap['resolveLinks']['response']>;
   save(paperId: string): Promise<unknown>;
   saveToZotero(paperIds: string[]): Promise<ZoteroOutcome>;
+  /** Puts the paper's citation in `style` on this page's clipboard; says what came of it. */
+  copyCitation(paperId: string, style: string): Promise<CitationOutcome>;
   /** Takes back a save made from this card (the worker refuses once the entry was edited). */
   undoSave(paperId: string): Promise<unknown>;
   openReadingList(): Promise<unknown>;

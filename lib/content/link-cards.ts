@@ -5,23 +5,32 @@
  * change at once). Never: touches IndexedDB (the worker answers).
  */
 import type { browser as extensionApi } from 'wxt/browser';
-import { importCardUi } from './card/loader';
+import { importCardUi, importCitationUi } from './card/loader';
 import { startPaperPeek } from './controller';
 import type { LocalLinks } from './link-resolver';
 import type { ScriptContext } from './script-context';
 import { requestFromWorker } from '../protocol/client';
 import { readSettings, SETTINGS_KEY, settingsFrom, updateSettings } from '../settings';
 
+/** Where the card module and the citation module (a card's Copy citation) are imported from. */
+export interface CardModuleUrls {
+  card: string;
+  citation: string;
+}
+
 /**
- * `cardModuleUrl`: where the card module is imported from. A content script uses the per-session
- * address `runtime.getURL` gives; an extension page imports it from its own origin, which its
- * CSP (`script-src 'self'`) allows, and the per-session address is not.
+ * `moduleUrls`: a content script uses the per-session addresses `runtime.getURL` gives; an
+ * extension page imports them from its own origin, which its CSP (`script-src 'self'`) allows,
+ * and the per-session address is not.
  */
 export async function startLinkCards(
   browser: Pick<typeof extensionApi, 'runtime' | 'storage'>,
   doc: Document,
   ctx: ScriptContext,
-  cardModuleUrl: string = browser.runtime.getURL('/card-ui.js'),
+  moduleUrls: CardModuleUrls = {
+    card: browser.runtime.getURL('/card-ui.js'),
+    citation: browser.runtime.getURL('/citation-ui.js'),
+  },
   localLinks?: LocalLinks,
 ): Promise<void> {
   const area = browser.storage.local;
@@ -35,12 +44,14 @@ export async function startLinkCards(
   const peek = startPaperPeek({
     ctx,
     document: doc,
-    loadCardUi: () => importCardUi(cardModuleUrl),
+    loadCardUi: () => importCardUi(moduleUrls.card),
     ...(localLinks ? { localLinks } : {}),
     settings: await readSettings(area),
     resolveLinks: (request) => ask('resolveLinks', request),
     save: (paperId) => ask('save', { paperId }),
     saveToZotero: (paperIds) => ask('saveToZotero', { paperIds }),
+    copyCitation: async (paperId, style) =>
+      (await importCitationUi(moduleUrls.citation)).copy(paperId, style, doc),
     undoSave: (paperId) => ask('undoSave', { paperId }),
     openReadingList: () => ask('openReadingList', {}),
     openSettings: () => ask('openSettings', {}),

@@ -7,6 +7,7 @@
 import type { CardView } from '../content/card/view';
 import type { Paper } from '../digest/schema';
 import type { LinkFacts } from '../links/paper-link';
+import type { CslItem } from '../reading-list/csl-item';
 import type { PaperKey } from '../links/paper-key';
 import type { SourceState } from '../sources/source';
 import type { ZoteroOutcome } from '../zotero/outcome';
@@ -71,6 +72,11 @@ export interface ProtocolMap {
    * The reading list is never changed; the outcome has the sentence to show where the user clicked.
    */
   saveToZotero: { request: { paperIds: string[] }; response: ZoteroOutcome };
+  /**
+   * A card's "Copy citation": the papers as CSL items, for the citation module to format on the
+   * page (entries as they are, never their notes; unknown ids are left out).
+   */
+  citationItems: { request: { paperIds: string[] }; response: CslItem[] };
   /** Undo of a card's save: removes the entry while it is as the save left it (store.undoSave). */
   undoSave: { request: { paperId: string }; response: { removed: boolean } };
   /** Shows the reading list: the popup's page in a tab (reading-list/open-view.ts). */

@@ -62,7 +62,8 @@ export function parseRequest(raw: unknown): Request | ProtocolError {
       }
       return { type, data: { paperId } };
     }
-    case 'saveToZotero': {
+    case 'saveToZotero':
+    case 'citationItems': {
       const { paperIds } = data;
       if (
         !Array.isArray(paperIds) ||
@@ -70,9 +71,7 @@ export function parseRequest(raw: unknown): Request | ProtocolError {
         paperIds.length > MAX_KEYS_PER_MESSAGE ||
         !paperIds.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 200)
       ) {
-        return badRequest(
-          `saveToZotero: data.paperIds must be 1 to ${MAX_KEYS_PER_MESSAGE} paper ids`,
-        );
+        return badRequest(`${type}: data.paperIds must be 1 to ${MAX_KEYS_PER_MESSAGE} paper ids`);
       }
       return { type, data: { paperIds } };
     }

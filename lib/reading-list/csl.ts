@@ -12,9 +12,9 @@ import {
   uniqueKeys,
   type CitedEntry,
 } from './export';
+import type { CslItem } from './csl-item';
 
-/** A CSL item (CSL-JSON's object for one reference). */
-export type CslItem = Record<string, unknown> & { id: string };
+export type { CslItem };
 
 /**
  * CSL items, which Zotero, Mendeley and Pandoc import and CSL styles format: one `article` item

@@ -29,9 +29,11 @@ import type { LookedUp, VenueLookedUp } from '../sources/paper-lookup';
 import { venueQuery } from '../sources/venue-api';
 import type { DigestStatus, Handlers, MessageSender, PaperHit } from '../protocol/messages';
 import type { PaperKey } from '../links/paper-key';
+import { entriesOfPapers } from '../reading-list/cited';
 import { saveToReadingList, undoSave as undoSaveEntry } from '../reading-list/store';
 import { BUNDLED_SOURCE_ID } from '../sources/source';
 import { readableTex } from '../text/tex';
+import { citationItems } from '../citations/items';
 import { createReferenceResolver } from './references';
 
 /** The paper questions; digest jobs (refresh, import, clear) are answered by `jobHandlers` (services.ts). */
@@ -48,6 +50,7 @@ export type PaperHandlers = Pick<
   | 'syncReadingList'
   | 'fetchPaper'
   | 'resolveReferences'
+  | 'citationItems'
 >;
 
 export interface PaperService extends PaperHandlers {
@@ -262,6 +265,9 @@ export function createPaperService(
       );
     });
 
+  const citationItemsOf: Handlers['citationItems'] = ({ paperIds }) =>
+    withOpenDatabase(async () => citationItems(await entriesOfPapers(db, paperIds, now())));
+
   return {
     ensureBundledDigest,
     lookup,
@@ -275,6 +281,7 @@ export function createPaperService(
     syncReadingList,
     fetchPaper,
     resolveReferences,
+    citationItems: citationItemsOf,
   };
 }
 

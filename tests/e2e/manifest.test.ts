@@ -35,11 +35,16 @@ describe('the built manifest', () => {
 
   it('lets no web page or other extension talk to it', () => {
     expect(manifest).not.toHaveProperty('externally_connectable');
-    // The card module, for content scripts to import, at a per-session URL a page cannot
+    // The card module and the citation module (a card's Copy citation), for content scripts
+    // to import, at a per-session URL a page cannot
     // guess (it holds code only, no data), and the reader, which arXiv PDF addresses are
     // redirected to (it refuses to run in a frame).
     expect(manifest.web_accessible_resources).toEqual([
-      { resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+      {
+        resources: ['card-ui.js', 'citation-ui.js'],
+        matches: ['<all_urls>'],
+        use_dynamic_url: true,
+      },
       { resources: ['reader.html'], matches: ['<all_urls>'] },
     ]);
     const code = ['background.js', 'link-previews.js']

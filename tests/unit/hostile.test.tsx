@@ -66,11 +66,13 @@ const cardState = {
   justSaved: true,
   retriedInVain: false,
   zotero: null,
+  citation: null,
   error: null,
 };
 const cardHandlers = {
   save: noop,
   saveToZotero: noop,
+  copyCitation: noop,
   retry: noop,
   undoSave: noop,
   openReadingList: noop,

@@ -12,7 +12,14 @@ export interface HoverCardState {
   justSaved: boolean;
   /** Save to Zotero: on its way, or what came of it (said on the card until it closes). */
   zotero: 'saving' | ZoteroOutcome | null;
+  /** Copy citation: on its way (the processor loads on the first), or what came of it. */
+  citation: 'copying' | CitationOutcome | null;
   error: string | null;
+}
+
+export interface CitationOutcome {
+  ok: boolean;
+  message: string;
 }
 
 type Handler = (event: Event) => void;
@@ -23,6 +30,7 @@ export interface HoverCardProps {
   on: Record<
     | 'save'
     | 'saveToZotero'
+    | 'copyCitation'
     | 'retry'
     | 'undoSave'
     | 'openReadingList'
@@ -47,7 +55,7 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
     return <MissingCard view={view} missing={view.missing} state={state} on={on} />;
   }
   const long = view.abstract.length > LONG_ABSTRACT;
-  const { zotero } = state;
+  const { zotero, citation } = state;
   return (
     <div class="card" role="dialog" aria-labelledby="t">
       <h2 id="t">{view.title}</h2>
@@ -79,6 +87,11 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
               Open PaperPeek settings
             </button>
           )}
+        </p>
+      )}
+      {citation && citation !== 'copying' && (
+        <p role={citation.ok ? 'status' : 'alert'} class="v">
+          {citation.message}
         </p>
       )}
       {/* Said by the "Saved" mark for the eye; announced from here for a screen reader. */}
@@ -114,6 +127,9 @@ export function HoverCard({ view, state, on }: HoverCardProps) {
         )}
         <button type="button" aria-disabled={zotero === 'saving'} onClick={on.saveToZotero}>
           {zotero === 'saving' ? 'Saving…' : 'Save to Zotero'}
+        </button>
+        <button type="button" aria-disabled={citation === 'copying'} onClick={on.copyCitation}>
+          {citation === 'copying' ? 'Copying…' : 'Copy citation'}
         </button>
         <button
           type="button"

@@ -9,11 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BROWSERS,
   clickByText,
+  clickCard,
+  pointAt,
   send,
+  setLocal,
   waitForBundledDigest,
   type FlowPage,
   type FlowSession,
 } from '../browsers';
+import { startFixtureServer, type FixtureServer } from '../fixture-server';
 
 interface Copied {
   html: string;
@@ -41,17 +45,22 @@ const copiedOn = (page: FlowPage) =>
 
 describe.each(BROWSERS)('Copy citation in $name', (browser) => {
   let session: FlowSession;
+  let server: FixtureServer;
 
   beforeAll(async () => {
-    session = await browser.launch();
+    [session, server] = await Promise.all([browser.launch(), startFixtureServer()]);
     const page = await session.openExtensionPage('popup.html');
     await waitForBundledDigest(page);
+    await setLocal(page, { settings: { hoverDelayMs: 0 } });
     for (const paperId of ['2307.06948', '2410.18194']) {
       await send(page, { type: 'save', data: { paperId } });
     }
     await page.close();
   }, 120_000);
-  afterAll(() => session?.close());
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
 
   const openReadingList = async () => {
     const popup = await session.openExtensionPage('popup.html#reading');
@@ -109,6 +118,44 @@ describe.each(BROWSERS)('Copy citation in $name', (browser) => {
     const [copied] = await copiedOn(popup);
     expect(copied?.text.split('\n').map((line) => line.slice(0, 3))).toEqual(['[1]', '[2]']);
     await popup.close();
+  });
+
+  it('copies from a card on a web page, in the style remembered, onto the real clipboard', async () => {
+    const page = await session.openPage(server.url('/behaviour.html'));
+    await pointAt(page, '#paper');
+    await expect
+      .poll(async () => (await session.card(page))?.buttons ?? [], { timeout: 5_000 })
+      .toContain('Copy citation');
+    await clickCard(session, page, 'Copy citation');
+    // The processor loads on this first copy: its own module, fetched by the content script.
+    await expect
+      .poll(async () => (await session.card(page))?.text ?? '', { timeout: 20_000 })
+      .toContain('Citation copied (IEEE).');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const card = await session.card(page);
+    expect(card?.text).toContain('Citation copied (IEEE).');
+    expect(card?.title).toMatch(/^Self-regulating Prompts/);
+    // What the clipboard holds, pasted as a user would into a field of the page.
+    await page.evaluate(() => {
+      const field = document.createElement('textarea');
+      field.id = 'pasted';
+      document.body.append(field);
+      field.focus();
+    }, undefined);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('KeyV');
+    await page.keyboard.up('Control');
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () => (document.getElementById('pasted') as HTMLTextAreaElement).value,
+            undefined,
+          ),
+        { timeout: 5_000 },
+      )
+      .toMatch(/^\[1\]\s+“Self-regulating Prompts: .+,” .*arXiv: arXiv:2307\.06948/);
+    await page.close();
   });
 
   it('reports no error from any of its contexts', () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BROWSERS,
   clickByText,
+  clickCard,
   pointAt,
   send,
   setLocal,
@@ -149,6 +150,20 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
     const card = await hoverCard('.annotationLayer a[href="#cite.khattak2023self"]');
     expect(card?.title).toMatch(/^Self-regulating Prompts/);
     expect(card?.buttons).toContain('Open reading list');
+  });
+
+  it('copies the cited paper’s citation from its card, and says so a second later', async () => {
+    await hoverCard('.annotationLayer a[href="#cite.khattak2023self"]');
+    await clickCard(session, reader, 'Copy citation');
+    await expect
+      .poll(async () => (await session.card(reader))?.text ?? '', { timeout: 20_000 })
+      .toContain('Citation copied (APA).');
+    await new Promise((done) => setTimeout(done, 1_000));
+    expect((await session.card(reader))?.text).toContain('Citation copied (APA).');
+    // The click left the focus in the card, and its closing gives it back to the citation: the
+    // tests after this one start with nothing focused, as from a fresh page.
+    await reader.keyboard.press('Escape');
+    await reader.evaluate(() => (document.activeElement as HTMLElement | null)?.blur(), undefined);
   });
 
   it('shows the reference itself for a paper it does not know, with searches', async () => {

@@ -31,6 +31,7 @@ function harness(
   const env: CardActionsEnvironment = {
     save: vi.fn(async () => undefined),
     saveToZotero: vi.fn(async () => ({ ok: true as const, saved: 1, message: 'Saved to Zotero.' })),
+    copyCitation: vi.fn(async () => ({ ok: true, message: 'Citation copied (IEEE).' })),
     undoSave: vi.fn(async () => undefined),
     fetchPaper: vi.fn(async () => view),
     openReadingList: vi.fn(async () => undefined),
@@ -175,5 +176,48 @@ describe('the card’s actions', () => {
     on.saveToZotero(click);
     await settle();
     expect(env.saveToZotero).not.toHaveBeenCalled();
+  });
+
+  it('copy citation: in the remembered style, once, and says which style was copied', async () => {
+    const { on, env, states } = harness(toCardView(paper({ id: '2401.00001' }), false), {
+      card: { settings: () => ({ ...DEFAULT_SETTINGS, citationStyle: 'ieee' }) },
+    });
+    on.copyCitation(click);
+    on.copyCitation(click);
+    on.copyCitation(scripted);
+    expect(states.at(-1)).toMatchObject({ citation: 'copying' });
+    await settle();
+    expect(env.copyCitation).toHaveBeenCalledOnce();
+    expect(env.copyCitation).toHaveBeenCalledWith('2401.00001', 'ieee');
+    expect(env.save).not.toHaveBeenCalled();
+    expect(states.at(-1)).toMatchObject({
+      citation: { ok: true, message: 'Citation copied (IEEE).' },
+    });
+  });
+
+  it('copy citation: a module that did not load is said on the card, and can be tried again', async () => {
+    const { on, env, states } = harness(toCardView(paper({ id: '2401.00001' }), false), {
+      env: {
+        copyCitation: vi.fn(async () => {
+          throw new Error('The citation module did not load');
+        }),
+      },
+    });
+    on.copyCitation(click);
+    await settle();
+    expect(states.at(-1)).toMatchObject({
+      citation: null,
+      error: 'The citation module did not load',
+    });
+    on.copyCitation(click);
+    await settle();
+    expect(env.copyCitation).toHaveBeenCalledTimes(2);
+  });
+
+  it('copy citation: a card with no paper to cite offers nothing', async () => {
+    const { on, env } = harness(toMissingCardView('2401.00001', 'lookups-off'));
+    on.copyCitation(click);
+    await settle();
+    expect(env.copyCitation).not.toHaveBeenCalled();
   });
 });

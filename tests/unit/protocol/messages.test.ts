@@ -19,6 +19,7 @@ describe('parseRequest', () => {
     [{ type: 'resolveLinks', data: { links: [{ href: 'https://arxiv.org/abs/1', text: 'x' }] } }],
     [{ type: 'save', data: { paperId: '2005.14165' } }],
     [{ type: 'pageSummary', data: { paperIds: ['2005.14165', 'hep-th/9901001'] } }],
+    [{ type: 'citationItems', data: { paperIds: ['2005.14165'] } }],
     [{ type: 'status' }],
   ])('accepts %j', (message) => {
     expect(parseRequest(message)).not.toHaveProperty('code');
@@ -53,6 +54,8 @@ describe('parseRequest', () => {
     [{ type: 'save', data: { paperId: '' } }, 'save: data.paperId must be a paper id'],
     [{ type: 'pageSummary', data: { paperIds: [7] } }, 'pageSummary: data.paperIds must be'],
     [{ type: 'pageSummary', data: { paperIds: Array(501).fill('x') } }, 'at most 500 paper ids'],
+    [{ type: 'citationItems', data: { paperIds: [] } }, 'citationItems: data.paperIds must be 1'],
+    [{ type: 'citationItems', data: { paperIds: [''] } }, 'citationItems: data.paperIds must be 1'],
   ])('rejects %j', (message, problem) => {
     expect(parseRequest(message)).toMatchObject({
       code: 'bad-request',
@@ -77,6 +80,7 @@ describe('the worker listener', () => {
     resolveReferences: vi.fn(async () => []),
     openInBrowserViewer: vi.fn(async () => null),
     saveToZotero: vi.fn(async () => ({ ok: true as const, saved: 1, message: 'Saved to Zotero.' })),
+    citationItems: vi.fn(async () => []),
     refreshNow: vi.fn(async () => []),
     importBegin: vi.fn(async () => ({ importId: 'i' })),
     importChunk: vi.fn(async () => ({ accepted: 0, skipped: 0 })),
@@ -145,6 +149,7 @@ describe('messages that change the digest', () => {
       resolveReferences: handler('resolveReferences'),
       openInBrowserViewer: handler('openInBrowserViewer'),
       saveToZotero: handler('saveToZotero'),
+      citationItems: handler('citationItems'),
       pageSummary: handler('pageSummary'),
       syncReadingList: handler('syncReadingList'),
       status: handler('status'),

@@ -139,6 +139,21 @@ describe('the paper service on the bundled digest', () => {
     ).toBe(true);
   });
 
+  it("gives a card's Copy citation the papers as CSL items: the entry's own, never its note", async () => {
+    await service.ensureBundledDigest();
+    await service.save({ paperId: '2005.14165' }, sender);
+    await db.readingList.update('2005.14165', { title: 'GPT-3 (my title)', note: 'private' });
+    const items = await service.citationItems(
+      { paperIds: ['2005.14165', '2101.99999', '1706.03762'] },
+      sender,
+    );
+    // The saved entry as the user left it; a paper PaperPeek does not know is left out.
+    expect(items.map((item) => item.title)).toEqual(['GPT-3 (my title)']);
+    expect(items[0]).toMatchObject({ URL: 'https://arxiv.org/abs/2005.14165', publisher: 'arXiv' });
+    expect(JSON.stringify(items)).not.toContain('private');
+    expect(items[0]).not.toHaveProperty('genre');
+  });
+
   it('refuses to save a paper that is not in the digest, and changes nothing', async () => {
     await service.ensureBundledDigest();
     const before = await snapshot(db);
