@@ -20,6 +20,7 @@ const PDF = resolve(ROOT, 'tests/fixtures/pdf/long-two-column.pdf');
 const PDFJS = resolve(ROOT, 'node_modules/pdfjs-dist');
 const ROUNDS = Number(process.env.PAPERPEEK_READER_ROUNDS ?? 6);
 const PAPER_ROUNDS = Number(process.env.PAPERPEEK_PAPER_ROUNDS ?? 3);
+const VERBOSE = process.env.PAPERPEEK_BENCH_VERBOSE === '1';
 
 /** The bare page: PDF.js's viewer components, set up as the reader sets them up, nothing else. */
 const BARE_PAGE = `<!doctype html><html><head><meta charset="utf-8">
@@ -326,8 +327,11 @@ async function hoversInReader(
       armed,
       page.waitForTimeout(3_000 + dwellMs).then(() => Number.NaN),
     ]);
-    if (!Number.isNaN(elapsed)) times.push(elapsed);
-    else {
+    if (!Number.isNaN(elapsed)) {
+      times.push(elapsed);
+      // Which link each time was, to trace a slow one (PAPERPEEK_BENCH_VERBOSE=1).
+      if (VERBOSE) console.log(`    ${elapsed.toFixed(1)} ms: ${await link.getAttribute('href')}`);
+    } else {
       const visible = await page.evaluate(() => {
         const host = document.querySelector('paperpeek-card') as HTMLElement | null;
         return host !== null && !host.style.cssText.includes('display: none');
