@@ -3,13 +3,17 @@
  * to the lowercased `owner/name` key. Never: fetches anything.
  */
 import reservedNames from 'github-reserved-names/reserved-names.json';
+import { GITHUB_OWN_PAGES } from './github-own-pages';
 
 /**
  * First path segments on github.com that are GitHub's own pages, never a user or an org
  * (`github.com/business/...`, `github.com/features/...`): the list the `github-reserved-names`
- * package maintains.
+ * package maintains, and our own table of those it lacks.
  */
-export const RESERVED_GITHUB_OWNERS: ReadonlySet<string> = new Set(reservedNames);
+export const RESERVED_GITHUB_OWNERS: ReadonlySet<string> = new Set([
+  ...reservedNames,
+  ...GITHUB_OWN_PAGES.map((page) => page.name),
+]);
 
 const OWNER = /^[a-z0-9](?:[a-z0-9-]{0,38})$/i;
 const NAME = /^[a-z0-9._-]{1,100}$/i;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arxivIdMonth, canonicalArxivId } from '@/lib/links/arxiv-id';
 import { parseRepoSlug } from '@/lib/links/github';
+import { GITHUB_OWN_PAGES } from '@/lib/links/github-own-pages';
 import { safeHref } from '@/lib/safe-url';
 import { normaliseText } from '@/lib/text/normalise';
 
@@ -42,6 +43,11 @@ describe('parseRepoSlug', () => {
 
   it.each(['a', 'a/b/c', 'orgs/x', '-a/b', 'a/..', 'a_b/c', 'a/b c'])('rejects %j', (input) =>
     expect(parseRepoSlug(input)).toBeNull(),
+  );
+
+  it.each(GITHUB_OWN_PAGES)(
+    'never takes GitHub’s own $name pages for an owner ($seen)',
+    ({ name }) => expect(parseRepoSlug(`${name}/anything`)).toBeNull(),
   );
 });
 

@@ -94,6 +94,10 @@ export const GITHUB_URLS: Record<string, string> = {
   'https://GitHub.com/Haiyang-W/GiT': 'haiyang-w/git',
   'https://github.com/socketio/socket.io': 'socketio/socket.io',
   'https://github.com/openai/gpt-3/releases/tag/v1': 'openai/gpt-3',
+  // Organisations whose names look like GitHub's pages but are accounts with repositories.
+  'https://github.com/skills/introduction-to-github': 'skills/introduction-to-github',
+  'https://github.com/community/community/discussions': 'community/community',
+  'https://github.com/actions/checkout': 'actions/checkout',
 };
 
 /** Redirect links → the key of what they wrap. */
@@ -194,6 +198,11 @@ export const NOT_PAPER_URLS: string[] = [
   'https://github.com/customer-stories/general-motors', // a notes file's source line
   'https://github.com/security/advisories', // a SECURITY.md
   'https://github.com/security/advisories/new', // a SECURITY.md's "report a vulnerability"
+  // GitHub's own pages the package lacks (lib/links/github-own-pages.ts), as seen in the
+  // navigation menu of a saved github.com page.
+  'https://github.com/solutions/use-case/devops',
+  'https://github.com/solutions/industry/nonprofits', // also a README's funding notes
+  'https://github.com/solutions/executive-insights',
   'https://gist.github.com/user/abc123',
   'https://raw.githubusercontent.com/a/b/main/x.py',
   'https://embodied-codebook.github.io/',
