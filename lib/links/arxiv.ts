@@ -25,7 +25,11 @@ const ARXIV_FTP_PATH = /^\/ftp\/([a-z-]+)\/papers\/\d{4}\/([^/]+?)(?:v\d+)?\.pdf
 // The old PDF cache: /PS_cache/arxiv/pdf/0706/0706.1234v1.pdf and /PS_cache/cs/pdf/9903/9903003v1.pdf.
 const ARXIV_PS_CACHE_PATH = /^\/PS_cache\/([a-z-]+)\/pdf\/\d{4}\/([^/]+?)(?:v\d+)?\.pdf$/i;
 const AR5IV_PATH = /^\/(?:html|abs|papers)\/(.+?)\/?$/i;
-const ALPHAXIV_PATH = /^\/(?:abs|pdf|overview|resources)\/(.+?)(?:\.pdf|\.md)?\/?$/i;
+// alphaXiv's pages for a paper: its abstract and PDF, the overview, the resources, the audio
+// (podcast) and `paper` tabs; `.md` is the text of a tab, as agents fetch it.
+const ALPHAXIV_PATH = /^\/(?:abs|pdf|overview|resources|audio|paper)\/(.+?)(?:\.pdf|\.md)?\/?$/i;
+// alphaXiv's copies of the PDFs: /2307.06948v1.pdf.
+const ALPHAXIV_PDF_ASSET_PATH = /^\/([^/]+?)\.pdf$/i;
 const HF_PAPERS_PATH = /^\/papers\/([^/]+)\/?$/i;
 const SCIRATE_PATH = /^\/arxiv\/(.+?)\/?$/i;
 const VANITY_PATH = /^\/papers\/(.+?)\/?$/i;
@@ -35,6 +39,7 @@ const ARXIV_DOI_PATH = /^\/10\.48550\/arxiv\.(.+?)\/?$/i;
 const MIRRORS: [hosts: string[], path: RegExp][] = [
   [['ar5iv.labs.arxiv.org', 'ar5iv.org', 'www.ar5iv.org'], AR5IV_PATH],
   [['alphaxiv.org', 'www.alphaxiv.org'], ALPHAXIV_PATH],
+  [['pdfs.assets.alphaxiv.org', 'papers-pdfs.assets.alphaxiv.org'], ALPHAXIV_PDF_ASSET_PATH],
   [['huggingface.co', 'hf.co'], HF_PAPERS_PATH],
   [['scirate.com', 'www.scirate.com'], SCIRATE_PATH],
   [['arxiv-vanity.com', 'www.arxiv-vanity.com'], VANITY_PATH],

@@ -77,6 +77,12 @@ export const ARXIV_URLS: Record<string, string> = {
   'https://www.alphaxiv.org/resources/2510.06219': '2510.06219', // a tracking-methods survey
   'https://www.alphaxiv.org/overview/2601.10112v1.md': '2601.10112', // an agent's fetch log
   'https://www.alphaxiv.org/overview/2603.21852v2': '2603.21852', // a clipped paper's links
+  // alphaXiv's other tabs of a paper, and its copies of the PDFs.
+  'https://www.alphaxiv.org/audio/2603.26599v1': '2603.26599', // a digest's reference links
+  'https://www.alphaxiv.org/audio/2505.12540': '2505.12540', // a reading note's sources
+  'https://www.alphaxiv.org/paper/2402.11625': '2402.11625', // a link parser's list of forms
+  'https://pdfs.assets.alphaxiv.org/2307.06948v1.pdf': '2307.06948', // a PDF-recovery module
+  'https://papers-pdfs.assets.alphaxiv.org/2604.03128v1.pdf': '2604.03128', // a chat API route
 };
 
 /** URL → lowercased owner/name. */
@@ -172,6 +178,9 @@ export const NOT_PAPER_URLS: string[] = [
   'https://www.alphaxiv.org/explore',
   'https://www.alphaxiv.org/benchmarks/university-of-chicago/researchrubrics', // a report's sources
   'https://www.alphaxiv.org/resources/',
+  'https://www.alphaxiv.org/audio/',
+  'https://pdfs.assets.alphaxiv.org/',
+  'https://thumbnails.assets.alphaxiv.org/2307.06948v1.png', // a picture, not the paper
   'http://xxx.lanl.gov/',
   'http://xxx.lanl.gov/list/hep-th/new',
   'https://xx.arxiv.org.evil.example/abs/2005.14165',
