@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { paperDate } from '@/lib/content/card/view';
 import type { PaperRow } from '@/lib/db';
+import type { VenueKey } from '@/lib/links/venue';
 import type { ZoteroOutcome } from '@/lib/zotero/outcome';
 import { inputWords, parseQuery } from '@/lib/search/query';
 import type { SearchRecord } from '@/lib/search/record';
@@ -27,6 +28,8 @@ export interface SearchPanelProps {
   copyCitation(paperId: string): Promise<string>;
   /** Opens the options page (the `a:` filter points there when authors are missing). */
   openSettings(): void;
+  /** The digest paper a pasted venue link or DOI names (the worker's venue index), or null. */
+  paperOfLink?(key: VenueKey): Promise<string | null>;
 }
 
 const VISIBLE = 30;
@@ -45,6 +48,7 @@ export function SearchPanel({
   saveToZotero,
   copyCitation,
   openSettings,
+  paperOfLink,
 }: SearchPanelProps) {
   const [query, setQuery] = useState('');
   // The active option belongs to one query: a new query starts at its first option at once,
@@ -58,9 +62,22 @@ export function SearchPanel({
   const [rows, setRows] = useState<Map<string, PaperRow>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const searcher = useMemo(() => createSearcher(record, savedIds), [record, savedIds]);
-  // The `author:` filter reads the authors, which arrive a moment after the rest of the record.
-  const busy = !complete || (!record.authors && authorFilterIn(query));
-  const titleHits = useMemo(() => searcher.search(query, VISIBLE), [searcher, query]);
+  const linked = useLinkedPaper(query, paperOfLink);
+  // The `author:` filter reads the authors, which arrive a moment after the rest of the record;
+  // a pasted venue link waits for the worker to say which paper it is.
+  const busy =
+    !complete ||
+    (!record.authors && authorFilterIn(query)) ||
+    (linked !== null && linked.paperId === undefined);
+  const titleHits = useMemo(
+    () =>
+      linked
+        ? linked.paperId
+          ? searcher.hitOfPaper(query, linked.paperId)
+          : []
+        : searcher.search(query, VISIBLE),
+    [searcher, query, linked],
+  );
   // Abstract matches arrive a moment later, from the index in IndexedDB, below the title matches.
   const [inAbstracts, setInAbstracts] = useState<{ query: string; words: AbstractWords } | null>(
     null,
@@ -332,11 +349,45 @@ export function SearchPanel({
       </ul>
       {query && !busy && hits.length === 0 && (
         <p class="muted">
-          {authorGap ? 'No paper matches.' : 'No paper matches. Try fewer words or an arXiv id.'}
+          {linked
+            ? 'No paper in your digest has this link.'
+            : authorGap
+              ? 'No paper matches.'
+              : 'No paper matches. Try fewer words or an arXiv id.'}
         </p>
       )}
     </section>
   );
+}
+
+/**
+ * The paper a pasted venue link or DOI in `query` names: undefined while the worker is asked,
+ * null when no digest paper has it; the hook's answer is null when the query is no such link.
+ */
+function useLinkedPaper(
+  query: string,
+  paperOfLink: SearchPanelProps['paperOfLink'],
+): { paperId: string | null | undefined } | null {
+  const key = useMemo(
+    () => (paperOfLink ? parseQuery(query).exact?.venue : undefined),
+    [query, paperOfLink],
+  );
+  const [answer, setAnswer] = useState<{ key: VenueKey; paperId: string | null } | null>(null);
+  useEffect(() => {
+    if (!key || !paperOfLink) return;
+    let current = true;
+    paperOfLink(key).then(
+      (paperId) => current && setAnswer({ key, paperId }),
+      // The worker did not answer: said as "no paper", not a list stuck busy.
+      () => current && setAnswer({ key, paperId: null }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, paperOfLink]);
+  const paperId = key && answer?.key === key ? answer.paperId : undefined;
+  // One object per answer: the results are computed again only when it changes.
+  return useMemo(() => (key ? { paperId } : null), [key, paperId]);
 }
 
 /** The sentence of the abstract that matched, its matched words marked. */

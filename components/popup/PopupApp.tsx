@@ -30,6 +30,7 @@ import {
 } from '@/lib/reading-list/store';
 import { readSyncReport, SYNC_REPORT_KEY, type SyncReport } from '@/lib/reading-list/sync';
 import { requestFromWorker } from '@/lib/protocol/client';
+import type { VenueKey } from '@/lib/links/venue';
 import { describeStorageError } from '@/lib/storage-errors';
 import { siteOfActivePage, type TabsForSite } from '@/lib/protocol/page-site';
 import {
@@ -174,6 +175,12 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
   }, [loadRecords]);
 
   const rowsOf = useCallback((ids: string[]) => rowsFor(db, ids), [db]);
+  // The worker's venue index: the digest paper a pasted OpenReview, ACL, DOI, … link names.
+  const paperOfLink = useCallback(
+    async (key: VenueKey) =>
+      (await requestFromWorker('lookup', { keys: [key] }))[key]?.paper.id ?? null,
+    [],
+  );
   const abstractWords = useMemo(() => {
     const stamp = data?.complete ? data.record.stamp : undefined;
     if (!data || !stamp) return undefined;
@@ -298,6 +305,7 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
             saveToZotero={saveToZotero}
             copyCitation={copyCitationOf}
             openSettings={openSettings}
+            paperOfLink={paperOfLink}
           />
         ) : !ReadingList ? (
           <p class="muted" aria-busy="true">

@@ -1,10 +1,12 @@
 /**
  * Reading what the user typed: filters (`y:2023`, `a:name`, `has:code`, `is:saved`), a pasted
- * arXiv id, paper URL or repo, and the words left to search. Never: searches.
+ * arXiv id, paper URL (any form a card takes, venue pages too), DOI or repo, and the words left
+ * to search. Never: searches.
  */
 import { paperKeyFromLink } from '../links/paper-link';
 import { canonicalArxivId } from '../links/arxiv-id';
 import { parseRepoSlug } from '../links/github';
+import { isVenueKey, type VenueKey } from '../links/venue';
 import type { QueryWord } from './vocabulary';
 import { textWords } from './words';
 
@@ -18,8 +20,11 @@ export interface ParsedQuery {
   author?: string;
   hasCode: boolean;
   isSaved: boolean;
-  /** A pasted arXiv id, paper URL or repo: that paper goes first. */
-  exact?: { arxivId?: string; repo?: string };
+  /**
+   * A pasted arXiv id, paper URL or repo: that paper goes first. A venue page's address or a
+   * DOI (`venue`) names a paper the record cannot tell by itself: the worker's venue index does.
+   */
+  exact?: { arxivId?: string; repo?: string; venue?: VenueKey };
 }
 
 const FILTER = /(?:^|\s)(y|a|has|is):("[^"]*"|\S+)/gi;
@@ -45,15 +50,21 @@ export function parseQuery(input: string): ParsedQuery {
   return query;
 }
 
-/** An arXiv id, any paper URL (through the content script's link parser) or an owner/name. */
+/**
+ * An arXiv id, any paper URL (through the content script's link parser), a DOI (`10.18653/…`,
+ * as a reference gives it) or an owner/name.
+ */
 function exactTarget(text: string): ParsedQuery['exact'] | undefined {
   if (!text || /\s/.test(text)) return undefined;
   const id = canonicalArxivId(text);
   if (id) return { arxivId: id };
-  if (/^(https?:\/\/|www\.|[\w.-]+\.[a-z]{2,}\/)/i.test(text)) {
-    const key = paperKeyFromLink({ href: /^https?:/i.test(text) ? text : `https://${text}` });
+  const doi = /^(?:doi:)?(10\.\d{4,9}\/\S+)$/i.exec(text)?.[1];
+  if (doi || /^(https?:\/\/|www\.|[\w.-]+\.[a-z]{2,}\/)/i.test(text)) {
+    const href = doi ? `https://doi.org/${doi}` : /^https?:/i.test(text) ? text : `https://${text}`;
+    const key = paperKeyFromLink({ href });
     if (key?.startsWith('arxiv:')) return { arxivId: key.slice(6) };
     if (key?.startsWith('github:')) return { repo: key.slice(7) };
+    if (key && isVenueKey(key)) return { venue: key };
   }
   const repo = text.includes('/') ? parseRepoSlug(text) : null;
   return repo ? { repo } : undefined;

@@ -42,6 +42,11 @@ export interface AbstractWords {
 
 export interface Searcher {
   search(input: string, limit?: number): SearchHit[];
+  /**
+   * The paper a pasted venue link or DOI names (`query.exact.venue`, found by the worker), as
+   * `search` gives a pasted arXiv id: first, its title marked, if it passes the filters.
+   */
+  hitOfPaper(input: string, paperId: string): SearchHit[];
   /** The query's words with the words their typos matched, for highlighting any text. */
   matchableWords(input: string, abstract?: AbstractWords): MatchableWord[];
   /**
@@ -203,6 +208,13 @@ export function createSearcher(record: SearchRecord, savedIds: ReadonlySet<strin
     matchableWords(input, abstract) {
       const query = parseQuery(input);
       return wordsOf(input, query).map((word) => toMatchable(word, abstract));
+    },
+
+    hitOfPaper(input, paperId) {
+      const query = parseQuery(input);
+      const index = indexOf(paperId);
+      if (index === undefined || !passesFilters(query, index)) return [];
+      return [{ index, id: paperId, titleRanges: [[0, (record.titles.at(index) ?? '').length]] }];
     },
 
     search(input, limit = 50) {

@@ -153,6 +153,50 @@ describe.each(BROWSERS)('venue links in $name', (browser) => {
     await page.close();
   });
 
+  it('finds the paper behind a venue link or DOI pasted into the popup’s search', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    await expect
+      .poll(() => popup.evaluate(() => !!document.querySelector('input[type=search]'), undefined))
+      .toBe(true);
+    const results = () =>
+      popup.$$eval('[role=option] .result__title', (titles) =>
+        titles.map((title) => title.textContent ?? ''),
+      );
+    for (const [pasted, title] of [
+      ['https://openreview.net/pdf?id=YicbFdNTTy', /^An Image is Worth/],
+      ['aclanthology.org/N19-1423.pdf', /^BERT: Pre-training/],
+      ['10.18653/v1/N19-1423', /^BERT: Pre-training/],
+      [
+        'https://papers.nips.cc/paper/2020/hash/1457c0d6bfcb4967418bfb8ac142f64a-Abstract.html',
+        /^Language Models are Few-Shot Learners \(NeurIPS/,
+      ],
+    ] as const) {
+      // Pasted: the whole address arrives in one input event.
+      await popup.evaluate((text) => {
+        const box = document.querySelector<HTMLInputElement>('input[type=search]');
+        if (!box) throw new Error('no search box');
+        box.focus();
+        box.value = text;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      }, pasted);
+      await expect
+        .poll(results, { timeout: 5_000, message: pasted })
+        .toEqual([expect.stringMatching(title)]);
+    }
+    await popup.evaluate(() => {
+      const box = document.querySelector<HTMLInputElement>('input[type=search]');
+      if (!box) throw new Error('no search box');
+      box.value = 'https://openreview.net/forum?id=nZeVKeeFYf9';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }, undefined);
+    await expect
+      .poll(() => popup.evaluate(() => document.body.innerText, undefined), { timeout: 5_000 })
+      .toContain('No paper in your digest has this link.');
+    await new Promise((done) => setTimeout(done, 1_000));
+    expect(await results()).toEqual([]);
+    await popup.close();
+  });
+
   it('counts the papers behind venue links on the badge, each once, and none for a forum no paper lists', async () => {
     server.page('/venue-badge.html', BADGE_PAGE);
     const page = await session.openPage(server.url('/venue-badge.html'));

@@ -31,10 +31,15 @@ const byThatAuthor = papers.filter((paper) =>
   paper.authors.some((name) => name.toLowerCase().includes(surname.toLowerCase())),
 );
 
-async function panelWith(searchRecord: SearchRecord, container: Element) {
+async function panelWith(
+  searchRecord: SearchRecord,
+  container: Element,
+  paperOfLink?: (key: string) => Promise<string | null>,
+) {
   await act(() =>
     render(
       <SearchPanel
+        paperOfLink={paperOfLink}
         record={searchRecord}
         complete
         savedIds={new Set()}
@@ -245,5 +250,40 @@ describe('what the panel says', () => {
     expect(container.textContent).not.toContain('Try fewer words');
     await type(container, 'learning');
     expect(container.textContent).not.toContain('no author names');
+  });
+});
+
+describe('a venue link pasted into search', () => {
+  const target = papers[7] as (typeof papers)[number];
+
+  it('shows the paper the worker says the link names, and only it', async () => {
+    const asked: string[] = [];
+    const container = document.createElement('div');
+    await panelWith(record, container, async (key) => {
+      asked.push(key);
+      return target.id;
+    });
+    await type(container, 'https://aclanthology.org/N19-1423/');
+    expect(asked).toEqual(['acl:N19-1423']);
+    expect(options(container).map((option) => option.textContent)).toEqual([
+      expect.stringContaining(target.title),
+    ]);
+    expect(listBusy(container)).toBe('false');
+  });
+
+  it('is busy while the worker is asked, then says no digest paper has the link', async () => {
+    let answer: (paperId: string | null) => void = () => undefined;
+    const container = document.createElement('div');
+    await panelWith(record, container, () => new Promise((resolve) => (answer = resolve)));
+    await type(container, 'https://openreview.net/forum?id=YicbFdNTTy');
+    expect(listBusy(container)).toBe('true');
+    expect(container.textContent).not.toContain('No paper');
+    await act(async () => {
+      answer(null);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(listBusy(container)).toBe('false');
+    expect(options(container)).toEqual([]);
+    expect(container.textContent).toContain('No paper in your digest has this link.');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import bundled from '@/assets/digest.json';
 import type { Paper } from '@/lib/digest/schema';
 import { inputWords, parseQuery } from '@/lib/search/query';
+import { VENUE_URLS } from '../links/venue-url-tables';
 import { buildSearchRecord, newestRecord } from '@/lib/search/record';
 import { createSearcher } from '@/lib/search/searcher';
 import { abstractSnippet } from '@/lib/search/title-match';
@@ -319,6 +320,47 @@ describe('filters', () => {
       isSaved: true,
     });
     expect(parseQuery('x:1 y:soon')).toMatchObject({ text: 'x:1 y:soon' });
+  });
+});
+
+describe('a venue link or DOI pasted into search', () => {
+  // Every venue link form a card takes (tests/unit/links/venue-url-tables.ts, each row with where
+  // it was seen) names the same paper when pasted.
+  const rows = Object.entries(VENUE_URLS).flatMap(([site, forms]) =>
+    forms.map((row) => ({ site, ...row })),
+  );
+  it.each(rows)('$site: $href → $key', ({ href, key }) => {
+    expect(parseQuery(href).exact).toEqual({ venue: key });
+    // Pasted without its scheme, as copied from an address bar that hides it.
+    if (!href.includes('doi.org')) {
+      expect(parseQuery(href.replace(/^https?:\/\//, '')).exact).toEqual({ venue: key });
+    }
+  });
+
+  it.each([
+    ['10.18653/v1/N19-1423', 'acl:N19-1423'], // BERT's DOI, as its references give it
+    ['doi:10.18653/v1/N19-1423', 'acl:N19-1423'],
+    ['10.1109/CVPR.2016.90', 'doi:10.1109/cvpr.2016.90'], // ResNet's DOI
+  ])('a bare DOI %s → %s', (doi, key) => {
+    expect(parseQuery(doi).exact).toEqual({ venue: key });
+  });
+
+  it('is no filter, so y: and is: still apply to the paper it names', () => {
+    expect(parseQuery('y:2019 https://aclanthology.org/N19-1423/')).toMatchObject({
+      yearFrom: 2019,
+      exact: { venue: 'acl:N19-1423' },
+    });
+  });
+
+  it('gives the paper the worker found first, its title marked, unless a filter leaves it out', () => {
+    const target = papers[3] as Paper;
+    const year = Number(`20${target.id.slice(0, 2)}`);
+    const link = 'https://openreview.net/forum?id=YicbFdNTTy';
+    expect(searcher.hitOfPaper(link, target.id)).toEqual([
+      { index: expect.any(Number), id: target.id, titleRanges: [[0, target.title.length]] },
+    ]);
+    expect(searcher.hitOfPaper(`y:${year + 1} ${link}`, target.id)).toEqual([]);
+    expect(searcher.hitOfPaper(link, 'not-in-the-digest')).toEqual([]);
   });
 });
 
