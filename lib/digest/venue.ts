@@ -5,6 +5,7 @@
  * OpenReview id, which name no venue.
  */
 import { venueKeysOf } from '../links/venue';
+import { PMLR_VOLUME_ROWS } from './pmlr-volumes';
 import type { Paper } from './schema';
 
 export interface Venue {
@@ -47,36 +48,10 @@ const ACL_LETTERS: Record<string, [string, Venue['kind']]> = {
   J: ['Computational Linguistics', 'journal'],
 };
 
-/** PMLR volumes of the conferences most cited from it (volume → conference, year). */
-const PMLR_VOLUMES: Record<string, [string, number]> = {
-  v28: ['ICML', 2013],
-  v32: ['ICML', 2014],
-  v37: ['ICML', 2015],
-  v48: ['ICML', 2016],
-  v70: ['ICML', 2017],
-  v80: ['ICML', 2018],
-  v97: ['ICML', 2019],
-  v119: ['ICML', 2020],
-  v139: ['ICML', 2021],
-  v162: ['ICML', 2022],
-  v202: ['ICML', 2023],
-  v235: ['ICML', 2024],
-  v9: ['AISTATS', 2010],
-  v15: ['AISTATS', 2011],
-  v22: ['AISTATS', 2012],
-  v31: ['AISTATS', 2013],
-  v33: ['AISTATS', 2014],
-  v38: ['AISTATS', 2015],
-  v51: ['AISTATS', 2016],
-  v54: ['AISTATS', 2017],
-  v84: ['AISTATS', 2018],
-  v89: ['AISTATS', 2019],
-  v108: ['AISTATS', 2020],
-  v130: ['AISTATS', 2021],
-  v151: ['AISTATS', 2022],
-  v206: ['AISTATS', 2023],
-  v238: ['AISTATS', 2024],
-};
+/** PMLR volumes by their conference (lib/digest/pmlr-volumes.ts): `v247` → COLT 2024. */
+const PMLR_VOLUMES = new Map<string, readonly [string, number]>(
+  PMLR_VOLUME_ROWS.map(([volume, conference, year]) => [`v${volume}`, [conference, year]]),
+);
 
 const named = (name: string, year: number | undefined, kind: Venue['kind']): Venue =>
   year ? { name: `${name} ${year}`, year, kind } : { name, kind };
@@ -120,7 +95,7 @@ export function venueOfKey(key: string): Venue | null {
   }
   if (kind === 'pmlr') {
     const volume = id.slice(0, id.indexOf('/'));
-    const known = PMLR_VOLUMES[volume];
+    const known = PMLR_VOLUMES.get(volume);
     return known
       ? named(known[0], known[1], 'proceedings')
       : named(`PMLR ${volume}`, undefined, 'proceedings');

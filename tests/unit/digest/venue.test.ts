@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paperVenue, venueOfKey } from '@/lib/digest/venue';
+import { PMLR_VOLUME_ROWS } from '@/lib/digest/pmlr-volumes';
 import { validateDigest } from '@/lib/digest/schema';
 import { toCardView } from '@/lib/content/card/view';
 import { digest, paper } from '../../helpers/digests';
@@ -22,7 +23,21 @@ describe('what a venue key says of the venue', () => {
     ['cvf:CVPR2020W/Pacheco_X_CVPRW_2020_paper', 'CVPR 2020 Workshops', 'proceedings'],
     ['pmlr:v202/kandpal23a', 'ICML 2023', 'proceedings'],
     ['pmlr:v9/glorot10a', 'AISTATS 2010', 'proceedings'],
-    ['pmlr:v164/church22a', 'PMLR v164', 'proceedings'],
+    // Volumes of the other conferences PMLR publishes (lib/digest/pmlr-volumes.ts, from PMLR's
+    // own records); papers' keys as their PMLR addresses give them.
+    ['pmlr:v164/chen22a', 'CoRL 2021', 'proceedings'],
+    ['pmlr:v247/agrawal24a', 'COLT 2024', 'proceedings'],
+    ['pmlr:v19/bubeck11a', 'COLT 2011', 'proceedings'],
+    ['pmlr:v180/zhang22a', 'UAI 2022', 'proceedings'],
+    ['pmlr:v242/abate24a', 'L4DC 2024', 'proceedings'],
+    ['pmlr:v227/oguz23a', 'MIDL 2023', 'proceedings'],
+    ['pmlr:v157/li21a', 'ACML 2021', 'proceedings'],
+    ['pmlr:v177/scholkopf22a', 'CLeaR 2022', 'proceedings'],
+    ['pmlr:v232/chandar23a', 'CoLLAs 2023', 'proceedings'],
+    ['pmlr:v237/vernade24a', 'ALT 2024', 'proceedings'],
+    ['pmlr:v267/singh25a', 'ICML 2025', 'proceedings'],
+    // A volume PMLR's records here do not name: its number, never a guess.
+    ['pmlr:v999/nobody99a', 'PMLR v999', 'proceedings'],
   ])('%s → %s', (key, name, kind) => {
     expect(venueOfKey(key)).toMatchObject({ name, kind });
   });
@@ -31,6 +46,25 @@ describe('what a venue key says of the venue', () => {
     '%s names no venue',
     (key) => expect(venueOfKey(key)).toBeNull(),
   );
+});
+
+describe('the PMLR volume table', () => {
+  it('names each volume once, each row with where PMLR says so', () => {
+    const volumes = PMLR_VOLUME_ROWS.map(([volume]) => volume);
+    expect(new Set(volumes).size).toBe(volumes.length);
+    for (const [volume, conference, year, seen] of PMLR_VOLUME_ROWS) {
+      expect(volume).toBeGreaterThan(0);
+      expect(conference).toMatch(/^[A-Za-z0-9]+$/);
+      expect(year).toBeGreaterThanOrEqual(2007);
+      expect(seen).not.toBe('');
+    }
+  });
+
+  it('holds the conferences researchers cite from PMLR beyond ICML and AISTATS', () => {
+    const conferences = new Set(PMLR_VOLUME_ROWS.map(([, conference]) => conference));
+    for (const name of ['CoRL', 'COLT', 'UAI', 'L4DC', 'MIDL', 'ACML', 'CLeaR', 'CoLLAs', 'ALT'])
+      expect(conferences).toContain(name);
+  });
 });
 
 describe("a paper's venue", () => {
