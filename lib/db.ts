@@ -8,11 +8,8 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { DETAIL_FIELDS, Paper } from './digest/schema';
 import type { SourceState } from './sources/source';
-import {
-  buildAbstractIndex,
-  rowsInPuts,
-  type AbstractIndexTableRow,
-} from './search/abstract-index';
+import type { AbstractIndexTableRow } from './search/abstract-index';
+import { buildAbstractIndex, rowsInPuts } from './search/abstract-index-builder';
 import {
   buildSearchRecord,
   newestRecord,

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DigestStatusView, type StatusState } from '@/components/DigestStatusView';
 import { SearchPanel } from '@/components/SearchPanel';
-import { createAbstractLookup } from '@/lib/search/abstract-index';
+import { createAbstractLookup } from '@/lib/search/abstract-lookup';
 import type { PaperPeekDatabase, ReadingListEntry } from '@/lib/db';
 import {
   loadPopupData,

@@ -1,76 +1,28 @@
 /**
- * "Copy citation": the entries' bibliography in a style, on the clipboard as rich text (for a
- * word processor) and as plain text (for everything else). Owns: what is put on the clipboard.
- * Never: loads the processor before the first copy (format.ts is imported then).
+ * "Copy citation" for reading-list entries (the popup's): their bibliography in a style, on the
+ * clipboard. Owns: turning entries into citation items for it. Never: loads the processor before
+ * the first copy (format.ts is imported then).
  */
-import type { CslItem } from '../reading-list/csl';
 import type { CitedEntry } from '../reading-list/export';
+import { copyCitationItems, type CitationClipboard } from './clipboard';
 import type { FormattedCitations } from './format';
+import { citationItems } from './items';
 import type { CitationStyleId } from './styles';
 
-export interface CitationClipboard {
-  write?(items: ClipboardItem[]): Promise<void>;
-  writeText(text: string): Promise<void>;
-}
-
 /** Copies the entries' citations in `style`; resolves to the plain text copied. */
-export async function copyCitations(
+export function copyCitations(
   entries: CitedEntry[],
   style: CitationStyleId,
   clipboard: CitationClipboard,
 ): Promise<string> {
-  const { formatCitations } = await import('./format');
-  return putOnClipboard(await formatCitations(entries, style), clipboard);
+  return copyCitationItems(citationItems(entries), style, clipboard);
 }
 
-/** Copies the items' citations in `style` (a card's: the worker built the items). */
-export async function copyCitationItems(
-  items: CslItem[],
+/** The entries' bibliography in `style`, sorted as the style sorts it. */
+export async function formatCitations(
+  entries: CitedEntry[],
   style: CitationStyleId,
-  clipboard: CitationClipboard,
-): Promise<string> {
+): Promise<FormattedCitations> {
   const { formatCitationItems } = await import('./format');
-  return putOnClipboard(await formatCitationItems(items, style), clipboard);
-}
-
-async function putOnClipboard(
-  { html, text }: FormattedCitations,
-  clipboard: CitationClipboard,
-): Promise<string> {
-  if (clipboard.write && typeof ClipboardItem === 'function') {
-    try {
-      await clipboard.write([
-        new ClipboardItem({
-          'text/html': new Blob([html], { type: 'text/html' }),
-          'text/plain': new Blob([text], { type: 'text/plain' }),
-        }),
-      ]);
-      return text;
-    } catch {
-      // A browser that takes only text on its clipboard still gets the citation.
-    }
-  }
-  await clipboard.writeText(text);
-  return text;
-}
-
-/**
- * The clipboard of a page that has no `navigator.clipboard` (one served over plain http): the
- * copy command, with the text put on the clipboard from its own copy event.
- */
-export function copyCommandClipboard(doc: Document): CitationClipboard {
-  return {
-    writeText: async (text) => {
-      const onCopy = (event: ClipboardEvent) => {
-        event.clipboardData?.setData('text/plain', text);
-        event.preventDefault();
-      };
-      doc.addEventListener('copy', onCopy, { capture: true, once: true });
-      try {
-        if (!doc.execCommand('copy')) throw new Error('The browser refused to copy.');
-      } finally {
-        doc.removeEventListener('copy', onCopy, { capture: true });
-      }
-    },
-  };
+  return formatCitationItems(citationItems(entries), style);
 }

@@ -4,9 +4,7 @@
  * bibliography as HTML and as plain text. Never: is imported by anything that loads with a page
  * (the popup's first results, the content script): only through `import()`.
  */
-import type { CslItem } from '../reading-list/csl';
-import type { CitedEntry } from '../reading-list/export';
-import { citationItems } from './items';
+import type { CslItem } from '../reading-list/csl-item';
 import { styleXml, type CitationStyleId } from './styles';
 
 export interface FormattedCitations {
@@ -36,15 +34,7 @@ export function prepareCitations(style: CitationStyleId): void {
   void Promise.all([loadCitationJs(), styleXml(style)]).catch(() => undefined);
 }
 
-/** The entries' bibliography in `style`, sorted as the style sorts it. */
-export function formatCitations(
-  entries: CitedEntry[],
-  style: CitationStyleId,
-): Promise<FormattedCitations> {
-  return formatCitationItems(citationItems(entries), style);
-}
-
-/** The items' bibliography in `style` (a card's copy: the worker built the items). */
+/** The items' bibliography in `style`, sorted as the style sorts it. */
 export async function formatCitationItems(
   items: CslItem[],
   style: CitationStyleId,

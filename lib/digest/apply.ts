@@ -9,7 +9,7 @@
  * Only the worker writes papers, one apply at a time (see `createDigestQueue`): the papers read
  * before the transaction are still the stored ones when it runs.
  */
-import { AbstractIndexBuilder, rowsInPuts } from '../search/abstract-index';
+import { AbstractIndexBuilder, rowsInPuts } from '../search/abstract-index-builder';
 import {
   putMetaRows,
   searchRowsOf,

@@ -1,5 +1,5 @@
 /** Papers whose abstracts have every word of `text` as typed: the abstract index asked directly. */
-import { createAbstractLookup, type ReadBucket } from '@/lib/search/abstract-index';
+import { createAbstractLookup, type ReadBucket } from '@/lib/search/abstract-lookup';
 import { queryWords } from '@/lib/search/query';
 import { matchWords, wordSets } from '@/lib/search/word-sets';
 

@@ -4,7 +4,8 @@
  * them, read from memory instead of IndexedDB). For tests and the search benchmark.
  */
 import type { Paper } from '../../lib/digest/schema';
-import { buildAbstractIndex, createAbstractLookup } from '../../lib/search/abstract-index';
+import { buildAbstractIndex } from '../../lib/search/abstract-index-builder';
+import { createAbstractLookup } from '../../lib/search/abstract-lookup';
 import { inputWords } from '../../lib/search/query';
 import { buildSearchRecord } from '../../lib/search/record';
 import { createSearcher, type SearchHit } from '../../lib/search/searcher';

@@ -78,6 +78,22 @@ describe('the layout', () => {
     expect(long).toEqual([]);
   });
 
+  it('keeps each module in lib/ to one job: none over 400 lines', () => {
+    const long = files
+      .filter((file) => file.startsWith('lib/'))
+      .map((file) => [file, readFileSync(`${ROOT}/${file}`, 'utf8').split('\n').length] as const)
+      .filter(([, lines]) => lines > 400);
+    expect(long).toEqual([]);
+  });
+
+  it.each(['entrypoints/citation-ui.ts'])(
+    'keeps %s, which a card loads into pages, away from IndexedDB and the search engines',
+    (entry) => {
+      const heavy = new Set(['dexie', 'lib/db.ts', 'fuse.js', '@leeoniya/ufuzzy']);
+      expect(reachedVia(entry, (module) => heavy.has(module))).toEqual([]);
+    },
+  );
+
   it('leaves no more than a handful of modules loose in lib/', () => {
     const loose = readdirSync(`${ROOT}/lib`, { withFileTypes: true })
       .filter((entry) => entry.isFile())

@@ -4,7 +4,7 @@
  * Owns: asking the worker for the paper's CSL item, putting its citation in the remembered style
  * on the page's clipboard, and the sentence the card shows for it.
  */
-import { copyCitationItems, copyCommandClipboard } from '../../citations/copy';
+import { copyCitationItems, copyCommandClipboard } from '../../citations/clipboard';
 import { CITATION_STYLES, DEFAULT_CITATION_STYLE, isCitationStyle } from '../../citations/styles';
 import { requestFromWorker } from '../../protocol/client';
 import type { CitationUi } from './loader';

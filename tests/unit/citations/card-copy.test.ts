@@ -4,7 +4,7 @@
  * says, and a page with no `navigator.clipboard` (plain http) copied through the copy command.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { copyCommandClipboard } from '@/lib/citations/copy';
+import { copyCommandClipboard } from '@/lib/citations/clipboard';
 import { citationItems } from '@/lib/citations/items';
 import { citationUi } from '@/lib/content/card/citation-ui';
 import type { CitedEntry } from '@/lib/reading-list/export';

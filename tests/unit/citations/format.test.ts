@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import CSL from 'citeproc';
 import { describe, expect, it } from 'vitest';
-import { formatCitations } from '@/lib/citations/format';
+import { formatCitations } from '@/lib/citations/copy';
 import { citationItems } from '@/lib/citations/items';
 import { CITATION_STYLES, type CitationStyleId } from '@/lib/citations/styles';
 import type { CitedEntry } from '@/lib/reading-list/export';

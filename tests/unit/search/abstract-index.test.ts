@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import bundled from '@/assets/digest.json';
 import {
-  AbstractIndexBuilder,
   abstractWords,
-  buildAbstractIndex,
-  createAbstractLookup,
-  INDEX_PUT_BYTES,
   isIndexedWord,
-  rowsInPuts,
   VOCABULARY_BUCKET,
   type AbstractIndexRow,
   type AbstractIndexTableRow,
 } from '@/lib/search/abstract-index';
+import {
+  AbstractIndexBuilder,
+  buildAbstractIndex,
+  INDEX_PUT_BYTES,
+  rowsInPuts,
+} from '@/lib/search/abstract-index-builder';
+import { createAbstractLookup } from '@/lib/search/abstract-lookup';
 import type { Paper } from '@/lib/digest/schema';
 import { inputWords } from '@/lib/search/query';
 import { buildSearchRecord } from '@/lib/search/record';
