@@ -69,10 +69,12 @@ export default defineConfig({
         matches: ['<all_urls>'],
         js: ['link-previews.js'],
         all_frames: true,
-        // At document_end, not document_idle: Chromium delays idle scripts until `load` (or a
-        // long fallback), and pages whose third-party scripts hang never load. Links are marked
-        // in idle slices either way (lib/content/markers.ts).
-        run_at: 'document_end',
+        // At document_start: a page shows its links long before document_end when a script
+        // holds its parser (or DOMContentLoaded waits on a deferred script that never comes), and
+        // Chromium runs document_end scripts with DOMContentLoaded, document_idle ones only at
+        // `load`. Links are picked up as the parser adds them, in idle slices
+        // (lib/content/markers.ts).
+        run_at: 'document_start',
       },
     ],
     ...(browser === 'firefox'

@@ -345,6 +345,10 @@ export function startPaperPeek(env: PaperPeekEnvironment) {
       'requestIdleCallback' in globalThis
         ? requestIdleCallback(work, { timeout: 500 })
         : ctx.setTimeout(work, 16),
+    after: (ms, work) => {
+      const id = ctx.setTimeout(work, ms);
+      return () => ctx.clearTimeout(id);
+    },
     // Milliseconds are fine for 4 ms slices, and `performance` would be one more interface built
     // at injection.
     now: () => Date.now(),

@@ -1,8 +1,12 @@
 /**
- * Markers on links whose paper is in the digest. Owns: finding links cheaply (one idle-time pass,
- * then only nodes a MutationObserver reports as added, or links whose href changed), in slices of
- * at most ~4 ms, with one batched question to the worker per slice. Never: changes a link's layout
- * box (the marker is a text decoration), or scans the whole document again.
+ * Markers on links whose paper is in the digest. Owns: finding links cheaply, in slices of at most
+ * ~4 ms, with one batched question to the worker per slice: while the parser is still adding the
+ * page (the script starts at document_start), one cursor along the document's live list of links,
+ * looked at every PARSER_POLL_MS; once it is parsed, one catch-up pass (links a script put before
+ * the cursor), then only nodes a MutationObserver reports as added, or links whose href changed.
+ * Never: observes the document while it is parsed (the parser would write a record per node, a
+ * second's work on a 50,000-link page), changes a link's layout box (the marker is a text
+ * decoration), or scans the whole document again after the catch-up.
  */
 import { MAX_KEYS_PER_MESSAGE } from '../protocol/messages';
 import type { LinkResolver } from './link-resolver';
@@ -11,6 +15,8 @@ export const MARKER_ATTRIBUTE = 'data-paperpeek';
 // Dotted for a paper in the digest, solid for one on the reading list.
 const MARKER_CSS = `a[${MARKER_ATTRIBUTE}]{text-decoration-line:underline!important;text-decoration-style:dotted!important;text-decoration-color:#b31b1b!important;text-decoration-thickness:from-font;text-underline-offset:.18em}a[${MARKER_ATTRIBUTE}=saved]{text-decoration-style:solid!important}`;
 const SLICE_MS = 4;
+/** How often the links the parser has added are looked at while a page is parsed. */
+export const PARSER_POLL_MS = 250;
 /** At most one resolveLinks message per slice. */
 const SLICE_LINKS = 500;
 
@@ -31,6 +37,8 @@ export interface MarkerDependencies {
   resolver: LinkResolver;
   /** Runs work when the page is idle (requestIdleCallback, or a timeout where there is none). */
   whenIdle(work: () => void): void;
+  /** Runs work after `ms` (the script context's timer, which ends with it); returns its cancel. */
+  after(ms: number, work: () => void): () => void;
   now(): number;
   /** The ids of the distinct digest papers linked so far, whenever that set grows. */
   onKnownPapers(paperIds: string[]): void;
@@ -58,6 +66,38 @@ export function createMarkers(deps: MarkerDependencies) {
   let scheduled = false;
   let stopped = false;
   let sheet: CSSStyleSheet | null = null;
+  /**
+   * While the parser adds the page, it appends: new links come at the end of the document's live
+   * list, and one cursor along it finds them. A parser held by a script that never arrives is
+   * followed all the same: the cursor is looked at on a timer, not on the parser's events.
+   */
+  let parsing = false;
+  let parsedLinks: Walk | null = null;
+  let cancelLook: () => void = () => undefined;
+  const followParser = () => {
+    if (!parsing || stopped) return;
+    if (doc.readyState !== 'loading') {
+      parsed();
+      return;
+    }
+    parsedLinks ??= { links: doc.getElementsByTagName('a'), next: 0 };
+    if (parsedLinks.next < parsedLinks.links.length && !queue.includes(parsedLinks))
+      queue.push(parsedLinks);
+    schedule();
+    cancelLook = deps.after(PARSER_POLL_MS, followParser);
+  };
+  // `readystatechange` to interactive: DOMContentLoaded may wait on a deferred script forever.
+  const parsed = () => {
+    if (!parsing || stopped || doc.readyState === 'loading') return;
+    parsing = false;
+    doc.removeEventListener('readystatechange', parsed);
+    cancelLook();
+    observe();
+    // Links a page script put before the cursor while the parser ran; the rest are known, and
+    // are passed over without a question to the worker.
+    enqueueDocument();
+    schedule();
+  };
 
   const observer = new MutationObserver((mutations) => {
     for (const mutation of mutations) {
@@ -66,6 +106,14 @@ export function createMarkers(deps: MarkerDependencies) {
     }
     schedule();
   });
+  // Changed hrefs too: the pointer path trusts what is known of a link without re-reading it.
+  const observe = () =>
+    observer.observe(doc, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['href'],
+    });
 
   /** A link whose href a page changed (single-page apps reuse anchors): known afresh. */
   function relink(anchor: HTMLAnchorElement): void {
@@ -151,13 +199,15 @@ export function createMarkers(deps: MarkerDependencies) {
 
   return {
     start(): void {
-      // Changed hrefs too: the pointer path trusts what is known of a link without re-reading it.
-      observer.observe(doc, {
-        childList: true,
-        subtree: true,
-        attributes: true,
-        attributeFilter: ['href'],
-      });
+      if (doc.readyState === 'loading') {
+        parsing = true;
+        doc.addEventListener('readystatechange', parsed);
+        // Not at once: most pages are parsed before the first look, and a look names the DOM's
+        // collections in this isolated world, a cost every page would pay at injection.
+        cancelLook = deps.after(PARSER_POLL_MS, followParser);
+        return;
+      }
+      observe();
       enqueueDocument();
       schedule();
     },
@@ -171,6 +221,8 @@ export function createMarkers(deps: MarkerDependencies) {
     },
     stop(): void {
       stopped = true;
+      doc.removeEventListener('readystatechange', parsed);
+      cancelLook();
       observer.disconnect();
       queue.length = 0;
       removeDecorations();

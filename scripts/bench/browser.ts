@@ -42,7 +42,7 @@ const STARTUP = [
  * the script starts, side by side with the build after it.
  */
 export async function writePaperPeekRunAt(
-  runAt: 'document_idle' | 'document_end',
+  runAt: 'document_idle' | 'document_end' | 'document_start',
 ): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `paperpeek-${runAt}-`));
   await cp(EXTENSION_DIR, dir, { recursive: true });

@@ -69,6 +69,28 @@ function hangingPage(): string {
   );
 }
 
+/**
+ * A page whose parser is held mid-body by a script that never arrives (an ad tag): its first 200
+ * links are on screen, the rest never parsed; readyState stays "loading".
+ */
+function parserHeldPage(): string {
+  return linkPage(200).replace(
+    '<div id="feed">',
+    '<script src="/never-blocking.js"></script><div id="feed">',
+  );
+}
+
+/**
+ * A page parsed whole whose DOMContentLoaded waits on a deferred script that never arrives:
+ * readyState "interactive", and no DOMContentLoaded, for good.
+ */
+function deferredHeldPage(): string {
+  return linkPage(200).replace(
+    '</title>',
+    '</title><script defer src="/never-deferred.js"></script>',
+  );
+}
+
 /** Installed before any page script: when the first link got its marker (the script is running). */
 const WATCH_FIRST_MARKER = () => {
   const w = window as unknown as { firstMarkerAt?: number };
@@ -81,26 +103,36 @@ const WATCH_FIRST_MARKER = () => {
 };
 
 /**
- * From the page being interactive (its HTML parsed) to the first link marked, on a page whose
- * `load` never fires: the content script has started and the worker has answered it, so a card
- * can open from then on.
+ * From the links showing (the first contentful paint) to the first link marked: the content
+ * script has started and the worker has answered it, so a card can open from then on. Null when
+ * no link was marked within `timeoutMs` (a script that never runs on that page).
  */
-async function interactiveToFirstMarker(context: BrowserContext, url: string): Promise<number> {
+async function shownToFirstMarker(
+  context: BrowserContext,
+  url: string,
+  timeoutMs = 15_000,
+): Promise<number | null> {
   const page = await context.newPage();
   await page.addInitScript(WATCH_FIRST_MARKER);
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(
-    () => (window as unknown as { firstMarkerAt?: number }).firstMarkerAt !== undefined,
-    undefined,
-    { timeout: 60_000 },
-  );
-  const ms = await page.evaluate(() => {
-    const [navigation] = performance.getEntriesByType(
-      'navigation',
-    ) as PerformanceNavigationTiming[];
-    const marked = (window as unknown as { firstMarkerAt: number }).firstMarkerAt;
-    return marked - (navigation?.domInteractive ?? 0);
-  });
+  // Not waiting for DOMContentLoaded or load: the pages measured here may never have either.
+  await page.goto(url, { waitUntil: 'commit' });
+  const marked = await page
+    .waitForFunction(
+      () => (window as unknown as { firstMarkerAt?: number }).firstMarkerAt !== undefined,
+      undefined,
+      { timeout: timeoutMs },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  const ms = marked
+    ? await page.evaluate(() => {
+        const [paint] = performance.getEntriesByName('first-contentful-paint');
+        const at = (window as unknown as { firstMarkerAt: number }).firstMarkerAt;
+        return at - (paint?.startTime ?? 0);
+      })
+    : null;
   await page.close();
   return ms;
 }
@@ -292,9 +324,11 @@ export async function benchPages(): Promise<Record<string, unknown>> {
     ['/50000', linkPage(50_000)],
     ['/infinite', linkPage(0, 100)],
     ['/hanging', hangingPage()],
+    ['/parser-held', parserHeldPage()],
+    ['/deferred-held', deferredHeldPage()],
   ]);
   const server = createServer((request, response) => {
-    // The never-answering third party of /hanging: the request stays open.
+    // The never-answering third parties of the held pages: the request stays open.
     if (request.url?.startsWith('/never')) return;
     const html = pages.get(request.url ?? '');
     response.writeHead(html ? 200 : 404, { 'content-type': 'text/html' }).end(html ?? 'not found');
@@ -313,14 +347,33 @@ export async function benchPages(): Promise<Record<string, unknown>> {
       await measurePage(browser.context, `${origin}/1000`, 500, false);
     if (want('injection')) {
       console.log('  measuring injection');
-      // Alternating loads of the empty page: PaperPeek against the floor for any such script.
-      const injection = { paperPeek: [] as number[], minimal: [] as number[] };
+      // Alternating loads of the empty page: PaperPeek against the floor for any such script,
+      // and against the build before a change (PAPERPEEK_BEFORE_DIR) when there is one.
+      const beforeDir = process.env.PAPERPEEK_BEFORE_DIR;
+      const before = beforeDir ? await launchBrowser(true, undefined, beforeDir) : null;
+      const injection = {
+        paperPeek: [] as number[],
+        minimal: [] as number[],
+        before: [] as number[],
+      };
+      if (before) await injectionScriptMs(before.context, `${origin}/empty`);
       for (let round = 0; round < INJECTION_LOADS; round += 1) {
         injection.paperPeek.push(await injectionScriptMs(withExtension.context, `${origin}/empty`));
         injection.minimal.push(await injectionScriptMs(minimal.context, `${origin}/empty`));
+        if (before)
+          injection.before.push(await injectionScriptMs(before.context, `${origin}/empty`));
       }
+      await before?.close();
       const paperPeekMs = median(injection.paperPeek);
       const minimalMs = median(injection.minimal);
+      if (before) {
+        const beforeMs = median(injection.before);
+        results['injection, the build before'] = {
+          beforeMs,
+          paperPeekMs,
+          ratio: round(paperPeekMs / Math.max(beforeMs, 0.001)),
+        };
+      }
       results.injection = {
         loads: INJECTION_LOADS,
         paperPeekMs: {
@@ -336,6 +389,12 @@ export async function benchPages(): Promise<Record<string, unknown>> {
         ratio: round(paperPeekMs / Math.max(minimalMs, 0.001)),
       };
     }
+    // The build before a change, side by side on each page (PAPERPEEK_BEFORE_DIR).
+    const pagesBeforeDir = want('pages') ? process.env.PAPERPEEK_BEFORE_DIR : undefined;
+    const pagesBefore = pagesBeforeDir
+      ? await launchBrowser(true, undefined, pagesBeforeDir)
+      : null;
+    if (pagesBefore) await measurePage(pagesBefore.context, `${origin}/1000`, 500, false);
     for (const [path, settleMs] of want('pages')
       ? ([
           ['/empty', 1_000],
@@ -353,51 +412,71 @@ export async function benchPages(): Promise<Record<string, unknown>> {
         path === '/infinite',
       );
       const b = await measurePage(without.context, origin + path, settleMs, path === '/infinite');
+      const c = pagesBefore
+        ? await measurePage(pagesBefore.context, origin + path, settleMs, path === '/infinite')
+        : null;
       results[`page ${path}`] = {
         extensionScriptMs: a.extension.scriptMs,
         extensionLongestTaskMs: a.extension.longestTaskMs,
+        extensionOwnLongestInTaskMs: a.extension.ownLongestInTaskMs,
         longestTaskMs: { extension: a.longestTaskMs, pageAlone: b.longestTaskMs },
         loadMs: {
           extension: round(a.loadMs),
           pageAlone: round(b.loadMs),
           ratio: round(a.loadMs / Math.max(b.loadMs, 0.001)),
         },
+        ...(c
+          ? {
+              before: {
+                extensionScriptMs: c.extension.scriptMs,
+                extensionLongestTaskMs: c.extension.longestTaskMs,
+                extensionOwnLongestInTaskMs: c.extension.ownLongestInTaskMs,
+                loadMs: round(c.loadMs),
+              },
+            }
+          : {}),
       };
     }
+    await pagesBefore?.close();
     if (want('hanging')) {
-      console.log('  measuring a page whose load never ends');
-      // The same build with its script at document_idle (what it was) against document_end.
-      const idleBuild = await launchBrowser(
+      console.log('  measuring pages still loading');
+      // The same build with its script at document_end (what it was) against document_start.
+      const endBuild = await launchBrowser(
         true,
         undefined,
-        await writePaperPeekRunAt('document_idle'),
+        await writePaperPeekRunAt('document_end'),
       );
       // Its worker loads the bundled digest first: a page marked once means it is ready.
-      await interactiveToFirstMarker(idleBuild.context, `${origin}/1000`);
-      await interactiveToFirstMarker(withExtension.context, `${origin}/1000`);
-      const hanging = { documentEnd: [] as number[], documentIdle: [] as number[] };
-      for (let round = 0; round < HANGING_LOADS; round += 1) {
-        hanging.documentEnd.push(
-          await interactiveToFirstMarker(withExtension.context, `${origin}/hanging`),
-        );
-        hanging.documentIdle.push(
-          await interactiveToFirstMarker(idleBuild.context, `${origin}/hanging`),
-        );
+      await shownToFirstMarker(endBuild.context, `${origin}/1000`);
+      await shownToFirstMarker(withExtension.context, `${origin}/1000`);
+      for (const [path, name] of [
+        ['/hanging', 'page whose load never ends'],
+        ['/parser-held', 'page whose parser is held mid-body'],
+        ['/deferred-held', 'page whose DOMContentLoaded waits on a deferred script'],
+      ] as const) {
+        const held = { documentStart: [] as number[], documentEnd: [] as (number | null)[] };
+        for (let round = 0; round < HANGING_LOADS; round += 1) {
+          const start = await shownToFirstMarker(withExtension.context, origin + path);
+          if (start !== null) held.documentStart.push(start);
+          held.documentEnd.push(await shownToFirstMarker(endBuild.context, origin + path));
+        }
+        const endMarked = held.documentEnd.filter((ms): ms is number => ms !== null);
+        results[name] = {
+          loads: HANGING_LOADS,
+          linksShownToFirstMarkerMs: {
+            documentStart: {
+              median: median(held.documentStart),
+              max: round(Math.max(...held.documentStart)),
+              unmarked: HANGING_LOADS - held.documentStart.length,
+            },
+            documentEnd: {
+              median: endMarked.length ? median(endMarked) : null,
+              unmarkedWithin15s: HANGING_LOADS - endMarked.length,
+            },
+          },
+        };
       }
-      await idleBuild.close();
-      results['page whose load never ends'] = {
-        loads: HANGING_LOADS,
-        interactiveToFirstMarkerMs: {
-          documentEnd: {
-            median: median(hanging.documentEnd),
-            max: round(Math.max(...hanging.documentEnd)),
-          },
-          documentIdle: {
-            median: median(hanging.documentIdle),
-            max: round(Math.max(...hanging.documentIdle)),
-          },
-        },
-      };
+      await endBuild.close();
     }
     if (want('pointer')) {
       console.log('  measuring pointer events');

@@ -56,10 +56,10 @@ export function summaryTable(results: Results): string {
     `one naive bulkPut: ${ms(imported(['naiveBulkPut', 'longestStallMs']))}`,
   );
   add(
-    'page 50k links: longest extension task',
+    'page 50k links: most extension script in one task',
     '≤ 50 ms',
-    ms(at(results, ['pages', 'page /50000', 'extensionLongestTaskMs'])),
-    `load ratio ${number(at(results, ['pages', 'page /50000', 'loadMs', 'ratio']))}× the page alone`,
+    ms(at(results, ['pages', 'page /50000', 'extensionOwnLongestInTaskMs'])),
+    `load ratio ${number(at(results, ['pages', 'page /50000', 'loadMs', 'ratio']))}× the page alone; whole task ${ms(at(results, ['pages', 'page /50000', 'extensionLongestTaskMs']))}`,
   );
   add(
     'injection on an empty page, median',

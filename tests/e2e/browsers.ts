@@ -45,7 +45,11 @@ export interface FlowSession {
   /** The extension's own pages' origin, ending in "/". */
   origin: string;
   openExtensionPage(path: string): Promise<FlowPage>;
-  openPage(url: string): Promise<FlowPage>;
+  /**
+   * Opens `url` in a new tab, once it has loaded; with `loaded: false`, as soon as the navigation
+   * starts (a page whose load, or whose parsing, never ends).
+   */
+  openPage(url: string, options?: { loaded?: boolean }): Promise<FlowPage>;
   /** The hover card open on `page`, as the user sees it, or null. */
   card(page: FlowPage): Promise<FlowCard | null>;
   /** Chooses `file` in the file input `selector`. */
@@ -97,9 +101,10 @@ const chromium: BrowserUnderTest = {
       origin: `chrome-extension://${session.extensionId}/`,
       openExtensionPage: async (path) =>
         track(await session.openExtensionPage(path)) as unknown as FlowPage,
-      async openPage(url) {
+      async openPage(url, { loaded = true } = {}) {
         const page = await session.context.newPage();
-        await page.goto(url);
+        if (loaded) await page.goto(url);
+        else await page.goto(url, { waitUntil: 'commit' });
         return page as unknown as FlowPage;
       },
       async card(page) {
@@ -133,9 +138,11 @@ function firefox(executablePath: string): BrowserUnderTest {
         origin: session.origin,
         openExtensionPage: async (path) =>
           (await session.openExtensionPage(path)) as unknown as FlowPage,
-        async openPage(url) {
+        async openPage(url, { loaded = true } = {}) {
           const page = await session.browser.newPage();
-          await page.goto(url);
+          if (loaded) await page.goto(url);
+          // Puppeteer has no "committed": the navigation goes on while the test polls the page.
+          else void page.goto(url, { timeout: 60_000 }).catch(() => undefined);
           return page as unknown as FlowPage;
         },
         card: (page) => session.card(page as unknown as PuppeteerPage),

@@ -1,6 +1,6 @@
 /**
  * Serves the end-to-end fixture pages on 127.0.0.1: static files from tests/fixtures/pages, plus
- * pages generated from the link tables. Per-page response headers (a strict CSP) come from a
+ * pages generated from the link tables; `/never/…` is never answered, `/slow/…` after 1.5 s. Per-page response headers (a strict CSP) come from a
  * `<!-- headers: {...} -->` first line.
  */
 import { readFile } from 'node:fs/promises';
@@ -24,6 +24,15 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const server: Server = createServer((request, response) => {
     void (async () => {
       const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+      // A third party that never answers (a slow ad or tracker script): the request stays open.
+      if (path.startsWith('/never/')) return;
+      // One that answers, an empty script, after a second and a half.
+      if (path.startsWith('/slow/')) {
+        setTimeout(() => {
+          response.writeHead(200, { 'content-type': 'text/javascript' }).end('');
+        }, 1_500);
+        return;
+      }
       const page = generated.get(path) ?? (await readStatic(path));
       if (!page) {
         response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -40,7 +49,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   return {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     page: (path, html, headers = {}) => void generated.set(path, { html, headers }),
-    close: () => new Promise((closed) => server.close(() => closed())),
+    close: () =>
+      new Promise((closed) => {
+        server.closeAllConnections();
+        server.close(() => closed());
+      }),
   };
 }
 
