@@ -12,7 +12,7 @@ import { GITHUB_OWN_PAGES } from './github-own-pages';
  */
 export const RESERVED_GITHUB_OWNERS: ReadonlySet<string> = new Set([
   ...reservedNames,
-  ...GITHUB_OWN_PAGES.map((page) => page.name),
+  ...GITHUB_OWN_PAGES,
 ]);
 
 const OWNER = /^[a-z0-9](?:[a-z0-9-]{0,38})$/i;

@@ -17,7 +17,10 @@ export const CONTENT_SCRIPT_BUDGET_BYTES = 10 * 1024;
 // Raised from 12.5 KB on 2026-12-07 (issue 28): Save to Zotero on the card, what came of it and
 // the way to the settings when the permission is missing added 203 bytes (12,837), after
 // trimming what it could share with Save (its failure path, its "Saving…" and settings labels).
-export const CARD_UI_PLUS_SCRIPT_BYTES = 12.75 * 1024;
+// Raised from 12.75 KB on 2026-12-07 (issues 28 and 29): Copy citation on the card (its button,
+// what came of it, and the loader of the citation module, which carries the processor itself) and
+// following the parser from document_start added 371 bytes (13,208); the script alone is 5,877.
+export const CARD_UI_PLUS_SCRIPT_BYTES = 13 * 1024;
 
 const gzipped = (file: string) =>
   gzipSync(readFileSync(join(EXTENSION_DIR, file), 'utf8'), { level: 9 }).length;

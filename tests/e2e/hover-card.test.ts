@@ -134,6 +134,7 @@ describe('hover cards in Chromium', () => {
       'Show more',
       'Save to reading list',
       'Save to Zotero',
+      'Copy citation',
       'PaperPeek settings',
     ]);
     // The link's own tooltip is out of the way while the card is open.

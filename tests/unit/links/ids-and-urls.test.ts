@@ -45,9 +45,8 @@ describe('parseRepoSlug', () => {
     expect(parseRepoSlug(input)).toBeNull(),
   );
 
-  it.each(GITHUB_OWN_PAGES)(
-    'never takes GitHub’s own $name pages for an owner ($seen)',
-    ({ name }) => expect(parseRepoSlug(`${name}/anything`)).toBeNull(),
+  it.each(GITHUB_OWN_PAGES)('never takes GitHub’s own %s pages for an owner', (name) =>
+    expect(parseRepoSlug(`${name}/anything`)).toBeNull(),
   );
 });
 
