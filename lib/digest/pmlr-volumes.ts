@@ -66,13 +66,16 @@ export const PMLR_VOLUME_ROWS: readonly VolumeRow[] = [
   [205, 'CoRL', 2022, config(205)],
   [270, 'CoRL', 2024, config(270)],
   // UAI
+  [115, 'UAI', 2019, config(115)],
   [124, 'UAI', 2020, config(124)],
   [161, 'UAI', 2021, config(161)],
   [180, 'UAI', 2022, config(180)],
+  [244, 'UAI', 2024, config(244)],
   [286, 'UAI', 2025, config(286)],
   // L4DC
   [120, 'L4DC', 2020, config(120)],
   [144, 'L4DC', 2021, config(144)],
+  [168, 'L4DC', 2022, config(168)],
   [211, 'L4DC', 2023, config(211)],
   [242, 'L4DC', 2024, config(242)],
   // MIDL
@@ -89,7 +92,10 @@ export const PMLR_VOLUME_ROWS: readonly VolumeRow[] = [
   [29, 'ACML', 2013, SITE_LIST],
   [39, 'ACML', 2014, SITE_LIST],
   [157, 'ACML', 2021, config(157)],
+  [189, 'ACML', 2022, config(189)],
   [222, 'ACML', 2023, config(222)],
+  // Held 5-8 December 2024; its record's `year` is 2025, the year it was published.
+  [260, 'ACML', 2024, config(260)],
   // CLeaR
   [177, 'CLeaR', 2022, config(177)],
   [213, 'CLeaR', 2023, config(213)],
@@ -100,6 +106,7 @@ export const PMLR_VOLUME_ROWS: readonly VolumeRow[] = [
   // ALT
   [117, 'ALT', 2020, config(117)],
   [132, 'ALT', 2021, config(132)],
+  [167, 'ALT', 2022, config(167)],
   [201, 'ALT', 2023, config(201)],
   [237, 'ALT', 2024, config(237)],
 ];

@@ -32,6 +32,7 @@ describe('what a venue key says of the venue', () => {
     ['pmlr:v242/abate24a', 'L4DC 2024', 'proceedings'],
     ['pmlr:v227/oguz23a', 'MIDL 2023', 'proceedings'],
     ['pmlr:v157/li21a', 'ACML 2021', 'proceedings'],
+    ['pmlr:v260/nguyen25a', 'ACML 2024', 'proceedings'],
     ['pmlr:v177/scholkopf22a', 'CLeaR 2022', 'proceedings'],
     ['pmlr:v232/chandar23a', 'CoLLAs 2023', 'proceedings'],
     ['pmlr:v237/vernade24a', 'ALT 2024', 'proceedings'],
