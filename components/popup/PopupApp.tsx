@@ -17,7 +17,7 @@ import {
   importBackupText,
   type ExportFormat,
 } from '@/lib/reading-list/actions';
-import { citedEntries, entriesOfPapers } from '@/lib/reading-list/cited';
+import { citedEntries, citedPapers } from '@/lib/reading-list/cited';
 import { toBibTeX } from '@/lib/reading-list/export';
 import { initialPopupTab, type PopupTab } from '@/lib/reading-list/open-view';
 import {
@@ -247,13 +247,11 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
     async copy(paperIds, style) {
       const [{ copyCitations }, cited] = await Promise.all([
         import('@/lib/citations/copy'),
-        citedPapers(paperIds),
+        citedPapers(db, paperIds, Date.now()),
       ]);
       await copyCitations(cited, style, navigator.clipboard);
     },
   };
-  const citedPapers = async (paperIds: string[]) =>
-    citedEntries(db, await entriesOfPapers(db, paperIds, Date.now()));
   const copyCitationOf = async (paperId: string) => {
     const style = isCitationStyle(settings.citationStyle) ? settings.citationStyle : 'apa';
     await citations.copy([paperId], style);

@@ -40,7 +40,7 @@ export async function citedEntries(
  * The papers as entries: a saved paper's entry as it is (tags, note), any other paper PaperPeek
  * knows (the digest, an earlier arXiv answer) as a new entry would be; unknown ids are left out.
  */
-export async function entriesOfPapers(
+async function entriesOfPapers(
   db: PaperPeekDatabase,
   ids: string[],
   now: number,
@@ -57,4 +57,16 @@ export async function entriesOfPapers(
     if (entry) entries.push(entry);
   });
   return entries;
+}
+
+/**
+ * The papers as a citation or Zotero gets them, whichever asks (popup, card, worker): their
+ * entries (`entriesOfPapers`) with what the digest adds (`citedEntries`).
+ */
+export async function citedPapers(
+  db: PaperPeekDatabase,
+  ids: string[],
+  now: number,
+): Promise<CitedEntry[]> {
+  return citedEntries(db, await entriesOfPapers(db, ids, now));
 }

@@ -29,7 +29,7 @@ import type { LookedUp, VenueLookedUp } from '../sources/paper-lookup';
 import { venueQuery } from '../sources/venue-api';
 import type { DigestStatus, Handlers, MessageSender, PaperHit } from '../protocol/messages';
 import type { PaperKey } from '../links/paper-key';
-import { entriesOfPapers } from '../reading-list/cited';
+import { citedPapers } from '../reading-list/cited';
 import { saveToReadingList, undoSave as undoSaveEntry } from '../reading-list/store';
 import { BUNDLED_SOURCE_ID } from '../sources/source';
 import { readableTex } from '../text/tex';
@@ -266,7 +266,7 @@ export function createPaperService(
     });
 
   const citationItemsOf: Handlers['citationItems'] = ({ paperIds }) =>
-    withOpenDatabase(async () => citationItems(await entriesOfPapers(db, paperIds, now())));
+    withOpenDatabase(async () => citationItems(await citedPapers(db, paperIds, now())));
 
   return {
     ensureBundledDigest,

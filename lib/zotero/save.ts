@@ -5,7 +5,7 @@
  * or asks Zotero anything before the permission to reach it is there.
  */
 import type { PaperPeekDatabase } from '../db';
-import { citedEntries, entriesOfPapers } from '../reading-list/cited';
+import { citedPapers } from '../reading-list/cited';
 import type { ZoteroConnector } from './connector';
 import { zoteroProblem, type ZoteroOutcome } from './outcome';
 import { toZoteroItem } from './item';
@@ -24,9 +24,8 @@ export async function saveToZotero(
 ): Promise<ZoteroOutcome> {
   if (!(await deps.mayReachZotero())) return zoteroProblem('permission');
   const ids = [...new Set(paperIds)];
-  const entries = await entriesOfPapers(deps.db, ids, (deps.now ?? Date.now)());
-  if (entries.length === 0) return zoteroProblem('unknown');
-  const cited = await citedEntries(deps.db, entries);
+  const cited = await citedPapers(deps.db, ids, (deps.now ?? Date.now)());
+  if (cited.length === 0) return zoteroProblem('unknown');
   const items = cited.map((entry, index) => toZoteroItem(entry, `paperpeek-${index + 1}`));
   return deps.connector.saveItems(items, items[0]?.url ?? 'https://arxiv.org/');
 }

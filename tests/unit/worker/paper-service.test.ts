@@ -154,6 +154,30 @@ describe('the paper service on the bundled digest', () => {
     expect(items[0]).not.toHaveProperty('genre');
   });
 
+  it('gives a card the citation the popup gives: date, venue and DOI from the digest', async () => {
+    await putPaperRows(db, [
+      {
+        ...paper({
+          id: '1810.04805',
+          arxivId: '1810.04805',
+          title: 'BERT',
+          authors: ['Jacob Devlin'],
+          publishedAt: '2018-10-11',
+          doi: '10.18653/v1/N19-1423',
+        }),
+        sourceId: 'x',
+      },
+    ]);
+    // Saved before the digest knew its date and venue: the entry's copy has neither.
+    await service.save({ paperId: '1810.04805' }, sender);
+    const [item] = await service.citationItems({ paperIds: ['1810.04805'] }, sender);
+    expect(item).toMatchObject({
+      'container-title': 'NAACL 2019',
+      issued: { 'date-parts': [[2019]] },
+      DOI: '10.18653/v1/N19-1423',
+    });
+  });
+
   it('refuses to save a paper that is not in the digest, and changes nothing', async () => {
     await service.ensureBundledDigest();
     const before = await snapshot(db);
