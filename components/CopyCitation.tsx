@@ -1,5 +1,11 @@
 import { useState } from 'preact/hooks';
-import { CITATION_STYLES, isCitationStyle, type CitationStyleId } from '@/lib/citations/styles';
+import {
+  CITATION_STYLES,
+  citationStyleName,
+  isCitationStyle,
+  rememberedCitationStyle,
+  type CitationStyleId,
+} from '@/lib/citations/styles';
 
 export interface CopyCitationProps {
   /** The picker's and the button's names, for a screen reader: whose citation this is. */
@@ -15,8 +21,8 @@ export interface CopyCitationProps {
 
 /** A style picker and "Copy citation", and what came of the copy, said until the next one. */
 export function CopyCitation({ label, style, setStyle, copy, prepare }: CopyCitationProps) {
-  const chosen: CitationStyleId = isCitationStyle(style) ? style : 'apa';
-  const name = CITATION_STYLES.find((each) => each.id === chosen)?.label ?? chosen;
+  const chosen = rememberedCitationStyle(style);
+  const name = citationStyleName(chosen);
   const [state, setState] = useState<'copying' | { ok: boolean; said: string } | null>(null);
   const onCopy = () => {
     if (state === 'copying') return;

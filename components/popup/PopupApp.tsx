@@ -44,7 +44,7 @@ import {
 import { readerAddress } from '@/lib/reader/address';
 import { pdfOfActiveTab, type PdfTab, type TabsForPdf } from '@/lib/reader/pdf-tab';
 import { saveToZoteroFromPage } from '@/lib/zotero/from-page';
-import { CITATION_STYLES, isCitationStyle } from '@/lib/citations/styles';
+import { citationStyleName, rememberedCitationStyle } from '@/lib/citations/styles';
 import type { CitationActions } from '@/components/EntryRow';
 import { PdfTabOffer } from './PdfTabOffer';
 import { SiteSwitch } from './SiteSwitch';
@@ -253,9 +253,9 @@ export function PopupApp({ db, fullRecord }: PopupAppProps) {
     },
   };
   const copyCitationOf = async (paperId: string) => {
-    const style = isCitationStyle(settings.citationStyle) ? settings.citationStyle : 'apa';
+    const style = rememberedCitationStyle(settings.citationStyle);
     await citations.copy([paperId], style);
-    return CITATION_STYLES.find((each) => each.id === style)?.label ?? style;
+    return citationStyleName(style);
   };
   const copyBibTeX = async (entry: ReadingListEntry) => {
     const [cited] = await citedEntries(db, [entry]);

@@ -24,6 +24,16 @@ export function isCitationStyle(value: unknown): value is CitationStyleId {
   return CITATION_STYLES.some((style) => style.id === value);
 }
 
+/** The remembered style (settings.citationStyle), or the default for anything else. */
+export function rememberedCitationStyle(value: unknown): CitationStyleId {
+  return isCitationStyle(value) ? value : DEFAULT_CITATION_STYLE;
+}
+
+/** A style's name as the picker shows it ("Chicago (author-date)"). */
+export function citationStyleName(id: CitationStyleId): string {
+  return CITATION_STYLES.find((style) => style.id === id)?.label ?? id;
+}
+
 /**
  * The style's CSL file, as text. One `import()` per file: each is a chunk of its own, fetched from
  * the extension's package the first time that style is used (Chicago's alone is 164 KB).

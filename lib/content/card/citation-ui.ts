@@ -5,14 +5,14 @@
  * on the page's clipboard, and the sentence the card shows for it.
  */
 import { copyCitationItems, copyCommandClipboard } from '../../citations/clipboard';
-import { CITATION_STYLES, DEFAULT_CITATION_STYLE, isCitationStyle } from '../../citations/styles';
+import { citationStyleName, rememberedCitationStyle } from '../../citations/styles';
 import { requestFromWorker } from '../../protocol/client';
 import type { CitationUi } from './loader';
 
 export const citationUi: CitationUi = {
   async copy(paperId, style, doc) {
-    const id = isCitationStyle(style) ? style : DEFAULT_CITATION_STYLE;
-    const label = CITATION_STYLES.find((entry) => entry.id === id)?.label ?? id;
+    const id = rememberedCitationStyle(style);
+    const label = citationStyleName(id);
     try {
       const items = await requestFromWorker('citationItems', { paperIds: [paperId] });
       if (items.length === 0) throw new Error('PaperPeek no longer has this paper.');
