@@ -5,7 +5,6 @@
  */
 import type { CitedEntry } from '../reading-list/export';
 import { copyCitationItems, type CitationClipboard } from './clipboard';
-import type { FormattedCitations } from './format';
 import { citationItems } from './items';
 import type { CitationStyleId } from './styles';
 
@@ -16,13 +15,4 @@ export function copyCitations(
   clipboard: CitationClipboard,
 ): Promise<string> {
   return copyCitationItems(citationItems(entries), style, clipboard);
-}
-
-/** The entries' bibliography in `style`, sorted as the style sorts it. */
-export async function formatCitations(
-  entries: CitedEntry[],
-  style: CitationStyleId,
-): Promise<FormattedCitations> {
-  const { formatCitationItems } = await import('./format');
-  return formatCitationItems(citationItems(entries), style);
 }

@@ -8,11 +8,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import CSL from 'citeproc';
 import { describe, expect, it } from 'vitest';
-import { formatCitations } from '@/lib/citations/copy';
+import { formatCitationItems } from '@/lib/citations/format';
 import { citationItems } from '@/lib/citations/items';
 import { CITATION_STYLES, type CitationStyleId } from '@/lib/citations/styles';
 import type { CitedEntry } from '@/lib/reading-list/export';
 import { readingEntry } from '../../helpers/digests';
+
+/** The entries' bibliography, as the popup's Copy citation formats it. */
+const formatCitations = (entries: CitedEntry[], style: CitationStyleId) =>
+  formatCitationItems(citationItems(entries), style);
 
 const FILES: Record<CitationStyleId, string> = {
   apa: 'apa.csl',
