@@ -6,8 +6,6 @@
  * the page is held, in every browser under test, and none of the page's own hundreds of links
  * is mistaken for a paper.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BROWSERS,
@@ -18,65 +16,9 @@ import {
   type FlowSession,
 } from '../browsers';
 import { startFixtureServer, type FixtureServer } from '../fixture-server';
+import { offlinePage, readRealPage, REAL_PAGES } from '../../../scripts/lib/offline-page';
 
-const REAL_PAGES = resolve(import.meta.dirname, '../../fixtures/pages/real');
-
-/** Fixed to the viewport so the pointer can reach it wherever the page's layout puts it. */
-const PAPER_LINK = `<p id="paperpeek-test" style="position:fixed;top:12px;left:12px;z-index:2147483646;
-margin:0;padding:8px 12px;background:#fff;color:#000;font:16px/1.5 sans-serif;border:1px solid #888">
-Read <a id="paper" href="https://arxiv.org/abs/2307.06948">PromptSRC</a>.</p>`;
-
-const ABSOLUTE = /^(?:https?:)?\/\//i;
-
-/**
- * The page as a reader offline meets it. Its blocking scripts and its stylesheets in the head
- * fail at once (a host that does not resolve); its other scripts go to a third party that never
- * answers, so the parser stops at the first blocking one in the body, and an async or deferred
- * one holds the page's `load` or `DOMContentLoaded`. That third party is another origin, as it is
- * in the wild: a browser opens at most six connections to one, and requests that never end would
- * otherwise hold the page's own. Its images and frames go nowhere. The paper link is put just
- * before that script, or after the first paragraph of a page without one.
- */
-function offline(html: string, thirdParty: string): { html: string; parserHeld: boolean } {
-  const bodyAt = html.search(/<body[\s>]/i);
-  let count = 0;
-  let parserHeld = false;
-  const redirect = (tag: string, attribute: string, to: string) =>
-    tag.replace(new RegExp(`\\b${attribute}\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s>]+)`, 'i'), () => {
-      count += 1;
-      return `${attribute}="${to}-${count}"`;
-    });
-  let page = html.replace(/<script\b[^>]*>/gi, (tag: string, at: number) => {
-    if (!/\bsrc\s*=/i.test(tag)) return tag;
-    // An attribute named async or defer (not a word in another's value: `id="async-buttons"`).
-    const blocking = !/\s(?:async|defer)(?=[\s=>/])/i.test(tag);
-    if (at < bodyAt && blocking) return redirect(tag, 'src', '/gone/script');
-    const moved = redirect(tag, 'src', `${thirdParty}/never/script`);
-    if (!blocking || parserHeld) return moved;
-    parserHeld = true;
-    return `${PAPER_LINK}${moved}`;
-  });
-  page = page.replace(/<link\b[^>]*>/gi, (tag: string) =>
-    /\bhref\s*=/i.test(tag) ? redirect(tag, 'href', '/gone/link') : tag,
-  );
-  page = page.replace(/<(?:img|iframe|source|video|audio|embed)\b[^>]*>/gi, (tag: string) => {
-    const src = /\bsrc\s*=\s*["']?([^"'\s>]+)/i.exec(tag)?.[1] ?? '';
-    const moved = ABSOLUTE.test(src) ? redirect(tag, 'src', '/gone/asset') : tag;
-    return moved.replace(/\bsrcset\s*=\s*(?:"[^"]*"|'[^']*')/gi, '');
-  });
-  if (!parserHeld) {
-    const paragraphEnd = page.indexOf('</p>', page.search(/<body[\s>]/i));
-    page = `${page.slice(0, paragraphEnd + 4)}${PAPER_LINK}${page.slice(paragraphEnd + 4)}`;
-  }
-  return { html: page, parserHeld };
-}
-
-const PAGES = [
-  ['news (CNN)', 'cnn'],
-  ['a blog (Blogger)', 'blogger'],
-  ["documentation (Google's SRE book)", 'google-sre-book-1'],
-  ['Wikipedia', 'wikipedia'],
-] as const;
+const PAGES = REAL_PAGES;
 
 const stateOf = (page: FlowPage) =>
   page
@@ -93,10 +35,7 @@ describe('a real page served offline', () => {
   it.each(PAGES)(
     '%s: its scripts go to the test server, the paper link where it stops',
     (_, name) => {
-      const { html, parserHeld } = offline(
-        readFileSync(resolve(REAL_PAGES, `${name}.html`), 'utf8'),
-        'http://127.0.0.1:9',
-      );
+      const { html, parserHeld } = offlinePage(readRealPage(name), 'http://127.0.0.1:9');
       expect(html).toContain('id="paper"');
       // No script of the page's own hosts is left: each goes to the test's server or the third party.
       for (const [, src] of html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/gi))
@@ -120,10 +59,7 @@ describe.each(BROWSERS)('cards on real pages held offline in $name', (browser) =
     ]);
     const origin = new URL(thirdParty.url('/')).origin;
     for (const [, name] of PAGES)
-      server.page(
-        `/real/${name}.html`,
-        offline(readFileSync(resolve(REAL_PAGES, `${name}.html`), 'utf8'), origin).html,
-      );
+      server.page(`/real/${name}.html`, offlinePage(readRealPage(name), origin).html);
     const extensionPage = await session.openExtensionPage('popup.html');
     await waitForBundledDigest(extensionPage);
     await setLocal(extensionPage, { settings: { hoverDelayMs: 0 } });
