@@ -21,6 +21,7 @@ const PDFJS = resolve(ROOT, 'node_modules/pdfjs-dist');
 const ROUNDS = Number(process.env.PAPERPEEK_READER_ROUNDS ?? 6);
 const PAPER_ROUNDS = Number(process.env.PAPERPEEK_PAPER_ROUNDS ?? 3);
 const VERBOSE = process.env.PAPERPEEK_BENCH_VERBOSE === '1';
+const PAPER_HOVERS = Number(process.env.PAPERPEEK_PAPER_HOVERS ?? 20);
 
 /** The bare page: PDF.js's viewer components, set up as the reader sets them up, nothing else. */
 const BARE_PAGE = `<!doctype html><html><head><meta charset="utf-8">
@@ -252,6 +253,50 @@ async function hoverInReader(browser: BenchBrowser, pdf: string, samples: number
   };
 }
 
+/**
+ * For tracing a slow hover (PAPERPEEK_BENCH_VERBOSE=1): the long animation frames (over 50 ms)
+ * from now on, each with the scripts that ran in it, so a slow card names what held it: PDF.js
+ * drawing a page, the reader's code or the card's. Passed to `evaluate`.
+ */
+function watchLongFrames(): void {
+  const seen: string[] = [];
+  const page = globalThis as unknown as {
+    paperpeekLongFrames: string[];
+    paperpeekLongFrameObserver?: PerformanceObserver;
+  };
+  page.paperpeekLongFrameObserver?.disconnect();
+  page.paperpeekLongFrames = seen;
+  page.paperpeekLongFrameObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as unknown as {
+      duration: number;
+      blockingDuration: number;
+      renderStart: number;
+      startTime: number;
+      scripts: {
+        invoker: string;
+        sourceURL: string;
+        sourceFunctionName: string;
+        duration: number;
+      }[];
+    }[]) {
+      const scripts = entry.scripts
+        .map(
+          (script) =>
+            `${script.invoker} ${script.sourceFunctionName || '?'} in ${script.sourceURL.split('/').pop() ?? ''} ${script.duration.toFixed(0)} ms`,
+        )
+        .join('; ');
+      seen.push(
+        `long frame ${entry.duration.toFixed(0)} ms (rendering ${(entry.startTime + entry.duration - entry.renderStart).toFixed(0)} ms): ${scripts || 'no script'}`,
+      );
+    }
+  });
+  page.paperpeekLongFrameObserver.observe({ type: 'long-animation-frame' });
+}
+
+function longFramesSeen(): string[] {
+  return (globalThis as unknown as { paperpeekLongFrames?: string[] }).paperpeekLongFrames ?? [];
+}
+
 /** Links spread over the pages, each after the previous card has gone. */
 async function hoversInReader(
   browser: BenchBrowser,
@@ -318,6 +363,7 @@ async function hoversInReader(
       ))
     )
       continue;
+    if (VERBOSE) await page.evaluate(watchLongFrames);
     const armed = link.evaluate(timeToCard, dwellMs);
     // As a reader does, the pointer comes to rest a moment after the scroll, while the pages
     // just scrolled into view are painted.
@@ -330,7 +376,10 @@ async function hoversInReader(
     if (!Number.isNaN(elapsed)) {
       times.push(elapsed);
       // Which link each time was, to trace a slow one (PAPERPEEK_BENCH_VERBOSE=1).
-      if (VERBOSE) console.log(`    ${elapsed.toFixed(1)} ms: ${await link.getAttribute('href')}`);
+      if (VERBOSE) {
+        console.log(`    ${elapsed.toFixed(1)} ms: ${await link.getAttribute('href')}`);
+        for (const frame of await page.evaluate(longFramesSeen)) console.log(`      ${frame}`);
+      }
     } else {
       const visible = await page.evaluate(() => {
         const host = document.querySelector('paperpeek-card') as HTMLElement | null;
@@ -399,7 +448,7 @@ export async function benchPapers(): Promise<Record<string, unknown>> {
         firstPaint: figures.firstPaint,
         citations: figures.citations,
         hoverToCardMs:
-          references.citedReferences > 0 ? await hoverInReader(browser, pdf, 20) : null,
+          references.citedReferences > 0 ? await hoverInReader(browser, pdf, PAPER_HOVERS) : null,
         heapMB: figures.heapMB,
       };
     }
