@@ -479,7 +479,7 @@ export async function benchPages(): Promise<Record<string, unknown>> {
         }
         const endMarked = held.documentEnd.filter((ms): ms is number => ms !== null);
         results[name] = {
-          loads: loads,
+          loads,
           linksShownToFirstMarkerMs: {
             documentStart: {
               median: median(held.documentStart),

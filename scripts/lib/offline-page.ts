@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const REAL_PAGES_DIR = resolve(import.meta.dirname, '../../tests/fixtures/pages/real');
+const REAL_PAGES_DIR = resolve(import.meta.dirname, '../../tests/fixtures/pages/real');
 
 /** The saved pages: what each is, and its file's name. */
 export const REAL_PAGES = [
@@ -21,7 +21,7 @@ export function readRealPage(name: string): string {
 }
 
 /** Fixed to the viewport so the pointer can reach it wherever the page's layout puts it. */
-export const PAPER_LINK = `<p id="paperpeek-test" style="position:fixed;top:12px;left:12px;z-index:2147483646;
+const PAPER_LINK = `<p id="paperpeek-test" style="position:fixed;top:12px;left:12px;z-index:2147483646;
 margin:0;padding:8px 12px;background:#fff;color:#000;font:16px/1.5 sans-serif;border:1px solid #888">
 Read <a id="paper" href="https://arxiv.org/abs/2307.06948">PromptSRC</a>.</p>`;
 

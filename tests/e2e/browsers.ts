@@ -282,6 +282,17 @@ export function storedEntries(page: FlowPage) {
   );
 }
 
+/**
+ * The state the page flows start from: the bundled digest loaded and cards opening with no dwell
+ * (set from an extension page, closed after).
+ */
+export async function readyWithoutDwell(session: FlowSession): Promise<void> {
+  const page = await session.openExtensionPage('popup.html');
+  await waitForBundledDigest(page);
+  await setLocal(page, { settings: { hoverDelayMs: 0 } });
+  await page.close();
+}
+
 /** Writes `storage.local` from an extension page. */
 export function setLocal(page: FlowPage, items: Record<string, unknown>) {
   return page.evaluate((values) => {

@@ -6,14 +6,7 @@
  * while the page is held, as they do on a page that loaded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSERS,
-  pointAt,
-  setLocal,
-  waitForBundledDigest,
-  type FlowPage,
-  type FlowSession,
-} from '../browsers';
+import { BROWSERS, pointAt, readyWithoutDwell, type FlowPage, type FlowSession } from '../browsers';
 import { startFixtureServer, type FixtureServer } from '../fixture-server';
 
 const LINKS = `<p>Read <a id="paper" href="https://arxiv.org/abs/2307.06948">PromptSRC</a> and
@@ -66,10 +59,7 @@ describe.each(BROWSERS)('cards on a page still loading in $name', (browser) => {
     server.page('/parser-held.html', PARSER_HELD);
     server.page('/deferred-held.html', DEFERRED_HELD);
     server.page('/inserted-while-held.html', INSERTED_WHILE_HELD);
-    const extensionPage = await session.openExtensionPage('popup.html');
-    await waitForBundledDigest(extensionPage);
-    await setLocal(extensionPage, { settings: { hoverDelayMs: 0 } });
-    await extensionPage.close();
+    await readyWithoutDwell(session);
   }, 120_000);
   afterAll(async () => {
     await session?.close();

@@ -7,14 +7,7 @@
  * is mistaken for a paper.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSERS,
-  pointAt,
-  setLocal,
-  waitForBundledDigest,
-  type FlowPage,
-  type FlowSession,
-} from '../browsers';
+import { BROWSERS, pointAt, readyWithoutDwell, type FlowPage, type FlowSession } from '../browsers';
 import { startFixtureServer, type FixtureServer } from '../fixture-server';
 import { offlinePage, readRealPage, REAL_PAGES } from '../../../scripts/lib/offline-page';
 
@@ -60,10 +53,7 @@ describe.each(BROWSERS)('cards on real pages held offline in $name', (browser) =
     const origin = new URL(thirdParty.url('/')).origin;
     for (const [, name] of PAGES)
       server.page(`/real/${name}.html`, offlinePage(readRealPage(name), origin).html);
-    const extensionPage = await session.openExtensionPage('popup.html');
-    await waitForBundledDigest(extensionPage);
-    await setLocal(extensionPage, { settings: { hoverDelayMs: 0 } });
-    await extensionPage.close();
+    await readyWithoutDwell(session);
   }, 120_000);
   afterAll(async () => {
     await session?.close();
