@@ -3,6 +3,7 @@
  * CDP, Firefox ESR (each version found) through puppeteer-core and WebDriver BiDi. A flow file
  * runs `describe.each(BROWSERS)` and talks only to this, so the same steps are checked in both.
  */
+import { expect } from 'vitest';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { CardInspector } from './card-inspector';
@@ -242,6 +243,24 @@ export async function pointAt(page: FlowPage, selector: string) {
     return { x: rect.x + 4, y: rect.y + rect.height / 2 };
   });
   await page.mouse.move(point.x, point.y, { steps: 3 });
+}
+
+/**
+ * Points at a link and checks the card a user sees: its title within 5 s, and still the same a
+ * second later (a card that opens and then vanishes is a failure).
+ */
+export async function expectCardStays(
+  session: FlowSession,
+  page: FlowPage,
+  selector: string,
+  title: RegExp,
+) {
+  await pointAt(page, selector);
+  await expect
+    .poll(async () => (await session.card(page))?.title ?? '', { timeout: 5_000 })
+    .toMatch(title);
+  await new Promise((done) => setTimeout(done, 1_000));
+  expect((await session.card(page))?.title).toMatch(title);
 }
 
 interface ExtensionGlobals {

@@ -6,7 +6,13 @@
  * while the page is held, as they do on a page that loaded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, pointAt, readyWithoutDwell, type FlowPage, type FlowSession } from '../browsers';
+import {
+  BROWSERS,
+  expectCardStays,
+  readyWithoutDwell,
+  type FlowPage,
+  type FlowSession,
+} from '../browsers';
 import { startFixtureServer, type FixtureServer } from '../fixture-server';
 
 const LINKS = `<p>Read <a id="paper" href="https://arxiv.org/abs/2307.06948">PromptSRC</a> and
@@ -74,13 +80,8 @@ describe.each(BROWSERS)('cards on a page still loading in $name', (browser) => {
     await expect
       .poll(() => stateOf(page), { timeout: 10_000 })
       .toEqual({ readyState: state, marked: '', after });
-    await pointAt(page, '#paper');
-    await expect
-      .poll(async () => (await session.card(page))?.title ?? '', { timeout: 5_000 })
-      .toMatch(/^Self-regulating Prompts/);
-    // A second later the card is still there, and the page still held.
-    await new Promise((done) => setTimeout(done, 1_000));
-    expect((await session.card(page))?.title).toMatch(/^Self-regulating Prompts/);
+    await expectCardStays(session, page, '#paper', /^Self-regulating Prompts/);
+    // A second after the card opened, the page is still held.
     expect((await stateOf(page))?.readyState).toBe(state);
     expect(await page.$eval('#other', (link) => link.hasAttribute('data-paperpeek'))).toBe(false);
     await page.close();

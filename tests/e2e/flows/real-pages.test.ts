@@ -7,7 +7,13 @@
  * is mistaken for a paper.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, pointAt, readyWithoutDwell, type FlowPage, type FlowSession } from '../browsers';
+import {
+  BROWSERS,
+  expectCardStays,
+  readyWithoutDwell,
+  type FlowPage,
+  type FlowSession,
+} from '../browsers';
 import { startFixtureServer, type FixtureServer } from '../fixture-server';
 import { offlinePage, readRealPage, REAL_PAGES } from '../../../scripts/lib/offline-page';
 
@@ -68,13 +74,8 @@ describe.each(BROWSERS)('cards on real pages held offline in $name', (browser) =
       .poll(async () => (await stateOf(page))?.marked, { timeout: 10_000 })
       .toEqual(['paper']);
     expect((await stateOf(page))?.readyState).toBe(held);
-    await pointAt(page, '#paper');
-    await expect
-      .poll(async () => (await session.card(page))?.title ?? '', { timeout: 5_000 })
-      .toMatch(/^Self-regulating Prompts/);
-    // A second later: the card is still there, the page still held, no other link marked.
-    await new Promise((done) => setTimeout(done, 1_000));
-    expect((await session.card(page))?.title).toMatch(/^Self-regulating Prompts/);
+    await expectCardStays(session, page, '#paper', /^Self-regulating Prompts/);
+    // A second after the card opened: the page still held, no other link marked.
     const later = await stateOf(page);
     expect(later?.readyState).toBe(held);
     expect(later?.marked).toEqual(['paper']);
