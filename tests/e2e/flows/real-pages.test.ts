@@ -3,8 +3,8 @@
  * (tests/fixtures/pages/real/README.md), served as a reader offline meets them: their scripts in
  * the body never arrive, so three of the four never finish parsing and the fourth never
  * finishes loading. A paper link put where the parser stops gets its marker and its card while
- * the page is held, in every browser under test, and none of the page's own hundreds of links
- * is mistaken for a paper.
+ * the page is held, in every browser under test, and none of the page's own links is mistaken
+ * for a paper.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,8 +16,6 @@ import {
 } from '../browsers';
 import { startFixtureServer, type FixtureServer } from '../fixture-server';
 import { offlinePage, readRealPage, REAL_PAGES } from '../../../scripts/lib/offline-page';
-
-const PAGES = REAL_PAGES;
 
 const stateOf = (page: FlowPage) =>
   page
@@ -31,7 +29,7 @@ const stateOf = (page: FlowPage) =>
     .catch(() => null);
 
 describe('a real page served offline', () => {
-  it.each(PAGES)(
+  it.each(REAL_PAGES)(
     '%s: its scripts go to the test server, the paper link where it stops',
     (_, name) => {
       const { html, parserHeld } = offlinePage(readRealPage(name), 'http://127.0.0.1:9');
@@ -57,7 +55,7 @@ describe.each(BROWSERS)('cards on real pages held offline in $name', (browser) =
       startFixtureServer(),
     ]);
     const origin = new URL(thirdParty.url('/')).origin;
-    for (const [, name] of PAGES)
+    for (const [, name] of REAL_PAGES)
       server.page(`/real/${name}.html`, offlinePage(readRealPage(name), origin).html);
     await readyWithoutDwell(session);
   }, 120_000);
@@ -67,7 +65,7 @@ describe.each(BROWSERS)('cards on real pages held offline in $name', (browser) =
     await thirdParty?.close();
   });
 
-  it.each(PAGES)('%s: the paper link is marked and opens its card', async (_, name) => {
+  it.each(REAL_PAGES)('%s: the paper link is marked and opens its card', async (_, name) => {
     const held = name === 'wikipedia' ? 'interactive' : 'loading';
     const page = await session.openPage(server.url(`/real/${name}.html`), { loaded: false });
     await expect

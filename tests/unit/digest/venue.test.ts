@@ -37,6 +37,7 @@ describe('what a venue key says of the venue', () => {
     ['pmlr:v232/chandar23a', 'CoLLAs 2023', 'proceedings'],
     ['pmlr:v237/vernade24a', 'ALT 2024', 'proceedings'],
     ['pmlr:v267/singh25a', 'ICML 2025', 'proceedings'],
+    // Volumes added from PMLR's records (a key's paper part does not change its venue).
     ['pmlr:v306/kim26a', 'ICML 2026', 'proceedings'],
     ['pmlr:v305/lee25a', 'CoRL 2025', 'proceedings'],
     ['pmlr:v49/abernethy16', 'COLT 2016', 'proceedings'],
@@ -83,8 +84,8 @@ describe('the PMLR volume table', () => {
   });
 
   it('names every volume up to 348 whose record or citations were to be had', () => {
-    // These volumes' records are missing from the stored copies of PMLR's this table was built
-    // from, and no paper cites them by volume: they stay "PMLR v<N>".
+    // These volumes' records are missing from the stored copies of PMLR's records this table was
+    // built from, and no paper cites them by volume: they stay "PMLR v<N>".
     const unknown = [
       59, 61, 110, 111, 112, 113, 114, 135, 140, 169, 175, 182, 192, 219, 221, 225, 233, 239, 276,
       324, 335, 338, 342, 343, 344, 345, 346, 347,
