@@ -72,6 +72,24 @@ export async function launchExtension(
   };
 }
 
+/**
+ * The popup in a window of its own, as the toolbar shows it beside the page (asked from an
+ * extension page). The page the user was on stays the active tab of its window.
+ */
+export async function openPopupWindow(session: ExtensionSession, from: Page): Promise<Page> {
+  const opened = session.context.waitForEvent('page', {
+    predicate: (page) => page.url().endsWith('/popup.html'),
+  });
+  await from.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: { windows: { create(data: object): Promise<unknown> } };
+      }
+    ).chrome.windows.create({ url: 'popup.html', type: 'popup', width: 400, height: 600 }),
+  );
+  return opened;
+}
+
 /** Sends a protocol message from an extension page, exactly as the popup does. */
 export async function request(page: Page, message: unknown): Promise<unknown> {
   return page.evaluate(

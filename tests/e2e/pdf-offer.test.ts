@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { launchExtension, waitForDigest, type ExtensionSession } from './harness';
+import { launchExtension, openPopupWindow, waitForDigest, type ExtensionSession } from './harness';
 
 const PDF = resolve(import.meta.dirname, '../fixtures/pdf/numeric-two-column.pdf');
 
@@ -33,25 +33,10 @@ describe("the popup's offer to open the tab's PDF in the reader", () => {
     await server?.close();
   });
 
-  /** The popup in a window of its own, as the toolbar shows it beside the page. */
-  async function openPopupWindow(): Promise<Page> {
-    const opened = session.context.waitForEvent('page', {
-      predicate: (page) => page.url().endsWith('/popup.html'),
-    });
-    await extensionPage.evaluate(() =>
-      (
-        globalThis as unknown as {
-          chrome: { windows: { create(data: object): Promise<unknown> } };
-        }
-      ).chrome.windows.create({ url: 'popup.html', type: 'popup', width: 400, height: 600 }),
-    );
-    return opened;
-  }
-
   it('makes no offer for a tab that shows a web page', async () => {
     const page = await session.context.newPage();
     await page.goto(server.url('/behaviour.html'));
-    const popup = await openPopupWindow();
+    const popup = await openPopupWindow(session, extensionPage);
     await popup.getByRole('searchbox').waitFor();
     // A second later too: the offer comes from an answer that could arrive late.
     await popup.waitForTimeout(1_000);
@@ -64,7 +49,7 @@ describe("the popup's offer to open the tab's PDF in the reader", () => {
     const pdfUrl = server.url('/papers/numeric.pdf');
     const page = await session.context.newPage();
     await page.goto(pdfUrl).catch(() => undefined);
-    const popup = await openPopupWindow();
+    const popup = await openPopupWindow(session, extensionPage);
     const offer = popup.getByRole('button', { name: 'Open in PaperPeek reader' });
     await expect.poll(() => offer.count(), { timeout: 5_000 }).toBe(1);
     expect(await popup.locator('.pdf-offer').textContent()).toContain('This tab shows a PDF');

@@ -6,7 +6,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardInspector } from './card-inspector';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { launchExtension, setLocalStorage, waitForDigest, type ExtensionSession } from './harness';
+import {
+  launchExtension,
+  openPopupWindow,
+  setLocalStorage,
+  waitForDigest,
+  type ExtensionSession,
+} from './harness';
 
 describe('turning PaperPeek off for one site from the popup', () => {
   let session: ExtensionSession;
@@ -24,28 +30,13 @@ describe('turning PaperPeek off for one site from the popup', () => {
     await server?.close();
   });
 
-  /** The popup in a window of its own, as the toolbar shows it beside the page. */
-  async function openPopupWindow(): Promise<Page> {
-    const opened = session.context.waitForEvent('page', {
-      predicate: (page) => page.url().endsWith('/popup.html'),
-    });
-    await extensionPage.evaluate(() =>
-      (
-        globalThis as unknown as {
-          chrome: { windows: { create(data: object): Promise<unknown> } };
-        }
-      ).chrome.windows.create({ url: 'popup.html', type: 'popup', width: 400, height: 600 }),
-    );
-    return opened;
-  }
-
   it('offers it for the page behind the popup, and the page follows at once', async () => {
     const page = await session.context.newPage();
     await page.goto(server.url('/behaviour.html'));
     const cards = await CardInspector.attach(page);
     await expect.poll(() => page.locator('a[data-paperpeek]').count()).toBe(1);
 
-    let popup = await openPopupWindow();
+    let popup = await openPopupWindow(session, extensionPage);
     const turnOff = popup.getByRole('button', { name: 'Turn off on this site' });
     await expect.poll(() => turnOff.count(), { timeout: 5_000 }).toBe(1);
     expect(await popup.locator('#site-name').textContent()).toBe('127.0.0.1');
@@ -61,7 +52,7 @@ describe('turning PaperPeek off for one site from the popup', () => {
     await page.waitForTimeout(1_000);
     expect(await cards.card()).toBeNull();
 
-    popup = await openPopupWindow();
+    popup = await openPopupWindow(session, extensionPage);
     await popup.getByRole('button', { name: 'Turn back on for this site' }).click();
     await popup.close();
     await page.mouse.move(600, 500);
