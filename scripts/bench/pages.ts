@@ -4,7 +4,7 @@
  * Every page runs twice in one run, with and without the extension, on generated pages served
  * from 127.0.0.1.
  */
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { BrowserContext } from 'playwright-core';
 import bundled from '../../assets/digest.json';
 import {
@@ -317,13 +317,18 @@ async function hoverToCard(
 const wantedParts = process.env.PAPERPEEK_PAGES?.split(',');
 const want = (part: string) => !wantedParts || wantedParts.includes(part);
 
+/** Starts `server` on a free port of 127.0.0.1; its origin. */
+async function listenLocally(server: Server): Promise<string> {
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
 export async function benchPages(): Promise<Record<string, unknown>> {
   // The real pages' scripts that never arrive come from a third party of their own, another
   // origin (a browser opens at most six connections to one; see scripts/lib/offline-page.ts).
   const thirdParty = createServer(() => undefined);
-  await new Promise<void>((listening) => thirdParty.listen(0, '127.0.0.1', listening));
-  const thirdPartyAddress = thirdParty.address();
-  const thirdPartyOrigin = `http://127.0.0.1:${typeof thirdPartyAddress === 'object' && thirdPartyAddress ? thirdPartyAddress.port : 0}`;
+  const thirdPartyOrigin = await listenLocally(thirdParty);
   const pages = new Map<string, string>([
     ...REAL_PAGES.map(
       ([, name]) =>
@@ -344,9 +349,7 @@ export async function benchPages(): Promise<Record<string, unknown>> {
     const html = pages.get(request.url ?? '');
     response.writeHead(html ? 200 : 404, { 'content-type': 'text/html' }).end(html ?? 'not found');
   });
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const origin = await listenLocally(server);
 
   const results: Record<string, unknown> = {};
   const withExtension = await launchBrowser(true);
