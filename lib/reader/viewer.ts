@@ -87,6 +87,20 @@ export async function createReaderViewer(
     annotationEditorMode: pdfjs.AnnotationEditorType.DISABLE,
   });
   linkService.setViewer(viewer);
+  const listening = new AbortController();
+  // PDF.js's text layers listen for the document's selectionchange and, at each one, put every
+  // drawn text layer's end marker back in place, which has the browser lay those pages out
+  // again. A text field's own selection changes bubble up to the document as selectionchange
+  // too: the page number rewritten at every page turn while scrolling, each key typed in Find.
+  // Those are stopped before the document (a quarter more layout while scrolling, the frames
+  // a card waits on); the selection in the pages themselves still reaches PDF.js.
+  container.ownerDocument.defaultView?.addEventListener(
+    'selectionchange',
+    (event) => {
+      if (event.target !== container.ownerDocument) event.stopPropagation();
+    },
+    { capture: true, signal: listening.signal },
+  );
   let document: PDFDocumentProxy | null = null;
   let painted = false;
 
@@ -221,6 +235,7 @@ export async function createReaderViewer(
       return document;
     },
     async destroy() {
+      listening.abort();
       await document?.destroy();
       document = null;
     },

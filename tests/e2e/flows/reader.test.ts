@@ -406,6 +406,48 @@ describe.each(BROWSERS)('the reader in $name', (browser) => {
     expect(card?.title).toBe('A study of nothing in particular');
   });
 
+  it('turns the page number as pages scroll by without PDF.js taking it for a selection in the pages', async () => {
+    // PDF.js lays out every drawn text layer again at each selectionchange the document hears;
+    // the page field's own selection changes, as its number is rewritten, must not reach it.
+    await reader.evaluate(() => {
+      const heard: string[] = [];
+      (globalThis as { selectionChanges?: string[] }).selectionChanges = heard;
+      document.addEventListener('selectionchange', (event) =>
+        heard.push(event.target === document ? 'the pages' : (event.target as Element).nodeName),
+      );
+    }, undefined);
+    for (const page of [3, 9, 10, 12]) {
+      await reader.evaluate((n) => {
+        document.querySelector(`.page[data-page-number="${n}"]`)?.scrollIntoView();
+      }, page);
+      await until(
+        async () =>
+          (await reader.$eval(
+            'input[aria-label="Page"]',
+            (field) => (field as HTMLInputElement).value,
+          )) === String(page),
+        `page ${page} in the page field`,
+      );
+    }
+    const heard = () =>
+      reader.evaluate(
+        () => (globalThis as { selectionChanges?: string[] }).selectionChanges ?? [],
+        undefined,
+      );
+    expect(await heard()).toEqual([]);
+    // A selection in the pages themselves still reaches PDF.js, which marks that text layer.
+    await reader.evaluate(() => {
+      const span = document.querySelector('.page[data-page-number="12"] .textLayer span');
+      if (span) document.getSelection()?.selectAllChildren(span);
+    }, undefined);
+    await until(async () => (await heard()).includes('the pages'), 'the selection in the pages');
+    await until(
+      async () => (await reader.$$eval('.textLayer.selecting', (layers) => layers.length)) === 1,
+      'PDF.js marking the text layer being selected',
+    );
+    await reader.evaluate(() => document.getSelection()?.removeAllRanges(), undefined);
+  });
+
   it('makes arXiv ids written in the text of a PDF without links hoverable', async () => {
     await session.upload(reader, 'input[aria-label="Open a PDF"]', `${FIXTURES}/no-hyperref.pdf`);
     const id = '.textLayer a[href="https://arxiv.org/abs/2005.14165"]';
