@@ -14,7 +14,7 @@ import {
   NO_FIREFOX_HELP,
   type FirefoxCard,
 } from './firefox-harness';
-import { collectErrors, launchExtension } from './harness';
+import { collectErrors, launchExtension, openPopupWindow } from './harness';
 
 /** What both drivers' pages offer (Playwright's and Puppeteer's pages share these shapes). */
 export interface FlowPage {
@@ -55,6 +55,12 @@ export interface FlowSession {
   card(page: FlowPage): Promise<FlowCard | null>;
   /** Chooses `file` in the file input `selector`. */
   upload(page: FlowPage, selector: string, file: string): Promise<void>;
+  /**
+   * The popup's page in a window of its own, opened from the extension page `from`: a headless
+   * browser has no toolbar button to click, and a popup window is no normal window, so the popup
+   * still looks at the tab behind it.
+   */
+  openPopupWindow(from: FlowPage): Promise<FlowPage>;
   /** The addresses of the tabs open now. */
   pageUrls(): Promise<string[]>;
   /** Errors the extension's contexts reported. */
@@ -122,6 +128,10 @@ const chromium: BrowserUnderTest = {
       async upload(page, selector, file) {
         await (page as unknown as PlaywrightPage).setInputFiles(selector, file);
       },
+      openPopupWindow: async (from) =>
+        track(
+          await openPopupWindow(session, from as unknown as PlaywrightPage),
+        ) as unknown as FlowPage,
       pageUrls: async () => session.context.pages().map((page) => page.url()),
       errors: () => [...workerErrors, ...pageErrors.flat()],
       close: () => session.close(),
@@ -151,6 +161,32 @@ function firefox(executablePath: string): BrowserUnderTest {
           const input = await (page as unknown as PuppeteerPage).waitForSelector(selector);
           if (!input) throw new Error(`no ${selector}`);
           await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+        },
+        async openPopupWindow(from) {
+          const before = new Set(await session.browser.pages());
+          await from.evaluate(
+            () =>
+              (
+                globalThis as unknown as {
+                  browser: { windows: { create(data: object): Promise<unknown> } };
+                }
+              ).browser.windows.create({
+                url: 'popup.html',
+                type: 'popup',
+                width: 400,
+                height: 600,
+              }),
+            undefined,
+          );
+          let popup: PuppeteerPage | undefined;
+          await until(async () => {
+            for (const page of await session.browser.pages()) {
+              if (before.has(page)) continue;
+              if ((await page.evaluate(() => location.pathname)) === '/popup.html') popup = page;
+            }
+            return popup !== undefined;
+          }, 'the popup window');
+          return popup as unknown as FlowPage;
         },
         // Puppeteer does not follow moz-extension addresses (url() says about:blank): asked.
         pageUrls: async () =>
