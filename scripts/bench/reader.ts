@@ -13,6 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchBrowser, summarise, timeToCard, type BenchBrowser } from './browser';
 import { readReferences } from './papers';
+import { compareScrollCosts, scrollCost, type ScrollCost } from './reader-scroll';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -22,6 +23,9 @@ const ROUNDS = Number(process.env.PAPERPEEK_READER_ROUNDS ?? 6);
 const PAPER_ROUNDS = Number(process.env.PAPERPEEK_PAPER_ROUNDS ?? 3);
 const VERBOSE = process.env.PAPERPEEK_BENCH_VERBOSE === '1';
 const PAPER_HOVERS = Number(process.env.PAPERPEEK_PAPER_HOVERS ?? 20);
+/** Runs of 16 page jumps, reader and bare page in turns: for the fixture, and for each paper. */
+const SCROLL_RUNS = Number(process.env.PAPERPEEK_SCROLL_RUNS ?? 3);
+const PAPER_SCROLL_RUNS = Number(process.env.PAPERPEEK_PAPER_SCROLL_RUNS ?? 1);
 
 /** The bare page: PDF.js's viewer components, set up as the reader sets them up, nothing else. */
 const BARE_PAGE = `<!doctype html><html><head><meta charset="utf-8">
@@ -137,6 +141,55 @@ function readerCodeSizes(): { readerKB: number; pdfjsKB: number } {
   };
 }
 
+/** The bare page, ready to be handed a PDF's bytes (`openBytes`). */
+async function openBarePage(browser: BenchBrowser, bareUrl: string): Promise<Page> {
+  const plain = await browser.context.newPage();
+  await plain.goto(bareUrl);
+  await plain.waitForFunction(() => (globalThis as { ready?: boolean }).ready === true);
+  return plain;
+}
+
+function openBytes(plain: Page, bytes: Buffer): Promise<void> {
+  return plain.evaluate(
+    (base64) =>
+      (globalThis as unknown as { openBytes(b: string): Promise<void> }).openBytes(base64),
+    bytes.toString('base64'),
+  );
+}
+
+/**
+ * Scrolling through `pdf` (reader-scroll.ts), in the reader once its citations are resolved and
+ * in the bare page once its first page is painted, in turns, `runs` times each.
+ */
+async function scrollInTurns(browser: BenchBrowser, bareUrl: string, pdf: string, runs: number) {
+  const bytes = await readFile(pdf);
+  const reader: ScrollCost[] = [];
+  const bare: ScrollCost[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(browser.extensionUrl('reader.html'));
+    await page.getByLabel('Choose a PDF').setInputFiles(pdf);
+    await page.waitForFunction(
+      () => performance.getEntriesByName('paperpeek:citations').length > 0,
+    );
+    await page.waitForTimeout(1_500);
+    reader.push(await scrollCost(page));
+    await page.close();
+
+    const plain = await openBarePage(browser, bareUrl);
+    await plain.setViewportSize({ width: 1280, height: 900 });
+    await openBytes(plain, bytes);
+    await plain.waitForFunction(
+      () => performance.getEntriesByName('paperpeek:first-paint').length > 0,
+    );
+    await plain.waitForTimeout(1_500);
+    bare.push(await scrollCost(plain));
+    await plain.close();
+  }
+  return compareScrollCosts(reader, bare);
+}
+
 /** One PDF measured in turns against the bare page: first paints, citations, heap, and tasks. */
 async function measureReader(
   browser: BenchBrowser,
@@ -192,14 +245,8 @@ async function measureReader(
     }
     await page.close();
 
-    const plain = await browser.context.newPage();
-    await plain.goto(bareUrl);
-    await plain.waitForFunction(() => (globalThis as { ready?: boolean }).ready === true);
-    await plain.evaluate(
-      (base64) =>
-        (globalThis as unknown as { openBytes(b: string): Promise<void> }).openBytes(base64),
-      bytes.toString('base64'),
-    );
+    const plain = await openBarePage(browser, bareUrl);
+    await openBytes(plain, bytes);
     bare.push(await between(plain, 'pdf-bytes', 'first-paint'));
     if (round === rounds - 1) bareHeap = await heapMB(plain);
     await plain.close();
@@ -408,6 +455,12 @@ export async function benchReader(): Promise<Record<string, unknown>> {
       'first page painted from the bytes, 40 pages': figures.firstPaint,
       'every citation resolved after the first paint, 80 references': figures.citations,
       'hover to card in the reader, ms': await hoverInReader(browser, PDF, 40),
+      'scrolling, 16 page jumps: main-thread work, ms': await scrollInTurns(
+        browser,
+        `${server.url}/bare.html`,
+        PDF,
+        SCROLL_RUNS,
+      ),
       'heap after opening, MB': figures.heapMB,
       'code, gzip KB': readerCodeSizes(),
     };
@@ -448,7 +501,13 @@ export async function benchPapers(): Promise<Record<string, unknown>> {
         firstPaint: figures.firstPaint,
         citations: figures.citations,
         hoverToCardMs:
-          references.citedReferences > 0 ? await hoverInReader(browser, pdf, PAPER_HOVERS) : null,
+          references.citedReferences > 0 && PAPER_HOVERS > 0
+            ? await hoverInReader(browser, pdf, PAPER_HOVERS)
+            : null,
+        scrolling:
+          PAPER_SCROLL_RUNS > 0
+            ? await scrollInTurns(browser, `${server.url}/bare.html`, pdf, PAPER_SCROLL_RUNS)
+            : null,
         heapMB: figures.heapMB,
       };
     }

@@ -101,6 +101,14 @@ export function summaryTable(results: Results): string {
     ms(Math.round(number(reader([hover, "dwell's end to card, dwell 300 ms", 'p95'])) * 10) / 10),
     `pointer to card with no dwell ${ms(Math.round(number(reader([hover, 'pointer to card, dwell 0', 'p95'])) * 10) / 10)}`,
   );
+  const scrolling = 'scrolling, 16 page jumps: main-thread work, ms';
+  const layoutRatio = number(reader([scrolling, 'layoutRatio']));
+  add(
+    'reader: layout while scrolling, 40 pages',
+    'reported',
+    Number.isFinite(layoutRatio) ? `× ${layoutRatio} PDF.js alone` : 'not run',
+    `${ms(reader([scrolling, 'reader', 'layoutMs']))} against ${ms(reader([scrolling, 'barePdfjs', 'layoutMs']))}; frames over 50 ms ${ms(reader([scrolling, 'reader', 'longFramesMs']))} against ${ms(reader([scrolling, 'barePdfjs', 'longFramesMs']))}`,
+  );
 
   const header: [string, string, string, string] = ['budget', 'limit', 'measured', 'side by side'];
   const widths = header.map((_, column) =>
