@@ -29,6 +29,8 @@ export interface BibliographyEntry {
 
 /** At most this many lines make one entry (an entry with no next one to end it stops here). */
 const MAX_ENTRY_LINES = 14;
+/** A numbered entry's label at the start of its first line: `[12]`. */
+const LABEL = /^\[\d{1,4}\]/;
 
 /** The citation key in a destination's name: `cite.0@devlin2019bert` → `devlin2019bert`. */
 export function citationKeyOf(id: string): string | null {
@@ -115,7 +117,7 @@ export function bibliographyEntries(
   starts.forEach(({ target, line }, index) => {
     const following = starts.slice(index + 1).find((start) => start.line > line);
     const end = following
-      ? Math.min(following.line, line + MAX_ENTRY_LINES)
+      ? Math.min(following.line, nextLabel(lines, line, following.line), line + MAX_ENTRY_LINES)
       : lastEntryEnd(lines, line);
     const text = joinEntryLines(
       lines
@@ -127,6 +129,17 @@ export function bibliographyEntries(
     if (text) entries.push({ id: target.id, text, line });
   });
   return entries;
+}
+
+/**
+ * In a numbered bibliography, the first line before `until` that starts a new `[n]` entry: one
+ * that no citation link points to (cited where hyperref made no link) still ends the one
+ * before it. `until` when the entry has no label or none follows.
+ */
+function nextLabel(lines: readonly TextLine[], start: number, until: number): number {
+  if (!LABEL.test(lines[start]?.text ?? '')) return until;
+  for (let i = start + 1; i < until; i += 1) if (LABEL.test(lines[i]?.text ?? '')) return i;
+  return until;
 }
 
 /** A gap this many times the entry's font size between two lines of one column ends it. */
@@ -152,7 +165,7 @@ function lastEntryEnd(lines: readonly TextLine[], start: number): number {
       before.y - line.y > first.size * END_GAP
     )
       return i;
-    if (/^\[\d{1,4}\]/.test(line.text)) return i;
+    if (LABEL.test(line.text)) return i;
     if (line.size > first.size * 1.15) return i;
     if (line.pageIndex !== first.pageIndex && line.column === 0 && /^\d+\s+[A-Z]/.test(line.text))
       return i;

@@ -131,6 +131,18 @@ describe('entries from destinations', () => {
     expect(last[0]?.text).toBe('[3] D. Last. Third. 2022.');
   });
 
+  it('ends an entry at the next numbered label, even one no citation link points to', () => {
+    // MobileNetV3's [20] ran on into [21], an entry cited where hyperref made no link.
+    const entries = bibliographyEntries(lines, [
+      { id: 'cite.author2020first', pageIndex: 0, x: 72, y: 700 - 12 + 9 },
+      { id: 'cite.last2022third', pageIndex: 0, x: 72, y: 700 - 48 + 9 },
+    ]);
+    expect(entries.map((entry) => entry.text)).toEqual([
+      '[1] A. Author. First paper title. In Venue, 2020.',
+      '[3] D. Last. Third. 2022.',
+    ]);
+  });
+
   it('ends the last entry where a wide gap starts what follows the bibliography', () => {
     // Zhu et al.'s last entry, then (after a photograph's height) the authors' biographies.
     const page = [
