@@ -7,6 +7,7 @@
  * scroll can wait on, and the reader should add next to nothing to PDF.js's own.
  */
 import type { Page } from 'playwright-core';
+import { traceDuring } from './trace';
 
 /** The pages jumped to, in this order (those past the PDF's end are passed over). */
 const JUMPS = [3, 7, 12, 5, 9, 14, 2, 11, 6, 13, 4, 10, 8, 15, 1, 16];
@@ -23,12 +24,6 @@ export interface ScrollCost {
   longFramesMs: number;
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  dur?: number;
-}
-
 /** Scrolls `page` (the reader or the bare page, a PDF open in it) and measures as it goes. */
 export async function scrollCost(page: Page): Promise<ScrollCost> {
   await page.evaluate(() => {
@@ -38,30 +33,20 @@ export async function scrollCost(page: Page): Promise<ScrollCost> {
       for (const entry of list.getEntries()) frames.push(entry.duration);
     }).observe({ type: 'long-animation-frame' });
   });
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on(
-    'Tracing.dataCollected',
-    ({ value }) => void events.push(...(value as unknown as TraceEvent[])),
-  );
-  const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
-  await cdp.send('Tracing.start', {
-    traceConfig: {
-      includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+  const events = await traceDuring(
+    page,
+    ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+    async () => {
+      const pages = await page.evaluate(() => document.querySelectorAll('.page').length);
+      for (const jump of JUMPS) {
+        if (jump > pages) continue;
+        await page.evaluate((n) => {
+          document.querySelector(`.page[data-page-number="${n}"]`)?.scrollIntoView();
+        }, jump);
+        await page.waitForTimeout(SETTLE_MS);
+      }
     },
-    transferMode: 'ReportEvents',
-  });
-  const pages = await page.evaluate(() => document.querySelectorAll('.page').length);
-  for (const jump of JUMPS) {
-    if (jump > pages) continue;
-    await page.evaluate((n) => {
-      document.querySelector(`.page[data-page-number="${n}"]`)?.scrollIntoView();
-    }, jump);
-    await page.waitForTimeout(SETTLE_MS);
-  }
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
+  );
   const ms = (...names: string[]) =>
     Math.round(
       events
@@ -81,7 +66,7 @@ export async function scrollCost(page: Page): Promise<ScrollCost> {
   };
 }
 
-/** The means of several runs, and the reader's layout and long frames as ratios of the bare page's. */
+/** The means of several runs; the reader's layout and long frames as ratios of the bare page's. */
 export function compareScrollCosts(reader: ScrollCost[], bare: ScrollCost[]) {
   const mean = (runs: ScrollCost[]) => {
     const sum = (key: keyof ScrollCost) =>

@@ -5,7 +5,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
@@ -29,10 +29,12 @@ export interface ExtensionWork {
   tasks: number;
 }
 
-export async function traceExtensionWork(
+/** The events of a Chromium trace of `categories` taken while `action` runs on `page`. */
+export async function traceDuring(
   page: Page,
+  categories: string[],
   action: () => Promise<void>,
-): Promise<ExtensionWork> {
+): Promise<TraceEvent[]> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on(
@@ -41,19 +43,25 @@ export async function traceExtensionWork(
   );
   const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
   await cdp.send('Tracing.start', {
-    traceConfig: {
-      includedCategories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'v8.execute',
-      ],
-    },
+    traceConfig: { includedCategories: categories },
     transferMode: 'ReportEvents',
   });
   await action();
   await cdp.send('Tracing.end');
   await complete;
   await cdp.detach();
+  return events;
+}
+
+export async function traceExtensionWork(
+  page: Page,
+  action: () => Promise<void>,
+): Promise<ExtensionWork> {
+  const events = await traceDuring(
+    page,
+    ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
+    action,
+  );
 
   const ours = (event: TraceEvent) =>
     event.args?.data?.url?.startsWith('chrome-extension://') ?? false;
