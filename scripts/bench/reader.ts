@@ -141,6 +141,27 @@ function readerCodeSizes(): { readerKB: number; pdfjsKB: number } {
   };
 }
 
+/** The window the scrolling and hover figures are taken in. */
+const READING_VIEWPORT = { width: 1280, height: 900 };
+
+/**
+ * The reader on `pdf`, chosen as a user chooses a file, once its citations are read;
+ * `beforeOpening` runs on the reader's page before the file is chosen.
+ */
+async function readerWithCitationsRead(
+  browser: BenchBrowser,
+  pdf: string,
+  beforeOpening?: (page: Page) => Promise<void>,
+): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(READING_VIEWPORT);
+  await page.goto(browser.extensionUrl('reader.html'));
+  await beforeOpening?.(page);
+  await page.getByLabel('Choose a PDF').setInputFiles(pdf);
+  await page.waitForFunction(() => performance.getEntriesByName('paperpeek:citations').length > 0);
+  return page;
+}
+
 /** The bare page, ready to be handed a PDF's bytes (`openBytes`). */
 async function openBarePage(browser: BenchBrowser, bareUrl: string): Promise<Page> {
   const plain = await browser.context.newPage();
@@ -166,19 +187,13 @@ async function scrollInTurns(browser: BenchBrowser, bareUrl: string, pdf: string
   const reader: ScrollCost[] = [];
   const bare: ScrollCost[] = [];
   for (let run = 0; run < runs; run += 1) {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(browser.extensionUrl('reader.html'));
-    await page.getByLabel('Choose a PDF').setInputFiles(pdf);
-    await page.waitForFunction(
-      () => performance.getEntriesByName('paperpeek:citations').length > 0,
-    );
+    const page = await readerWithCitationsRead(browser, pdf);
     await page.waitForTimeout(1_500);
     reader.push(await scrollCost(page));
     await page.close();
 
     const plain = await openBarePage(browser, bareUrl);
-    await plain.setViewportSize({ width: 1280, height: 900 });
+    await plain.setViewportSize(READING_VIEWPORT);
     await openBytes(plain, bytes);
     await plain.waitForFunction(
       () => performance.getEntriesByName('paperpeek:first-paint').length > 0,
@@ -351,21 +366,18 @@ async function hoversInReader(
   samples: number,
   dwellMs: number,
 ) {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(browser.extensionUrl('reader.html'));
   // Look-ups off: a paper the digest lacks would wait for arXiv, which this machine cannot reach
   // (and whose time is the network's). Every card then comes from this computer, as a digest
   // paper's does on a web page.
-  await page.evaluate(() =>
-    (
-      globalThis as unknown as {
-        chrome: { storage: { local: { set(v: object): Promise<void> } } };
-      }
-    ).chrome.storage.local.set({ sourceSettings: { arxivLookups: false } }),
+  const page = await readerWithCitationsRead(browser, pdf, (reader) =>
+    reader.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.local.set({ sourceSettings: { arxivLookups: false } }),
+    ),
   );
-  await page.getByLabel('Choose a PDF').setInputFiles(pdf);
-  await page.waitForFunction(() => performance.getEntriesByName('paperpeek:citations').length > 0);
   const times: number[] = [];
   let noCard = 0;
   let untimed = 0;
